@@ -1,0 +1,102 @@
+package org.neuralgraph.dl4j;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Opens what a user points at: a DL4J model zip or a training run directory. A model file is data from
+ * elsewhere, so a zip is checked before DL4J reads it: it must be a readable zip of at most
+ * {@value #MAX_UNCOMPRESSED_BYTES} bytes uncompressed, hold {@code configuration.json} and {@code coefficients.bin},
+ * and nothing but the entries DL4J writes for a network's configuration, parameters and updater state.
+ * Entries that DL4J would read with Java deserialization ({@code preprocessor.bin}) are refused.
+ */
+public final class ModelLoader {
+
+    /** Largest uncompressed size of a model zip that is opened. */
+    public static final long MAX_UNCOMPRESSED_BYTES = 2L << 30;
+
+    private static final Set<String> ALLOWED = new HashSet<>(Arrays.asList(
+            "configuration.json", "coefficients.bin", "updaterState.bin", "noParams.marker", "normalizer.bin"));
+
+    private ModelLoader() { }
+
+    /**
+     * Opens a model zip (one checkpoint with epoch -1) or a run directory (its checkpoints in epoch order).
+     *
+     * @throws ModelFileException naming the file when it cannot be used
+     */
+    public static TrainingRun open(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            RunManifest m = RunManifest.read(path);
+            List<Checkpoint> cps = new ArrayList<>();
+            for (RunManifest.CheckpointInfo info : m.checkpoints) {
+                Path zip = path.resolve(info.file).normalize();
+                if (!zip.startsWith(path.normalize())) throw new ModelFileException(path.resolve(RunManifest.FILE), "checkpoint file " + info.file + " lies outside the run directory");
+                checkZip(zip);
+                cps.add(new Checkpoint(info, zip));
+            }
+            return new TrainingRun(path, m, cps);
+        }
+        checkZip(path);
+        RunManifest.CheckpointInfo info = new RunManifest.CheckpointInfo();
+        info.epoch = -1;
+        info.file = path.getFileName().toString();
+        info.trainAccuracy = info.testAccuracy = info.trainLoss = info.testLoss = Double.NaN;
+        List<Checkpoint> one = new ArrayList<>();
+        one.add(new Checkpoint(info, path));
+        return new TrainingRun(null, null, one);
+    }
+
+    /** Loads a network from a model zip after {@link #checkZip(Path)}. */
+    public static MultiLayerNetwork loadZip(Path zip) throws IOException {
+        checkZip(zip);
+        try {
+            return ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (why.length() > 300) why = why.substring(0, 300) + "...";
+            throw new ModelFileException(zip, "DL4J could not read this model (" + why + "); is it a MultiLayerNetwork saved with DL4J 1.0.0-M2.1?", e);
+        }
+    }
+
+    /** Checks that {@code zip} looks like a DL4J MultiLayerNetwork zip, without reading it into DL4J. */
+    static void checkZip(Path zip) throws ModelFileException {
+        if (!Files.exists(zip)) throw new ModelFileException(zip, "no such model file");
+        if (!Files.isRegularFile(zip)) throw new ModelFileException(zip, "not a file");
+        Set<String> names = new HashSet<>();
+        long total = 0;
+        try (ZipFile zf = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> en = zf.entries();
+            while (en.hasMoreElements()) {
+                ZipEntry e = en.nextElement();
+                names.add(e.getName());
+                long size = e.getSize();
+                total += size < 0 ? 0 : size;
+            }
+        } catch (ZipException e) {
+            throw new ModelFileException(zip, "not a DL4J model zip: the file is not a readable zip (truncated or another format)", e);
+        } catch (IOException e) {
+            throw new ModelFileException(zip, "cannot be read: " + e.getMessage(), e);
+        }
+        if (!names.contains("configuration.json") || !names.contains("coefficients.bin")) {
+            throw new ModelFileException(zip, "not a DL4J model zip: it lacks " + (names.contains("configuration.json") ? "coefficients.bin" : "configuration.json"));
+        }
+        for (String n : names) {
+            if (!ALLOWED.contains(n)) throw new ModelFileException(zip, "model zip holds an unexpected entry '" + n + "'; refused (only " + ALLOWED + " are read)");
+        }
+        if (total > MAX_UNCOMPRESSED_BYTES) throw new ModelFileException(zip, "model zip unpacks to " + total + " bytes, more than the limit " + MAX_UNCOMPRESSED_BYTES);
+    }
+}

@@ -1,0 +1,189 @@
+package org.neuralgraph.dl4j;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A small declarative description of a model and how to train it, read and written as JSON. Fields are public
+ * so that the JSON is the documentation: see {@link #preset(String)} for complete examples.
+ *
+ * <p>{@link #dropout} is the probability of <em>dropping</em> a unit, as the papers state it (seed 000: "a
+ * dropout layer p=0.2"); DL4J's {@code dropOut(p)} takes the probability of <em>keeping</em> one, so
+ * {@link ModelFactory} passes {@code 1 - dropout}.
+ */
+public final class ModelSpec {
+
+    /** Layer types. */
+    public static final List<String> LAYER_TYPES = Arrays.asList("dense", "conv", "maxpool", "output");
+    /** Weight initialisations; see {@link ModelFactory} for their definitions. */
+    public static final List<String> WEIGHT_INITS = Arrays.asList("xavier", "relu", "pytorch-default");
+    /** Updaters. */
+    public static final List<String> UPDATERS = Arrays.asList("adam", "sgd");
+
+    public String name;
+    public int channels = 1;
+    public int height = 28;
+    public int width = 28;
+    public List<LayerSpec> layers = new ArrayList<>();
+    public double dropout = 0;
+    public String weightInit = "xavier";
+    public String updater = "adam";
+    public double learningRate = 1e-3;
+    public int batchSize = 64;
+    public int epochs = 20;
+    public long seed = 42;
+
+    /** One layer: {@code dense}/{@code output} use units, {@code conv} units (filters), kernel and stride, {@code maxpool} kernel and stride. */
+    public static final class LayerSpec {
+        public String type;
+        public int units;
+        public int kernel;
+        public int stride = 1;
+        public String activation;
+
+        public LayerSpec() { }
+
+        LayerSpec(String type, int units, int kernel, int stride, String activation) {
+            this.type = type;
+            this.units = units;
+            this.kernel = kernel;
+            this.stride = stride;
+            this.activation = activation;
+        }
+    }
+
+    /** Names of the presets. */
+    public static List<String> presetNames() {
+        return Arrays.asList("mlp-seed000", "mlp-512");
+    }
+
+    /**
+     * A preset:
+     * <ul>
+     *   <li>{@code mlp-seed000}: seed 000, Section 4: 784-50-50-50-10, ReLU, dropout 0.2 after each hidden layer,
+     *       softmax output, 20 epochs. The paper names no optimiser; Adam with learning rate 1e-3 and batch 64 are
+     *       ours. Weights start from PyTorch's default initialisation (the paper's code is PyTorch-style: its
+     *       untrained average weighted degree 1.15 is what that initialisation gives, see {@link ModelFactory}).</li>
+     *   <li>{@code mlp-512}: seed 001, Table 1 (MNIST and Fashion-MNIST rows): 784-512-512-10, ReLU, softmax output,
+     *       dropout layers, 20 iterations. The paper gives neither the dropout rate, the optimiser nor the batch size;
+     *       we use dropout 0.2, Adam 1e-3 and batch 64.</li>
+     * </ul>
+     */
+    public static ModelSpec preset(String name) {
+        ModelSpec s = new ModelSpec();
+        s.name = name;
+        switch (name) {
+            case "mlp-seed000":
+                s.layers.add(new LayerSpec("dense", 50, 0, 1, "relu"));
+                s.layers.add(new LayerSpec("dense", 50, 0, 1, "relu"));
+                s.layers.add(new LayerSpec("dense", 50, 0, 1, "relu"));
+                s.layers.add(new LayerSpec("output", 10, 0, 1, "softmax"));
+                s.dropout = 0.2;
+                s.weightInit = "pytorch-default";
+                return s;
+            case "mlp-512":
+                s.layers.add(new LayerSpec("dense", 512, 0, 1, "relu"));
+                s.layers.add(new LayerSpec("dense", 512, 0, 1, "relu"));
+                s.layers.add(new LayerSpec("output", 10, 0, 1, "softmax"));
+                s.dropout = 0.2;
+                s.weightInit = "xavier";
+                return s;
+            default:
+                throw new IllegalArgumentException("unknown model preset '" + name + "'; presets: " + presetNames());
+        }
+    }
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    /** This spec as JSON. */
+    public String toJson() {
+        return GSON.toJson(this);
+    }
+
+    /** Parses and validates a spec. */
+    public static ModelSpec fromJson(String json, String source) {
+        ModelSpec s;
+        try {
+            s = GSON.fromJson(json, ModelSpec.class);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(source + ": not a model spec (" + e.getMessage() + ")");
+        }
+        if (s == null) throw new IllegalArgumentException(source + ": empty model spec");
+        try {
+            return s.validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads and validates a spec file. */
+    public static ModelSpec read(Path file) throws IOException {
+        return fromJson(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** A deep copy. */
+    public ModelSpec copy() {
+        return GSON.fromJson(toJson(), ModelSpec.class);
+    }
+
+    /**
+     * Checks every field and returns this spec.
+     *
+     * @throws IllegalArgumentException naming the first field out of range
+     */
+    public ModelSpec validate() {
+        if (name == null || name.trim().isEmpty()) throw new IllegalArgumentException("name is missing");
+        positive("channels", channels);
+        positive("height", height);
+        positive("width", width);
+        if (layers == null || layers.isEmpty()) throw new IllegalArgumentException("layers is empty");
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec l = layers.get(i);
+            String at = "layers[" + i + "]";
+            if (l == null || l.type == null || !LAYER_TYPES.contains(l.type)) {
+                throw new IllegalArgumentException(at + ".type must be one of " + LAYER_TYPES + ", got " + (l == null ? null : l.type));
+            }
+            if (!l.type.equals("maxpool")) positive(at + ".units", l.units);
+            if (l.type.equals("conv") || l.type.equals("maxpool")) positive(at + ".kernel", l.kernel);
+            positive(at + ".stride", l.stride);
+            if (l.type.equals("output") && i != layers.size() - 1) throw new IllegalArgumentException(at + ": the output layer must be the last");
+        }
+        if (!layers.get(layers.size() - 1).type.equals("output")) throw new IllegalArgumentException("the last layer must have type output");
+        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout (probability of dropping a unit) must be in [0, 1), got " + dropout);
+        if (!WEIGHT_INITS.contains(weightInit)) throw new IllegalArgumentException("weightInit must be one of " + WEIGHT_INITS + ", got " + weightInit);
+        if (!UPDATERS.contains(updater)) throw new IllegalArgumentException("updater must be one of " + UPDATERS + ", got " + updater);
+        if (!(learningRate > 0 && learningRate < 10)) throw new IllegalArgumentException("learningRate must be in (0, 10), got " + learningRate);
+        positive("batchSize", batchSize);
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        return this;
+    }
+
+    private static void positive(String field, int value) {
+        if (value < 1) throw new IllegalArgumentException(field + " must be >= 1, got " + value);
+    }
+
+    /** Layer sizes as the papers write them, e.g. {@code 784-50-50-50-10} (for a CNN, the filter counts). */
+    public String sizes() {
+        StringBuilder b = new StringBuilder(String.valueOf(hasConv() ? channels : channels * height * width));
+        for (LayerSpec l : layers) if (!l.type.equals("maxpool")) b.append('-').append(l.units);
+        return b.toString();
+    }
+
+    boolean hasConv() {
+        for (LayerSpec l : layers) if (l.type.equals("conv")) return true;
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + sizes() + ")";
+    }
+}

@@ -1,0 +1,112 @@
+package org.neuralgraph.dl4j;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralgraph.core.weights.LayerWeights;
+import org.neuralgraph.core.weights.ModelWeights;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ModelLoaderTest {
+
+    @Test
+    void savedModelRoundTripsAndExtractsWeights(@TempDir Path tmp) throws IOException {
+        MultiLayerNetwork net = ModelFactory.build(ModelSpec.preset("mlp-seed000"));
+        Path zip = tmp.resolve("m.zip");
+        ModelSerializer.writeModel(net, zip.toFile(), false);
+        ModelWeights w = Dl4jWeights.extract(ModelLoader.loadZip(zip), "m");
+        assertEquals(784, w.inputUnits());
+        assertEquals(Arrays.asList("dense_1", "dense_2", "dense_3", "output"),
+                Arrays.asList(w.layers().stream().map(LayerWeights::name).toArray()));
+        assertEquals(44_860, w.parameterCount());
+        assertEquals(net.params().getDouble(0), w.layers().get(0).dense(0, 0), 1e-7);
+        assertEquals("relu", w.layers().get(0).activation());
+        TrainingRun single = ModelLoader.open(zip);
+        assertEquals(1, single.checkpoints().size());
+        assertEquals(-1, single.checkpoints().get(0).epoch());
+    }
+
+    @Test
+    void missingFileIsNamed(@TempDir Path tmp) {
+        Path p = tmp.resolve("nope.zip");
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelLoader.open(p));
+        assertTrue(e.getMessage().contains("nope.zip") && e.getMessage().contains("no such"), e.getMessage());
+    }
+
+    @Test
+    void truncatedZipIsRefused(@TempDir Path tmp) throws IOException {
+        Path good = tmp.resolve("good.zip");
+        ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("mlp-seed000")), good.toFile(), false);
+        byte[] all = Files.readAllBytes(good);
+        Path cut = tmp.resolve("cut.zip");
+        Files.write(cut, Arrays.copyOf(all, all.length / 2));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelLoader.loadZip(cut));
+        assertTrue(e.getMessage().contains("cut.zip") && e.getMessage().contains("not a readable zip"), e.getMessage());
+    }
+
+    @Test
+    void foreignFilesAreRefused(@TempDir Path tmp) throws IOException {
+        Path text = tmp.resolve("notes.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(text))) {
+            z.putNextEntry(new ZipEntry("readme.txt"));
+            z.write("hello".getBytes());
+        }
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelLoader.open(text));
+        assertTrue(e.getMessage().contains("lacks configuration.json"), e.getMessage());
+
+        Path random = tmp.resolve("random.bin");
+        byte[] bytes = new byte[1000];
+        new java.util.Random(1).nextBytes(bytes);
+        Files.write(random, bytes);
+        assertThrows(ModelFileException.class, () -> ModelLoader.open(random));
+
+        Path dir = tmp.resolve("emptydir");
+        Files.createDirectories(dir);
+        ModelFileException d = assertThrows(ModelFileException.class, () -> ModelLoader.open(dir));
+        assertTrue(d.getMessage().contains("manifest.json"), d.getMessage());
+    }
+
+    @Test
+    void serializedJavaObjectsAreRefused(@TempDir Path tmp) throws IOException {
+        Path good = tmp.resolve("good.zip");
+        ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("mlp-seed000")), good.toFile(), false);
+        Path evil = tmp.resolve("evil.zip");
+        copyWithExtraEntry(good, evil, "preprocessor.bin");
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelLoader.loadZip(evil));
+        assertTrue(e.getMessage().contains("preprocessor.bin"), e.getMessage());
+    }
+
+    @Test
+    void nanWeightsNameTheLayer(@TempDir Path tmp) throws IOException {
+        MultiLayerNetwork net = ModelFactory.build(ModelSpec.preset("mlp-seed000"));
+        net.getLayer(1).getParam("W").putScalar(3, Double.NaN);
+        Path zip = tmp.resolve("nan.zip");
+        ModelSerializer.writeModel(net, zip.toFile(), false);
+        MultiLayerNetwork loaded = ModelLoader.loadZip(zip);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dl4jWeights.extract(loaded, "nan"));
+        assertTrue(e.getMessage().contains("dense_2") && e.getMessage().contains("NaN"), e.getMessage());
+    }
+
+    private static void copyWithExtraEntry(Path from, Path to, String extra) throws IOException {
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(from.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                in.getInputStream(e).transferTo(out);
+            }
+            out.putNextEntry(new ZipEntry(extra));
+            OutputStream o = out;
+            o.write(new byte[]{(byte) 0xac, (byte) 0xed, 0, 5});
+        }
+    }
+}
