@@ -1,5 +1,7 @@
 package org.neuralgraph.dl4j;
 
+import org.neuralgraph.core.io.AtomicFiles;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;

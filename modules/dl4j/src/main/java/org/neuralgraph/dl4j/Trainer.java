@@ -1,5 +1,7 @@
 package org.neuralgraph.dl4j;
 
+import org.neuralgraph.core.io.AtomicFiles;
+
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.neuralgraph.core.data.TrainTestData;

@@ -22,9 +22,11 @@ import java.util.concurrent.TimeUnit;
  * their usual Data Laboratory columns (degree, weighted degree, clustering, eccentricity, closeness,
  * betweenness, component number) and the figures are also stored as graph attributes.
  *
- * <p>Directed graphs are measured as directed, as Gephi does by default: on the 784-50-50-50-10 MLP this gives the
- * paper's diameter 4 and average path length 2.08 (279,560 / 134,440 over the ordered pairs joined by a directed
- * path; Gephi averages over reachable pairs only).
+ * <p>Distances of directed graphs follow edge direction, as Gephi does by default: on the 784-50-50-50-10 MLP this
+ * gives the paper's diameter 4 and average path length 2.08 (279,560 / 134,440 over the ordered pairs joined by a
+ * directed path; Gephi averages over reachable pairs only). The clustering coefficient is Gephi's undirected one
+ * (triangles of the undirected view): a layered network has no triangles in either view, so the paper's 0 holds
+ * both ways, and Gephi's directed variant took 10 s against 0.06 s on that graph.
  */
 public final class GephiMetrics {
 
@@ -46,7 +48,7 @@ public final class GephiMetrics {
         m.averageWeightedDegree = wd.getAverageDegree();
 
         ClusteringCoefficient cc = new ClusteringCoefficient();
-        cc.setDirected(directed);
+        cc.setDirected(false);
         run(cc, () -> cc.execute(gm), monitor, 3, "clustering");
         m.averageClustering = cc.getAverageClusteringCoefficient();
 

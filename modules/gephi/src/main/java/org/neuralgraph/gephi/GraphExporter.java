@@ -12,13 +12,13 @@ import org.gephi.preview.api.PreviewProperties;
 import org.gephi.preview.api.PreviewProperty;
 import org.gephi.preview.types.EdgeColor;
 import org.gephi.project.api.Workspace;
+import org.neuralgraph.core.io.AtomicFiles;
 import org.openide.util.Lookup;
 
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -95,13 +95,8 @@ public final class GraphExporter {
                 default:
                     throw new IllegalArgumentException(f.toString());
             }
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                ec.exportFile(tmp.toFile(), exporter);
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            Exporter chosen = exporter;
+            AtomicFiles.write(file, tmp -> ec.exportFile(tmp.toFile(), chosen));
             written.add(file);
         }
         return written;

@@ -23,7 +23,7 @@ public final class GraphMetrics {
     public double averageDegree() { return averageDegree; }
     /** Gephi's WeightedDegree: for a directed graph, the sum of |w| over edges / nodes. */
     public double averageWeightedDegree() { return averageWeightedDegree; }
-    /** Gephi's ClusteringCoefficient, averaged over nodes. */
+    /** Gephi's ClusteringCoefficient on the undirected view, averaged over nodes. */
     public double averageClustering() { return averageClustering; }
     /** Gephi's GraphDistance: the longest shortest path, following edge direction. */
     public double diameter() { return diameter; }

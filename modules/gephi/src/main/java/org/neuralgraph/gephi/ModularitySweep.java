@@ -26,6 +26,8 @@ import java.util.Set;
  *       makes results differ from run to run; it is switched off here so the same graph gives the same
  *       communities.</li>
  * </ul>
+ * The modularity reported at each resolution is Gephi's {@code getModularity()}: the standard modularity
+ * (γ = 1) of the partition found at that resolution, the figure Gephi's own report shows as "Modularity".
  * The column {@code modularity_class} of the workspace keeps the communities at one chosen resolution.
  */
 public final class ModularitySweep {

@@ -1,5 +1,7 @@
 package org.neuralgraph.core.data;
 
+import org.neuralgraph.core.io.AtomicFiles;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,7 +13,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -105,10 +106,7 @@ public final class IdxFile {
 
     /** Writes this file atomically (temporary file, then move), gzip-compressed when {@code gzip}. */
     public void write(Path file, boolean gzip) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
+        AtomicFiles.write(file, tmp -> {
             try (OutputStream fo = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
                  OutputStream o = gzip ? new GZIPOutputStream(fo, 1 << 16) : fo;
                  DataOutputStream out = new DataOutputStream(o)) {
@@ -116,9 +114,6 @@ public final class IdxFile {
                 for (int d : dims) out.writeInt(d);
                 out.write(data);
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

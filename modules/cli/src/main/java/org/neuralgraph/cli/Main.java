@@ -1,0 +1,81 @@
+package org.neuralgraph.cli;
+
+import org.neuralgraph.core.progress.CancelledException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The {@code neuralgraph} command line. Every subcommand ends bad input with one line on standard error and
+ * a non-zero exit code: 2 for a wrong option, 1 for a failed job (unreadable file, bad model, ...), 130 when
+ * cancelled with Ctrl-C.
+ */
+@Command(name = "neuralgraph",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Neural networks as networks: train or load a model, turn it into graphs, "
+                + "analyse them with Gephi and export GEXF, PDF and SVG.",
+        subcommands = {WeightsCommand.class, TrainCommand.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Without a subcommand: print the usage and fail. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        CancelOnInterrupt.finished();
+        System.exit(code);
+    }
+
+    /** Runs the command line and returns its exit code (used by tests). */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLineText.set(args);
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            Throwable t = ex;
+            if (t instanceof UncheckedIOException && t.getCause() != null) t = t.getCause();
+            if (t instanceof CancelledException) {
+                err.println("neuralgraph: cancelled; nothing was written");
+                return 130;
+            }
+            if (t instanceof IllegalArgumentException) {
+                err.println("neuralgraph: " + t.getMessage());
+                return 2;
+            }
+            if (t instanceof IOException) {
+                err.println("neuralgraph: " + t.getMessage());
+                return 1;
+            }
+            err.println("neuralgraph: unexpected error: " + t);
+            t.printStackTrace(err);
+            return 1;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("neuralgraph: " + ex.getMessage());
+            err.println("Try 'neuralgraph " + ex.getCommandLine().getCommandName() + " --help'.");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    /** Prints the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"neuralgraph " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

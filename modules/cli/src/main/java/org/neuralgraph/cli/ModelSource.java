@@ -1,0 +1,119 @@
+package org.neuralgraph.cli;
+
+import org.neuralgraph.core.data.ImageDataSource;
+import org.neuralgraph.core.data.TrainTestData;
+import org.neuralgraph.core.progress.ProgressMonitor;
+import org.neuralgraph.dl4j.ModelLoader;
+import org.neuralgraph.dl4j.ModelSpec;
+import org.neuralgraph.dl4j.Trainer;
+import org.neuralgraph.dl4j.TrainingRun;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * The options that say where a model comes from (a preset or spec to train, or a saved model zip or run
+ * directory to load) and on which data it is trained; shared by the subcommands as a picocli mixin.
+ */
+final class ModelSource {
+
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "mlp-seed000",
+            description = "A preset (mlp-seed000, mlp-512), a model spec .json to train, a DL4J model .zip, "
+                    + "or a training run directory to load (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "MNIST-style IDX directory (default: the shipped MNIST sample; "
+                    + "Fashion-MNIST: /usr/share/datasets/fashion-mnist).")
+    Path data;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice: initial weights, data split, "
+            + "batch order, label shuffling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--epochs", description = "Override the spec's number of epochs.")
+    Integer epochs;
+
+    @Option(names = "--batch-size", description = "Override the spec's batch size.")
+    Integer batchSize;
+
+    @Option(names = "--checkpoints", defaultValue = "5", description = "Checkpoints saved during training, spaced "
+            + "uniformly and including the untrained (epoch 0) and the last epoch (default: ${DEFAULT-VALUE}).")
+    int checkpoints;
+
+    @Option(names = "--train-size", description = "Train on a seeded random sample of this many training images.")
+    Integer trainSize;
+
+    @Option(names = "--test-fraction", defaultValue = "0.2", description = "Test share when the data directory holds "
+            + "one images/labels pair (default: ${DEFAULT-VALUE}).")
+    double testFraction;
+
+    @Option(names = "--mixed", description = "Shuffle the training labels: seed 001's random-label \"Mixed\" control.")
+    boolean mixed;
+
+    /** True when the model is trained here rather than loaded. */
+    boolean trains() {
+        Path p = Paths.get(model);
+        return !(Files.isDirectory(p) || model.endsWith(".zip"));
+    }
+
+    /** The spec to train, with the command line's overrides applied. */
+    ModelSpec spec() throws IOException {
+        ModelSpec spec = model.endsWith(".json") ? ModelSpec.read(existing(Paths.get(model), "--model"))
+                : ModelSpec.presetNames().contains(model) ? ModelSpec.preset(model) : null;
+        if (spec == null) {
+            throw new IllegalArgumentException("--model '" + model + "' is neither a preset " + ModelSpec.presetNames()
+                    + ", a spec .json, a model .zip nor a run directory");
+        }
+        spec.seed = seed;
+        if (epochs != null) spec.epochs = epochs;
+        if (batchSize != null) spec.batchSize = batchSize;
+        try {
+            return spec.validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--model " + model + ": " + e.getMessage());
+        }
+    }
+
+    /** Loads and prepares the data (sample, Mixed control) as the options say. */
+    TrainTestData data() throws IOException {
+        if (!(testFraction > 0 && testFraction < 1)) throw new IllegalArgumentException("--test-fraction must be in (0, 1), got " + testFraction);
+        Path dir = data != null ? data : defaultData();
+        TrainTestData d = ImageDataSource.load(dir, testFraction, seed);
+        String description = d.description();
+        org.neuralgraph.core.data.LabeledImages train = d.train();
+        if (trainSize != null) {
+            if (trainSize < 1) throw new IllegalArgumentException("--train-size must be >= 1, got " + trainSize);
+            train = train.sample(trainSize, seed);
+            description += "; training on a seeded sample of " + train.size();
+        }
+        if (mixed) {
+            train = train.withShuffledLabels(seed);
+            description += "; training labels shuffled (Mixed control, seed " + seed + ")";
+        }
+        return new TrainTestData(train, d.test(), description);
+    }
+
+    /** Trains into {@code runDir}, or opens the model named by --model. */
+    TrainingRun run(Path runDir, ProgressMonitor monitor) throws IOException {
+        if (!trains()) return ModelLoader.open(Paths.get(model));
+        ModelSpec spec = spec();
+        if (checkpoints < 2 || checkpoints > spec.epochs + 1) {
+            throw new IllegalArgumentException("--checkpoints must be between 2 and epochs + 1 = " + (spec.epochs + 1) + ", got " + checkpoints);
+        }
+        return Trainer.train(spec, data(), checkpoints, runDir, mixed, monitor);
+    }
+
+    static Path defaultData() {
+        String home = System.getProperty("neuralgraph.home");
+        return (home != null ? Paths.get(home) : Paths.get("")).resolve("sample-models/mnist").toAbsolutePath();
+    }
+
+    private static Path existing(Path p, String option) throws IOException {
+        if (!Files.isRegularFile(p)) throw new IllegalArgumentException(option + " " + p + ": no such file");
+        return p;
+    }
+}
