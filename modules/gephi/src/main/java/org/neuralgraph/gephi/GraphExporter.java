@@ -125,7 +125,7 @@ public final class GraphExporter {
         p.putValue(PreviewProperty.EDGE_CURVED, Boolean.FALSE);
         p.putValue(PreviewProperty.EDGE_OPACITY, 100f);
         p.putValue(PreviewProperty.EDGE_COLOR, new EdgeColor(EdgeColor.Mode.SOURCE));
-        p.putValue(PreviewProperty.EDGE_THICKNESS, 0.3f);
+        p.putValue(PreviewProperty.EDGE_THICKNESS, 0.1f);
         p.putValue(PreviewProperty.EDGE_RESCALE_WEIGHT, Boolean.TRUE);
         p.putValue(PreviewProperty.ARROW_SIZE, 0f);
         p.putValue(PreviewProperty.NODE_BORDER_WIDTH, 0.5f);

@@ -1,0 +1,116 @@
+package org.neuralgraph.cli.bench;
+
+import org.gephi.graph.api.GraphController;
+import org.gephi.graph.api.GraphModel;
+import org.gephi.project.api.ProjectController;
+import org.gephi.project.api.Workspace;
+import org.neuralgraph.core.data.ImageDataSource;
+import org.neuralgraph.core.data.TrainTestData;
+import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.progress.ProgressMonitor;
+import org.neuralgraph.core.weights.ModelWeights;
+import org.neuralgraph.core.weights.Sparsification;
+import org.neuralgraph.core.weights.WeightGraph;
+import org.neuralgraph.dl4j.Dl4jWeights;
+import org.neuralgraph.dl4j.ModelFactory;
+import org.neuralgraph.dl4j.ModelSpec;
+import org.neuralgraph.dl4j.Trainer;
+import org.neuralgraph.dl4j.TrainingRun;
+import org.neuralgraph.gephi.ModularitySweep;
+import org.neuralgraph.gephi.WorkspaceImporter;
+import org.openide.util.Lookup;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Issue 2's speed figures, printed as ratios against their baselines (run with {@code mvn -Pbench -pl modules/cli
+ * verify}, see the README). Not a test: timings on a shared 2-core machine vary, so nothing here fails a build.
+ * <ol>
+ *   <li>seconds per training epoch of mlp-seed000 (784-50-50-50-10) and mlp-512 (784-512-512-10) on the 60,000
+ *       Fashion-MNIST training images, batch 64, beside PyTorch on the same models when Debian's python3-torch is
+ *       installed ({@code modules/cli/bench/torch_epoch.py});</li>
+ *   <li>building the 668,672-edge weight graph of 784-512-512-10, importing it into Gephi, and one run of Gephi's
+ *       Modularity on it (measured here before: about 30 s).</li>
+ * </ol>
+ */
+public final class Benchmarks {
+
+    public static void main(String[] args) throws Exception {
+        Path dir = args.length > 0 ? Paths.get(args[0]) : ImageDataSource.FASHION_MNIST;
+        System.out.println("neuralgraph benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, OMP_NUM_THREADS="
+                + System.getenv("OMP_NUM_THREADS") + ", OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY") + ")");
+        TrainTestData data = ImageDataSource.load(dir, 0.2, 1);
+        System.out.println("data: " + data.description());
+
+        Map<String, Double> torch = torchSecondsPerEpoch(dir);
+        // PyTorch 1.13 seconds per epoch measured once on this kind of machine (issue 2), for when it is not installed
+        Map<String, Double> recorded = new HashMap<>();
+        recorded.put("mlp-seed000", 1.0);
+        recorded.put("mlp-512", 5.0);
+        for (String preset : new String[]{"mlp-seed000", "mlp-512"}) {
+            ModelSpec spec = ModelSpec.preset(preset);
+            spec.epochs = 3;
+            Path tmp = Files.createTempDirectory("bench-run");
+            TrainingRun run = Trainer.train(spec, data, 4, tmp.resolve("run"), false, ProgressMonitor.NONE);
+            double best = Double.MAX_VALUE;
+            for (int i = 1; i < run.checkpoints().size(); i++) best = Math.min(best, run.checkpoints().get(i).secondsPerEpoch());
+            Double t = torch.get(preset);
+            System.out.printf(Locale.ROOT, "train %-12s %s  DL4J %.2f s/epoch (best of epochs 1-3)%s; recorded PyTorch %.1f s: ratio %.2f (target <= 2)%n",
+                    preset, spec.sizes(), best,
+                    t == null ? "  (PyTorch here: not measured, python3-torch not installed)"
+                            : String.format(Locale.ROOT, "  PyTorch here %.2f s/epoch: ratio DL4J/PyTorch %.2f", t, best / t),
+                    recorded.get(preset), best / recorded.get(preset));
+            deleteTree(tmp);
+        }
+
+        ModelWeights w = Dl4jWeights.extract(ModelFactory.build(ModelSpec.preset("mlp-512")), "mlp-512");
+        long t0 = System.nanoTime();
+        NeuralGraph g = WeightGraph.build(w, Sparsification.none());
+        double build = (System.nanoTime() - t0) / 1e9;
+        Lookup.getDefault().lookup(ProjectController.class).newProject();
+        t0 = System.nanoTime();
+        Workspace ws = WorkspaceImporter.importGraph(g, "bench", ProgressMonitor.NONE);
+        double imp = (System.nanoTime() - t0) / 1e9;
+        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+        t0 = System.nanoTime();
+        ModularitySweep.run(gm, new double[]{1.0}, 1.0, ProgressMonitor.NONE);
+        double mod = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "weight graph 784-512-512-10: %d nodes, %d edges; build %.2f s, Gephi import %.2f s "
+                        + "(baseline 8-9 s: ratio %.2f), Gephi Modularity %.1f s (baseline 30 s: ratio %.2f)%n",
+                g.nodeCount(), g.edgeCount(), build, imp, imp / 8.5, mod, mod / 30);
+        System.exit(0);
+    }
+
+    /** Runs torch_epoch.py with Debian's python3 when torch imports there; empty otherwise. */
+    private static Map<String, Double> torchSecondsPerEpoch(Path dir) throws Exception {
+        Map<String, Double> out = new HashMap<>();
+        File script = new File("bench/torch_epoch.py");
+        if (!script.isFile()) return out;
+        Process p = new ProcessBuilder("/usr/bin/python3", script.getPath(), dir.toString()).redirectErrorStream(true).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length == 2 && f[0].startsWith("mlp-")) out.put(f[0], Double.parseDouble(f[1]));
+                else System.out.println("  torch: " + line);
+            }
+        }
+        p.waitFor();
+        return out;
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        }
+    }
+}
