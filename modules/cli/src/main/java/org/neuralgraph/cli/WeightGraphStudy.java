@@ -6,11 +6,9 @@ import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.ProgressMonitor;
-import org.neuralgraph.core.weights.ModelWeights;
 import org.neuralgraph.core.weights.Sparsification;
-import org.neuralgraph.core.weights.WeightGraph;
 import org.neuralgraph.dl4j.Checkpoint;
-import org.neuralgraph.dl4j.Dl4jWeights;
+import org.neuralgraph.dl4j.CheckpointGraphs;
 import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.ForceAtlas2Runner;
 import org.neuralgraph.gephi.GephiMetrics;
@@ -77,17 +75,13 @@ final class WeightGraphStudy {
         pc.newProject();
         Result result = new Result();
         if (run.manifest() != null) s.seed = run.manifest().seed; // a loaded run keeps the seed it was trained with
-        String modelName = run.manifest() != null ? run.manifest().spec.name : String.valueOf(run.checkpoints().get(0).file().getFileName());
         for (int k = 0; k < run.checkpoints().size(); k++) {
             monitor.checkCancelled();
             Checkpoint cp = run.checkpoints().get(k);
             CheckpointResult r = new CheckpointResult();
             r.checkpoint = cp;
-            ModelWeights weights = Dl4jWeights.extract(cp.load(), modelName);
-            NeuralGraph g = WeightGraph.build(weights, s.sparsification).withGraphAttributes(attributes(cp, k, s));
-            String name = cp.epoch() >= 0
-                    ? String.format(Locale.ROOT, "weights epoch %d (test acc %.3f)", cp.epoch(), cp.testAccuracy())
-                    : "weights " + cp.file().getFileName();
+            NeuralGraph g = CheckpointGraphs.weightGraph(run, k, s.sparsification);
+            String name = CheckpointGraphs.title("weights", cp);
             Workspace ws = WorkspaceImporter.importGraph(g, name, monitor);
             GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
             r.metrics = GephiMetrics.compute(gm, monitor);
@@ -117,20 +111,5 @@ final class WeightGraphStudy {
         report.write(outDir);
         result.summary = report.summary();
         return result;
-    }
-
-    private static Map<String, Object> attributes(Checkpoint cp, int index, Settings s) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("checkpoint", index);
-        a.put("epoch", cp.epoch());
-        if (!Double.isNaN(cp.trainAccuracy())) {
-            a.put("train_accuracy", cp.trainAccuracy());
-            a.put("test_accuracy", cp.testAccuracy());
-            a.put("train_loss", cp.trainLoss());
-            a.put("test_loss", cp.testLoss());
-        }
-        a.put("seed", s.seed);
-        a.put("source", cp.file().getFileName().toString());
-        return a;
     }
 }

@@ -72,6 +72,16 @@ public final class ModelLoader {
         }
     }
 
+    /** True when {@code file} passes {@link #checkZip(Path)}: how File > Open recognises a model by content. */
+    public static boolean isModelZip(Path file) {
+        try {
+            checkZip(file);
+            return true;
+        } catch (ModelFileException e) {
+            return false;
+        }
+    }
+
     /** Checks that {@code zip} looks like a DL4J MultiLayerNetwork zip, without reading it into DL4J. */
     static void checkZip(Path zip) throws ModelFileException {
         if (!Files.exists(zip)) throw new ModelFileException(zip, "no such model file");

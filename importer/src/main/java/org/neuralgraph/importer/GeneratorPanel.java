@@ -1,0 +1,110 @@
+package org.neuralgraph.importer;
+
+import org.neuralgraph.dl4j.ModelSpec;
+
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
+import javax.swing.JFileChooser;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JSpinner;
+import javax.swing.JTextField;
+import javax.swing.SpinnerNumberModel;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+
+/**
+ * The generator's settings, in the order the work happens: model source, data, training, checkpoint, graph.
+ * Defaults are the papers' (seed 000's MLP, every weight an edge).
+ */
+final class GeneratorPanel extends JPanel {
+
+    private final JComboBox<String> model = new JComboBox<>(ModelSpec.presetNames().toArray(new String[0]));
+    private final JTextField data = new JTextField(28);
+    private final JSpinner epochs = new JSpinner(new SpinnerNumberModel(5, 1, 1000, 1));
+    private final JSpinner checkpoints = new JSpinner(new SpinnerNumberModel(2, 2, 1001, 1));
+    private final JSpinner checkpoint = new JSpinner(new SpinnerNumberModel(-1, -1, 1000, 1));
+    private final JTextField seed = new JTextField(10);
+    private final JCheckBox mixed = new JCheckBox("Shuffle the training labels (\"Mixed\" control)");
+    private final JTextField sparsification = new JTextField(12);
+
+    GeneratorPanel() {
+        super(new GridBagLayout());
+        model.setEditable(true);
+        int row = 0;
+        row = add(row, "Model (preset, model .zip or run directory):", model, browse(false, model));
+        row = add(row, "Training data (IDX directory; empty = shipped MNIST sample):", data, browse(true, null));
+        row = add(row, "Epochs:", epochs, null);
+        row = add(row, "Checkpoints (incl. untrained and last):", checkpoints, null);
+        row = add(row, "Checkpoint to show (-1 = last):", checkpoint, null);
+        row = add(row, "Seed:", seed, null);
+        row = add(row, "", mixed, null);
+        add(row, "Edges (none, percentile:P, top-k:K):", sparsification, null);
+    }
+
+    private int add(int row, String label, java.awt.Component field, java.awt.Component extra) {
+        GridBagConstraints c = new GridBagConstraints();
+        c.insets = new Insets(3, 4, 3, 4);
+        c.anchor = GridBagConstraints.WEST;
+        c.gridy = row;
+        c.gridx = 0;
+        add(new JLabel(label), c);
+        c.gridx = 1;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        add(field, c);
+        if (extra != null) {
+            c.gridx = 2;
+            c.fill = GridBagConstraints.NONE;
+            add(extra, c);
+        }
+        return row + 1;
+    }
+
+    private JButton browse(boolean directoriesOnly, JComboBox<String> target) {
+        JButton b = new JButton("Browse...");
+        b.addActionListener(e -> {
+            JFileChooser fc = new JFileChooser();
+            fc.setFileSelectionMode(directoriesOnly ? JFileChooser.DIRECTORIES_ONLY : JFileChooser.FILES_AND_DIRECTORIES);
+            if (fc.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) return;
+            String path = fc.getSelectedFile().getAbsolutePath();
+            if (target != null) target.setSelectedItem(path);
+            else data.setText(path);
+        });
+        return b;
+    }
+
+    void show(WeightGraphRequest r) {
+        model.setSelectedItem(r.model);
+        data.setText(r.data);
+        epochs.setValue(r.epochs);
+        checkpoints.setValue(r.checkpoints);
+        checkpoint.setValue(r.checkpoint);
+        seed.setText(Long.toString(r.seed));
+        mixed.setSelected(r.mixed);
+        sparsification.setText(r.sparsification);
+    }
+
+    /** @throws IllegalArgumentException naming the field that is wrong */
+    WeightGraphRequest read() {
+        WeightGraphRequest r = new WeightGraphRequest();
+        Object m = model.getSelectedItem();
+        r.model = m == null ? "" : m.toString().trim();
+        if (r.model.isEmpty()) throw new IllegalArgumentException("Model: choose a preset or a model file");
+        r.data = data.getText().trim();
+        r.epochs = (Integer) epochs.getValue();
+        r.checkpoints = (Integer) checkpoints.getValue();
+        if (r.checkpoints > r.epochs + 1) throw new IllegalArgumentException("Checkpoints: at most epochs + 1 = " + (r.epochs + 1));
+        r.checkpoint = (Integer) checkpoint.getValue();
+        try {
+            r.seed = Long.parseLong(seed.getText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Seed: '" + seed.getText().trim() + "' is not a whole number");
+        }
+        r.mixed = mixed.isSelected();
+        r.sparsification = sparsification.getText().trim();
+        org.neuralgraph.core.weights.Sparsification.parse(r.sparsification);
+        return r;
+    }
+}

@@ -1,0 +1,74 @@
+package org.neuralgraph.metrics;
+
+import org.gephi.statistics.spi.Statistics;
+import org.gephi.statistics.spi.StatisticsUI;
+import org.neuralgraph.gephi.ModularityOverResolutions;
+import org.openide.util.lookup.ServiceProvider;
+
+import javax.swing.JPanel;
+import java.util.Locale;
+
+/** The Statistics panel entry and settings of {@link ModularityOverResolutions}. */
+@ServiceProvider(service = StatisticsUI.class)
+public final class ModularityOverResolutionsUI implements StatisticsUI {
+
+    private ResolutionsPanel panel;
+    private ModularityOverResolutions statistics;
+
+    @Override
+    public JPanel getSettingsPanel() {
+        panel = new ResolutionsPanel();
+        return panel;
+    }
+
+    @Override
+    public void setup(Statistics s) {
+        statistics = (ModularityOverResolutions) s;
+        if (panel != null) {
+            panel.setResolutions(statistics.getResolutions());
+            panel.setKeepResolution(statistics.getKeepResolution());
+        }
+    }
+
+    @Override
+    public void unsetup() {
+        if (panel != null && statistics != null) {
+            statistics.setResolutions(panel.getResolutions());
+            statistics.setKeepResolution(panel.getKeepResolution());
+        }
+        panel = null;
+        statistics = null;
+    }
+
+    @Override
+    public Class<? extends Statistics> getStatisticsClass() {
+        return ModularityOverResolutions.class;
+    }
+
+    /** Shown beside the entry after a run: how many resolutions were swept. */
+    @Override
+    public String getValue() {
+        if (statistics == null || statistics.getResults() == null) return "";
+        return String.format(Locale.ROOT, "%d resolutions", statistics.getResults().size());
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Modularity over resolutions";
+    }
+
+    @Override
+    public String getShortDescription() {
+        return "Louvain modularity and community count at a range of resolutions (neural-network weight graphs, Fig. 2 of Darnell & Leonard)";
+    }
+
+    @Override
+    public String getCategory() {
+        return StatisticsUI.CATEGORY_COMMUNITY_DETECTION;
+    }
+
+    @Override
+    public int getPosition() {
+        return 900;
+    }
+}

@@ -1,0 +1,33 @@
+package org.neuralgraph.metrics;
+
+import org.gephi.statistics.spi.StatisticsBuilder;
+import org.gephi.statistics.spi.StatisticsUI;
+import org.junit.jupiter.api.Test;
+import org.neuralgraph.gephi.ModularityOverResolutions;
+import org.openide.util.Lookup;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The Statistics panel registrations are found by Gephi's Lookup, and the settings reach the statistic. */
+class MetricsPluginTest {
+
+    @Test
+    void registeredWithGephi() {
+        assertTrue(Lookup.getDefault().lookupAll(StatisticsBuilder.class).stream().anyMatch(b -> b instanceof ModularityOverResolutionsBuilder));
+        assertTrue(Lookup.getDefault().lookupAll(StatisticsUI.class).stream().anyMatch(u -> u instanceof ModularityOverResolutionsUI));
+    }
+
+    @Test
+    void settingsPanelRoundTrip() {
+        ModularityOverResolutionsUI ui = new ModularityOverResolutionsUI();
+        ModularityOverResolutions stat = (ModularityOverResolutions) new ModularityOverResolutionsBuilder().getStatistics();
+        ResolutionsPanel panel = (ResolutionsPanel) ui.getSettingsPanel();
+        ui.setup(stat);
+        panel.setResolutions(new double[]{0.5, 1.5});
+        panel.setKeepResolution(1.5);
+        ui.unsetup();
+        assertArrayEquals(new double[]{0.5, 1.5}, stat.getResolutions(), 0);
+        assertEquals(1.5, stat.getKeepResolution(), 0);
+        assertEquals(StatisticsUI.CATEGORY_COMMUNITY_DETECTION, ui.getCategory());
+    }
+}

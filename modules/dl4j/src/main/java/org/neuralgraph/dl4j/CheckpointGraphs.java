@@ -1,0 +1,59 @@
+package org.neuralgraph.dl4j;
+
+import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.weights.Sparsification;
+import org.neuralgraph.core.weights.WeightGraph;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Graphs of a checkpoint, with the checkpoint's facts (epoch, accuracy, loss, seed, file) as graph attributes. */
+public final class CheckpointGraphs {
+
+    private CheckpointGraphs() { }
+
+    /**
+     * The weight graph of checkpoint {@code index} of {@code run}.
+     *
+     * @throws IOException              when the checkpoint cannot be loaded
+     * @throws IllegalArgumentException when its weights are not finite (naming the layer)
+     */
+    public static NeuralGraph weightGraph(TrainingRun run, int index, Sparsification sparsification) throws IOException {
+        Checkpoint cp = run.checkpoints().get(index);
+        NeuralGraph g = WeightGraph.build(Dl4jWeights.extract(cp.load(), modelName(run)), sparsification);
+        return g.withGraphAttributes(attributes(run, index));
+    }
+
+    /** A workspace name such as {@code weights epoch 20 (test acc 0.944)}. */
+    public static String title(String kind, Checkpoint cp) {
+        return cp.epoch() >= 0
+                ? String.format(Locale.ROOT, "%s epoch %d (test acc %.3f)", kind, cp.epoch(), cp.testAccuracy())
+                : kind + " " + cp.file().getFileName();
+    }
+
+    /** The spec's name for a run, the file name for a lone model zip. */
+    public static String modelName(TrainingRun run) {
+        return run.manifest() != null ? run.manifest().spec.name : String.valueOf(run.checkpoints().get(0).file().getFileName());
+    }
+
+    private static Map<String, Object> attributes(TrainingRun run, int index) {
+        Checkpoint cp = run.checkpoints().get(index);
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("checkpoint", index);
+        a.put("epoch", cp.epoch());
+        if (!Double.isNaN(cp.trainAccuracy())) {
+            a.put("train_accuracy", cp.trainAccuracy());
+            a.put("test_accuracy", cp.testAccuracy());
+            a.put("train_loss", cp.trainLoss());
+            a.put("test_loss", cp.testLoss());
+        }
+        if (run.manifest() != null) {
+            a.put("seed", run.manifest().seed);
+            a.put("shuffled_labels", run.manifest().shuffledLabels);
+        }
+        a.put("source", cp.file().getFileName().toString());
+        return a;
+    }
+}
