@@ -28,6 +28,7 @@ final class GeneratorPanel extends JPanel {
     private final JSpinner checkpoint = new JSpinner(new SpinnerNumberModel(-1, -1, 1000, 1));
     private final JTextField seed = new JTextField(10);
     private final JCheckBox mixed = new JCheckBox("Shuffle the training labels (\"Mixed\" control)");
+    private final JCheckBox others = new JCheckBox("Also open every other checkpoint in a workspace of its own");
     private final JTextField sparsification = new JTextField(12);
 
     GeneratorPanel() {
@@ -39,6 +40,7 @@ final class GeneratorPanel extends JPanel {
         row = add(row, "Epochs:", epochs, null);
         row = add(row, "Checkpoints (incl. untrained and last):", checkpoints, null);
         row = add(row, "Checkpoint to show (-1 = last):", checkpoint, null);
+        row = add(row, "", others, null);
         row = add(row, "Seed:", seed, null);
         row = add(row, "", mixed, null);
         add(row, "Edges (none, percentile:P, top-k:K):", sparsification, null);
@@ -83,6 +85,7 @@ final class GeneratorPanel extends JPanel {
         checkpoint.setValue(r.checkpoint);
         seed.setText(Long.toString(r.seed));
         mixed.setSelected(r.mixed);
+        others.setSelected(r.otherCheckpoints);
         sparsification.setText(r.sparsification);
     }
 
@@ -103,6 +106,7 @@ final class GeneratorPanel extends JPanel {
             throw new IllegalArgumentException("Seed: '" + seed.getText().trim() + "' is not a whole number");
         }
         r.mixed = mixed.isSelected();
+        r.otherCheckpoints = others.isSelected();
         r.sparsification = sparsification.getText().trim();
         org.neuralgraph.core.weights.Sparsification.parse(r.sparsification);
         return r;

@@ -7,7 +7,12 @@ import org.gephi.utils.longtask.spi.LongTask;
 import org.gephi.utils.progress.ProgressTicket;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.CancelledException;
+import org.gephi.project.api.ProjectController;
+import org.gephi.project.api.Workspace;
+import org.neuralgraph.core.weights.Sparsification;
+import org.neuralgraph.dl4j.CheckpointGraphs;
 import org.neuralgraph.gephi.ContainerWriter;
+import org.neuralgraph.gephi.WorkspaceImporter;
 import org.neuralgraph.gephi.TicketProgress;
 import org.openide.util.Lookup;
 import org.openide.util.NbPreferences;
@@ -38,11 +43,32 @@ public final class NeuralNetworkGenerator implements Generator, LongTask {
     public void generate(ContainerLoader container) {
         try {
             NeuralGraph g = request.build(progress);
-            ContainerWriter.write(g, request.title(), container, progress);
+            if (request.otherCheckpoints) importOtherCheckpoints();
+            ContainerWriter.write(g, CheckpointGraphs.title("weights", request.run.checkpoints().get(request.builtIndex)), container, progress);
         } catch (CancelledException e) {
             // Gephi discards the container of a cancelled task
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("Neural network graph: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Each checkpoint but the generated one goes into a new workspace of its own; a cancel removes the
+     * workspaces made so far, so no half-done set is left.
+     */
+    private void importOtherCheckpoints() throws IOException {
+        java.util.List<Workspace> made = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < request.run.checkpoints().size(); i++) {
+                if (i == request.builtIndex) continue;
+                progress.checkCancelled();
+                NeuralGraph other = CheckpointGraphs.weightGraph(request.run, i, Sparsification.parse(request.sparsification));
+                made.add(WorkspaceImporter.importGraph(other, CheckpointGraphs.title("weights", request.run.checkpoints().get(i)), progress));
+            }
+        } catch (IOException | RuntimeException e) { // including CancelledException
+            ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
+            for (Workspace w : made) pc.deleteWorkspace(w);
+            throw e;
         }
     }
 

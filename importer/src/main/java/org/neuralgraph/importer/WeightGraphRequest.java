@@ -36,6 +36,8 @@ final class WeightGraphRequest {
     int checkpoint = -1;
     long seed = 42;
     boolean mixed;
+    /** Also put every other checkpoint into a workspace of its own, named by epoch and test accuracy. */
+    boolean otherCheckpoints;
     String sparsification = "none";
 
     /** The run directory of the last training, for the import report. */
@@ -44,6 +46,11 @@ final class WeightGraphRequest {
     boolean trains() {
         return ModelSpec.presetNames().contains(model) || model.endsWith(".json");
     }
+
+    /** The run that {@link #build} trained or opened. */
+    TrainingRun run;
+    /** The index of the checkpoint {@link #build} returned. */
+    int builtIndex;
 
     /** Builds the requested weight graph, training first if asked to. */
     NeuralGraph build(ProgressMonitor monitor) throws IOException {
@@ -67,11 +74,9 @@ final class WeightGraphRequest {
         int index = checkpoint < 0 ? n - 1 : checkpoint;
         if (index >= n) throw new IllegalArgumentException("Checkpoint " + index + " does not exist: the model has " + n + " checkpoints");
         monitor.checkCancelled();
+        this.run = run;
+        this.builtIndex = index;
         return CheckpointGraphs.weightGraph(run, index, sp);
-    }
-
-    String title() {
-        return "weights of " + Paths.get(model).getFileName();
     }
 
     void save(Preferences p) {
@@ -82,6 +87,7 @@ final class WeightGraphRequest {
         p.putInt("checkpoint", checkpoint);
         p.putLong("seed", seed);
         p.putBoolean("mixed", mixed);
+        p.putBoolean("otherCheckpoints", otherCheckpoints);
         p.put("sparsification", sparsification);
     }
 
@@ -94,6 +100,7 @@ final class WeightGraphRequest {
         r.checkpoint = p.getInt("checkpoint", r.checkpoint);
         r.seed = p.getLong("seed", r.seed);
         r.mixed = p.getBoolean("mixed", r.mixed);
+        r.otherCheckpoints = p.getBoolean("otherCheckpoints", r.otherCheckpoints);
         r.sparsification = p.get("sparsification", r.sparsification);
         return r;
     }

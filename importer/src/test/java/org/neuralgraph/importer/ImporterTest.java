@@ -59,6 +59,25 @@ class ImporterTest {
     }
 
     @Test
+    void otherCheckpointsGetWorkspacesOfTheirOwn() {
+        NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
+        WeightGraphRequest r = new WeightGraphRequest();
+        r.epochs = 2;
+        r.checkpoints = 3;
+        r.otherCheckpoints = true;
+        gen.setRequest(r);
+        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
+        int before = pc.getCurrentProject().getLookup().lookup(org.gephi.project.api.WorkspaceProvider.class).getWorkspaces().length;
+        Container c = new ImportContainerImpl();
+        gen.generate(c.getLoader());
+        Workspace[] all = pc.getCurrentProject().getLookup().lookup(org.gephi.project.api.WorkspaceProvider.class).getWorkspaces();
+        assertTrue(all.length >= before + 1, "epochs 0 and 1 in workspaces; epoch 2 in the container");
+        assertTrue(java.util.Arrays.stream(all).anyMatch(w -> w.getName().startsWith("weights epoch 1 (test acc ")),
+                java.util.Arrays.toString(java.util.Arrays.stream(all).map(Workspace::getName).toArray()));
+        assertEquals(944, c.getUnloader().getNodeCount());
+    }
+
+    @Test
     void cancelledGeneratorLeavesAnEmptyContainer() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
         WeightGraphRequest r = new WeightGraphRequest();
