@@ -18,6 +18,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ModelSource source;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directory to create (new or empty).")
     Path out;
 
@@ -26,6 +29,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.io.PrintWriter stdout = spec.commandLine().getOut();
         if (!source.trains()) throw new IllegalArgumentException("--model " + source.model + " is a saved model; train takes a preset or a spec .json");
         try (ConsoleProgress progress = CancelOnInterrupt.install(new ConsoleProgress(System.err, quiet));
              OutputDirectory dir = OutputDirectory.create(out)) {
@@ -33,10 +37,10 @@ final class TrainCommand implements Callable<Integer> {
             dir.commit();
             progress.close();
             for (Checkpoint c : run.checkpoints()) {
-                System.out.printf(Locale.ROOT, "epoch %3d  train acc %.4f  test acc %.4f  test loss %.4f%n",
+                stdout.printf(Locale.ROOT, "epoch %3d  train acc %.4f  test acc %.4f  test loss %.4f%n",
                         c.epoch(), c.trainAccuracy(), c.testAccuracy(), c.testLoss());
             }
-            System.out.println("run directory: " + dir.target());
+            stdout.println("run directory: " + dir.target());
             return 0;
         }
     }

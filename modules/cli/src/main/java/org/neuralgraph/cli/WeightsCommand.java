@@ -29,6 +29,9 @@ final class WeightsCommand implements Callable<Integer> {
     @Mixin
     ModelSource source;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory to create (new or empty).")
     Path out;
 
@@ -60,6 +63,7 @@ final class WeightsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.io.PrintWriter stdout = spec.commandLine().getOut();
         WeightGraphStudy.Settings s = new WeightGraphStudy.Settings();
         s.resolutions = resolutions;
         s.colourResolution = colourResolution;
@@ -86,12 +90,12 @@ final class WeightsCommand implements Callable<Integer> {
             WeightGraphStudy.Result result = WeightGraphStudy.run(run, s, dir.dir(), progress);
             dir.commit();
             progress.close();
-            System.out.print(result.summary());
-            for (String note : result.notes()) System.out.println("note: " + note);
-            System.out.println("outputs: " + dir.target());
-            System.out.println("  report:   " + dir.target().resolve("report.md"));
-            System.out.println("  graphs:   " + dir.target().resolve("graphs"));
-            System.out.println("  Gephi:    " + dir.target().resolve("neuralgraph.gephi"));
+            stdout.print(result.summary());
+            for (String note : result.notes()) stdout.println("note: " + note);
+            stdout.println("outputs: " + dir.target());
+            stdout.println("  report:   " + dir.target().resolve("report.md"));
+            stdout.println("  graphs:   " + dir.target().resolve("graphs"));
+            stdout.println("  Gephi:    " + dir.target().resolve("neuralgraph.gephi"));
             return 0;
         }
     }
