@@ -21,7 +21,11 @@ import java.awt.Insets;
  */
 final class GeneratorPanel extends JPanel {
 
+    /** The graph kinds the generator builds; later graph kinds (activation patterns, feature maps, ...) add themselves here. */
+    static final String[] GRAPH_KINDS = {"Weight graph: neurons and weights (Darnell & Leonard, Section 3)"};
+
     private final JComboBox<String> model = new JComboBox<>(ModelSpec.presetNames().toArray(new String[0]));
+    private final JComboBox<String> kind = new JComboBox<>(GRAPH_KINDS);
     private final JTextField data = new JTextField(28);
     private final JSpinner epochs = new JSpinner(new SpinnerNumberModel(5, 1, 1000, 1));
     private final JSpinner checkpoints = new JSpinner(new SpinnerNumberModel(2, 2, 1001, 1));
@@ -37,6 +41,7 @@ final class GeneratorPanel extends JPanel {
         int row = 0;
         row = add(row, "Model (preset, model .zip or run directory):", model, browse(false, model));
         row = add(row, "Training data (IDX directory; empty = shipped MNIST sample):", data, browse(true, null));
+        row = add(row, "Graph kind:", kind, null);
         row = add(row, "Epochs:", epochs, null);
         row = add(row, "Checkpoints (incl. untrained and last):", checkpoints, null);
         row = add(row, "Checkpoint to show (-1 = last):", checkpoint, null);
