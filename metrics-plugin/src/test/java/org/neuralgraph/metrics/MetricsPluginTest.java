@@ -18,6 +18,34 @@ class MetricsPluginTest {
     }
 
     @Test
+    void everyStatisticIsRegistered() {
+        for (Class<?> ui : new Class<?>[]{CommunityQualityUI.class, SmallWorldUI.class}) {
+            assertTrue(Lookup.getDefault().lookupAll(StatisticsUI.class).stream().anyMatch(ui::isInstance), ui.getName());
+        }
+        for (Class<?> b : new Class<?>[]{CommunityQualityUI.Builder.class, SmallWorldUI.Builder.class}) {
+            assertTrue(Lookup.getDefault().lookupAll(StatisticsBuilder.class).stream().anyMatch(b::isInstance), b.getName());
+        }
+    }
+
+    @Test
+    void communityQualitySettingsReachTheStatistic() {
+        CommunityQualityUI ui = new CommunityQualityUI();
+        org.neuralgraph.gephi.CommunityQuality stat = (org.neuralgraph.gephi.CommunityQuality) new CommunityQualityUI.Builder().getStatistics();
+        SettingsPanel panel = (SettingsPanel) ui.getSettingsPanel();
+        ui.setup(stat);
+        panel.set("Cover column", "classes");
+        panel.set("Seed", 7);
+        ui.unsetup();
+        assertEquals("classes", stat.getCoverColumn());
+        assertEquals(7, stat.getSeed());
+        SmallWorldUI sw = new SmallWorldUI();
+        SettingsPanel p2 = (SettingsPanel) sw.getSettingsPanel();
+        sw.setup(new SmallWorldUI.Builder().getStatistics());
+        p2.set("nrand (references)", "x");
+        assertThrows(IllegalArgumentException.class, sw::unsetup);
+    }
+
+    @Test
     void settingsPanelRoundTrip() {
         ModularityOverResolutionsUI ui = new ModularityOverResolutionsUI();
         ModularityOverResolutions stat = (ModularityOverResolutions) new ModularityOverResolutionsBuilder().getStatistics();

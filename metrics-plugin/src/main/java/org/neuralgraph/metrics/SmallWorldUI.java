@@ -1,0 +1,68 @@
+package org.neuralgraph.metrics;
+
+import org.gephi.statistics.spi.Statistics;
+import org.gephi.statistics.spi.StatisticsBuilder;
+import org.gephi.statistics.spi.StatisticsUI;
+import org.neuralgraph.gephi.SmallWorldCoefficients;
+import org.openide.util.lookup.ServiceProvider;
+
+import javax.swing.JPanel;
+import java.util.Locale;
+
+/** Statistics panel entry for {@link SmallWorldCoefficients}. */
+@ServiceProvider(service = StatisticsUI.class)
+public final class SmallWorldUI implements StatisticsUI {
+
+    private SettingsPanel panel;
+    private SmallWorldCoefficients statistics;
+
+    /** Registers {@link SmallWorldCoefficients} with Gephi. */
+    @ServiceProvider(service = StatisticsBuilder.class)
+    public static final class Builder implements StatisticsBuilder {
+        @Override public String getName() { return "Small-world coefficients"; }
+        @Override public Statistics getStatistics() { return new SmallWorldCoefficients(); }
+        @Override public Class<? extends Statistics> getStatisticsClass() { return SmallWorldCoefficients.class; }
+    }
+
+    @Override
+    public JPanel getSettingsPanel() {
+        panel = new SettingsPanel("Small-world coefficients").field("niter (swaps per edge)", 4)
+                .field("nrand (references)", 4).field("Seed", 10)
+                .note("sigma and omega as networkx 2.8 defines them, on the largest component.");
+        return panel;
+    }
+
+    @Override
+    public void setup(Statistics s) {
+        statistics = (SmallWorldCoefficients) s;
+        if (panel != null) {
+            panel.set("niter (swaps per edge)", statistics.getNiter());
+            panel.set("nrand (references)", statistics.getNrand());
+            panel.set("Seed", statistics.getSeed());
+        }
+    }
+
+    @Override
+    public void unsetup() {
+        if (panel != null && statistics != null) {
+            statistics.setNiter((int) panel.number("niter (swaps per edge)"));
+            statistics.setNrand((int) panel.number("nrand (references)"));
+            statistics.setSeed(panel.number("Seed"));
+        }
+        panel = null;
+        statistics = null;
+    }
+
+    @Override public Class<? extends Statistics> getStatisticsClass() { return SmallWorldCoefficients.class; }
+
+    @Override
+    public String getValue() {
+        if (statistics == null || statistics.getResult() == null) return "";
+        return String.format(Locale.ROOT, "sigma %.2f, omega %.2f", statistics.getResult().sigma, statistics.getResult().omega);
+    }
+
+    @Override public String getDisplayName() { return "Small-world coefficients"; }
+    @Override public String getShortDescription() { return "sigma and omega against random and lattice references (Darnell & Leonard, Fig. 8)"; }
+    @Override public String getCategory() { return StatisticsUI.CATEGORY_NETWORK_OVERVIEW; }
+    @Override public int getPosition() { return 910; }
+}

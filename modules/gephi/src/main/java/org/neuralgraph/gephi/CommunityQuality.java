@@ -1,0 +1,148 @@
+package org.neuralgraph.gephi;
+
+import org.gephi.graph.api.Column;
+import org.gephi.graph.api.GraphModel;
+import org.gephi.graph.api.Origin;
+import org.gephi.statistics.spi.Statistics;
+import org.gephi.utils.longtask.spi.LongTask;
+import org.gephi.utils.progress.ProgressTicket;
+import org.neuralgraph.core.progress.CancelledException;
+import org.neuralgraph.core.stats.KernighanLinBisection;
+import org.neuralgraph.core.stats.OverlappingModularity;
+import org.neuralgraph.core.stats.PartitionModularity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Gephi statistic: the community quality measures of seed 001 (Section 3.2, Table 4) for the cover in a node
+ * column: Newman's modularity of the strongest-belonging partition (Eq. 2; for a partition column, the partition
+ * itself), Shen et al.'s unweighted overlapping modularity (Eq. 3), Chen et al.'s weighted overlapping
+ * modularity (Eq. 4), and the modularity of a seeded Kernighan-Lin bisection (KLB). Writes the Data Laboratory
+ * columns {@code belonging} (each community with its belonging coefficient alpha, e.g. {@code 3:0.75|7:0.25}),
+ * {@code belonging_max} and {@code klb_side}. Edges count as undirected.
+ */
+public final class CommunityQuality implements Statistics, LongTask {
+
+    private String coverColumn = "modularity_class";
+    private long seed = 42;
+    private int klbIterations = 10;
+    private final TicketProgress progress = new TicketProgress();
+    private Map<String, Object> results;
+    private String error;
+
+    public String getCoverColumn() { return coverColumn; }
+    public void setCoverColumn(String coverColumn) { this.coverColumn = coverColumn; }
+    public long getSeed() { return seed; }
+    public void setSeed(long seed) { this.seed = seed; }
+    public int getKlbIterations() { return klbIterations; }
+
+    public void setKlbIterations(int klbIterations) {
+        if (klbIterations < 1) throw new IllegalArgumentException("KLB iterations must be >= 1, got " + klbIterations);
+        this.klbIterations = klbIterations;
+    }
+
+    /** The figures of the last run by name, or null. */
+    public Map<String, Object> getResults() { return results; }
+
+    @Override
+    public void execute(GraphModel gm) {
+        results = null;
+        error = null;
+        try {
+            progress.start("community quality", 4);
+            GraphArrays a = GraphArrays.of(gm);
+            List<String> labels = new ArrayList<>();
+            int[][] cover = a.cover(gm, coverColumn, labels);
+            double[][] alpha = OverlappingModularity.belonging(a.weights, cover);
+            int[] strongest = new int[cover.length];
+            for (int v = 0; v < cover.length; v++) {
+                strongest[v] = -1;
+                double best = -1;
+                for (int k = 0; k < cover[v].length; k++) if (alpha[v][k] > best) { best = alpha[v][k]; strongest[v] = cover[v][k]; }
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("cover_column", coverColumn);
+            r.put("communities", labels.size());
+            r.put("modularity_no_overlap", PartitionModularity.of(a.weights, strongest, 1, PartitionModularity.Convention.REICHARDT_BORNHOLDT));
+            progress.progress(1, null);
+            progress.checkCancelled();
+            r.put("modularity_shen", OverlappingModularity.shen(a.weights, cover));
+            progress.progress(2, null);
+            progress.checkCancelled();
+            r.put("modularity_chen", OverlappingModularity.chen(a.weights, cover));
+            progress.progress(3, null);
+            progress.checkCancelled();
+            int[] side = KernighanLinBisection.bisect(a.weights, klbIterations, seed);
+            r.put("modularity_klb", PartitionModularity.of(a.weights, side, 1, PartitionModularity.Convention.REICHARDT_BORNHOLDT));
+            r.put("seed", seed);
+            writeColumns(gm, a, cover, alpha, labels, side);
+            progress.progress(4, null);
+            results = r;
+        } catch (CancelledException e) {
+            error = "Cancelled.";
+        } catch (IllegalArgumentException e) {
+            error = e.getMessage();
+        }
+    }
+
+    private static void writeColumns(GraphModel gm, GraphArrays a, int[][] cover, double[][] alpha, List<String> labels, int[] side) {
+        Column belonging = column(gm, "belonging", "Belonging coefficients", String.class);
+        Column max = column(gm, "belonging_max", "Largest belonging coefficient", Double.class);
+        Column klb = column(gm, "klb_side", "Kernighan-Lin side", Integer.class);
+        for (int v = 0; v < a.nodes.length; v++) {
+            StringBuilder b = new StringBuilder();
+            double m = 0;
+            for (int k = 0; k < cover[v].length; k++) {
+                if (b.length() > 0) b.append('|');
+                b.append(labels.get(cover[v][k])).append(':').append(String.format(Locale.ROOT, "%.4f", alpha[v][k]));
+                m = Math.max(m, alpha[v][k]);
+            }
+            a.nodes[v].setAttribute(belonging, b.toString());
+            a.nodes[v].setAttribute(max, m);
+            a.nodes[v].setAttribute(klb, side[v]);
+        }
+    }
+
+    static Column column(GraphModel gm, String id, String title, Class<?> type) {
+        Column c = gm.getNodeTable().getColumn(id);
+        if (c == null) c = gm.getNodeTable().addColumn(id, title, type, Origin.DATA, null, false);
+        return c;
+    }
+
+    @Override
+    public String getReport() {
+        StringBuilder h = new StringBuilder("<html><body><h1>Community quality (overlapping modularity)</h1><hr>");
+        if (results == null) return h.append("<p>").append(error == null ? "Not run." : error).append("</p></body></html>").toString();
+        h.append("<h2>Parameters</h2>Cover: node column <i>").append(coverColumn).append("</i> (")
+                .append(results.get("communities")).append(" communities); KLB seed ").append(seed).append(", ")
+                .append(klbIterations).append(" passes<h2>Results</h2><table border=\"1\" cellpadding=\"3\">");
+        row(h, "Modularity, no overlap (Eq. 2, strongest community of each node)", results.get("modularity_no_overlap"));
+        row(h, "Unweighted overlapping modularity (Shen et al., Eq. 3)", results.get("modularity_shen"));
+        row(h, "Weighted overlapping modularity (Chen et al., Eq. 4)", results.get("modularity_chen"));
+        row(h, "Modularity of the Kernighan-Lin bisection", results.get("modularity_klb"));
+        h.append("</table><h2>What was computed</h2>Edges are treated as undirected; weights count in Eq. 2 and 4, not in Eq. 3. "
+                + "Belonging coefficient &alpha;<sub>cv</sub> = k<sub>cv</sub> / &Sigma;<sub>c'</sub> k<sub>c'v</sub>, k<sub>cv</sub> the weight "
+                + "from v into community c (column <i>belonging</i>). On a partition all three modularities equal Newman's."
+                + "<h2>Reference</h2>Mostafa and Mondal, <i>On the Evolution of Neuron Communities in a Deep Learning Architecture</i>, Section 3.2 and Table 4.</body></html>");
+        return h.toString();
+    }
+
+    private static void row(StringBuilder h, String name, Object value) {
+        h.append("<tr><td>").append(name).append("</td><td>").append(String.format(Locale.ROOT, "%.4f", (Double) value)).append("</td></tr>");
+    }
+
+    @Override
+    public boolean cancel() {
+        progress.cancel();
+        return true;
+    }
+
+    @Override
+    public void setProgressTicket(ProgressTicket t) {
+        progress.setTicket(t);
+    }
+}

@@ -1,0 +1,75 @@
+package org.neuralgraph.gephi;
+
+import org.gephi.graph.api.GraphController;
+import org.gephi.graph.api.GraphModel;
+import org.gephi.graph.api.Node;
+import org.gephi.project.api.ProjectController;
+import org.gephi.project.api.Workspace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.progress.ProgressMonitor;
+import org.openide.util.Lookup;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The statistics of issue #4 run through the real gephi-toolkit. */
+class GephiStatisticsTest {
+
+    @BeforeEach
+    void project() {
+        Lookup.getDefault().lookup(ProjectController.class).closeCurrentProject();
+        Lookup.getDefault().lookup(ProjectController.class).newProject();
+    }
+
+    /** Two triangles joined by 2-3, with an overlapping cover column and a partition column. */
+    static GraphModel triangles() {
+        NeuralGraph.Builder b = new NeuralGraph.Builder(false);
+        for (int i = 0; i < 6; i++) b.addNode("n" + i, null);
+        int[][] e = {{0, 1}, {0, 2}, {1, 2}, {2, 3}, {3, 4}, {3, 5}, {4, 5}};
+        for (int[] x : e) b.addEdge(x[0], x[1], 1);
+        b.nodeColumn("classes", NeuralGraph.Column.ofStrings("Classes", new String[]{"a", "a", "a|b", "a|b", "b", "b"}));
+        b.nodeColumn("part", NeuralGraph.Column.ofInts("Part", new int[]{0, 0, 0, 1, 1, 1}));
+        Workspace ws = WorkspaceImporter.importGraph(b.build(), "t", ProgressMonitor.NONE);
+        return Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+    }
+
+    @Test
+    void communityQualityOfAnOverlappingCover() {
+        GraphModel gm = triangles();
+        CommunityQuality q = new CommunityQuality();
+        q.setCoverColumn("classes");
+        q.execute(gm);
+        assertEquals(1.0 / 7, (Double) q.getResults().get("modularity_shen"), 1e-12);
+        assertEquals(15.0 / 56, (Double) q.getResults().get("modularity_chen"), 1e-12);
+        assertEquals(5.0 / 14, (Double) q.getResults().get("modularity_klb"), 1e-12);
+        Node n2 = gm.getGraph().getNode("n2");
+        assertEquals("a:0.7500|b:0.2500", n2.getAttribute("belonging"));
+        assertEquals(0.75, (Double) n2.getAttribute("belonging_max"), 1e-12);
+        assertTrue(q.getReport().contains("Chen et al., Eq. 4"));
+
+        q.setCoverColumn("part");
+        q.execute(gm);
+        assertEquals(5.0 / 14, (Double) q.getResults().get("modularity_chen"), 1e-12);
+        assertEquals(5.0 / 14, (Double) q.getResults().get("modularity_no_overlap"), 1e-12);
+
+        q.setCoverColumn("nope");
+        q.execute(gm);
+        assertNull(q.getResults());
+        assertTrue(q.getReport().contains("no such node column"));
+    }
+
+    @Test
+    void smallWorldOfALayeredGraphHasNoClustering() {
+        Workspace ws = WorkspaceImporter.importGraph(GephiBridgeTest.layered(new int[]{20, 10, 5}, 1), "l", ProgressMonitor.NONE);
+        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+        SmallWorldCoefficients s = new SmallWorldCoefficients();
+        s.setNrand(2);
+        s.setNiter(2);
+        s.execute(gm);
+        assertEquals(0, s.getResult().transitivity, 0);
+        assertEquals(s.getResult().sigma, (Double) gm.getGraph().getAttribute("small_world_sigma"), 0);
+        assertTrue(s.getReport().toLowerCase(java.util.Locale.ROOT).contains("<img"));
+        assertThrows(IllegalArgumentException.class, () -> s.setNrand(0));
+    }
+}
