@@ -95,6 +95,11 @@ public final class SmallWorld {
         return new Result(all.length, allEdges / 2, n, c, ac, l, cr, lrSigma, cl, sigma, omega);
     }
 
+    /** The average shortest path length of the largest connected component (unweighted, undirected). */
+    public static double averageShortestPathLength(UndirectedWeights weights) {
+        return pathLength(largestComponent(simple(weights)));
+    }
+
     /** Neighbour lists of the simple undirected graph. */
     static int[][] simple(UndirectedWeights w) {
         int[][] nb = new int[w.n][];
