@@ -1,6 +1,7 @@
 package org.neuralgraph.dl4j;
 
 import org.neuralgraph.core.data.LabeledImages;
+import org.neuralgraph.core.data.Permutations;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,15 +20,7 @@ final class Batches {
 
     /** Mini-batches in a seeded random order of the samples (a new order for each epoch's seed). */
     static List<DataSet> shuffled(LabeledImages data, int batchSize, long seed) {
-        int n = data.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Random rnd = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = order[i]; order[i] = order[j]; order[j] = t;
-        }
-        return batches(data, order, batchSize);
+        return batches(data, Permutations.random(data.size(), new Random(seed)), batchSize);
     }
 
     /** Mini-batches in the data's own order (for evaluation). */

@@ -81,7 +81,7 @@ public final class LabeledImages {
     /** A seeded random sample of {@code n} images without replacement ({@code n} >= size returns all, shuffled). */
     public LabeledImages sample(int n, long seed) {
         if (n < 1) throw new IllegalArgumentException("sample size must be >= 1, got " + n);
-        int[] idx = permutation(size(), new Random(seed));
+        int[] idx = Permutations.random(size(), new Random(seed));
         return subset(Arrays.copyOf(idx, Math.min(n, size())));
     }
 
@@ -123,16 +123,6 @@ public final class LabeledImages {
             int t = l[i]; l[i] = l[j]; l[j] = t;
         }
         return new LabeledImages(pixels, l, rows, cols, classes);
-    }
-
-    private static int[] permutation(int n, Random rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i]; p[i] = p[j]; p[j] = t;
-        }
-        return p;
     }
 
     private static int[] toArray(List<Integer> list) {

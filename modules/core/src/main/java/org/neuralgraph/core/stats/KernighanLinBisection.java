@@ -1,5 +1,7 @@
 package org.neuralgraph.core.stats;
 
+import org.neuralgraph.core.data.Permutations;
+
 import java.util.Random;
 
 /**
@@ -19,13 +21,7 @@ public final class KernighanLinBisection {
     public static int[] bisect(UndirectedWeights g, int maxIter, long seed) {
         if (maxIter < 1) throw new IllegalArgumentException("maxIter must be >= 1, got " + maxIter);
         int n = g.n;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Random rnd = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = order[i]; order[i] = order[j]; order[j] = t;
-        }
+        int[] order = Permutations.random(n, new Random(seed));
         int[] side = new int[n];
         for (int k = 0; k < n; k++) side[order[k]] = k < n / 2 ? 0 : 1;
         for (int pass = 0; pass < maxIter; pass++) {
