@@ -9,8 +9,8 @@ package org.neuralgraph.core.stats;
  * fires, or whose non-zero values are all equal, has entropy 0. Totals per layer, model or class are sums of E_j
  * (a class: the same computation on that class's rows only).
  *
- * <p>The matrix is read row by row in two passes (column sums and ranges, then bin counts), so a 60,000 x 512
- * matrix is never transposed or copied.
+ * <p>The matrix is read row by row in two passes (column ranges, then bin counts), in blocks of rows on all
+ * cores, so a 60,000 x 512 matrix is never transposed or copied.
  */
 public final class ActivationEntropy {
 
@@ -27,37 +27,54 @@ public final class ActivationEntropy {
         if (rows < 1 || cols < 1 || (long) rows * cols != f.length) {
             throw new IllegalArgumentException("activation matrix has " + f.length + " values, not " + rows + " x " + cols);
         }
-        double[] sum = new double[cols];
-        float[] min = new float[cols], max = new float[cols];
-        java.util.Arrays.fill(min, Float.POSITIVE_INFINITY);
-        java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
-        for (int i = 0, o = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++, o++) {
-                float x = f[o];
-                if (x == 0) continue;
-                if (!(x > 0) || Float.isInfinite(x)) {
-                    throw new IllegalArgumentException("activation [" + i + "][" + j + "] is " + x + "; entropy needs finite values >= 0");
+        // pass 1: per column the sum and the range of the non-zero values; pass 2: bin counts. Rows are split into
+        // one block per core, each with its own arrays, merged afterwards (counts are integers: the result does not
+        // depend on the split).
+        int blocks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), rows / 1024));
+        float[][] mins = new float[blocks][], maxs = new float[blocks][];
+        java.util.stream.IntStream.range(0, blocks).parallel().forEach(k -> {
+            float[] mn = new float[cols], mx = new float[cols];
+            java.util.Arrays.fill(mn, Float.POSITIVE_INFINITY);
+            java.util.Arrays.fill(mx, Float.NEGATIVE_INFINITY);
+            for (int i = rows * k / blocks, end = rows * (k + 1) / blocks; i < end; i++) {
+                for (int j = 0, o = i * cols; j < cols; j++, o++) {
+                    float x = f[o];
+                    if (x == 0) continue;
+                    if (!(x > 0) || Float.isInfinite(x)) {
+                        throw new IllegalArgumentException("activation [" + i + "][" + j + "] is " + x + "; entropy needs finite values >= 0");
+                    }
+                    if (x < mn[j]) mn[j] = x;
+                    if (x > mx[j]) mx[j] = x;
                 }
-                sum[j] += x;
-                if (x < min[j]) min[j] = x;
-                if (x > max[j]) max[j] = x;
             }
+            mins[k] = mn;
+            maxs[k] = mx;
+        });
+        float[] min = mins[0], max = maxs[0];
+        for (int k = 1; k < blocks; k++) {
+            for (int j = 0; j < cols; j++) { min[j] = Math.min(min[j], mins[k][j]); max[j] = Math.max(max[j], maxs[k][j]); }
         }
-        // bins over the non-zero normalised values x/sum; the same bins over raw x since the scale is common
+        // bins over the non-zero normalised values x / sum_j: dividing by the column sum scales the values and
+        // their range alike, so the bins (and the counts) are those of the raw values
         double[] scale = new double[cols];
         for (int j = 0; j < cols; j++) scale[j] = max[j] > min[j] ? bins / ((double) max[j] - min[j]) : 0;
-        int[] counts = new int[cols * bins];
-        int[] nonZero = new int[cols];
-        for (int i = 0, o = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++, o++) {
-                float x = f[o];
-                if (x == 0) continue;
-                int b = (int) ((x - min[j]) * scale[j]);
-                if (b >= bins) b = bins - 1;
-                counts[j * bins + b]++;
-                nonZero[j]++;
+        int[][] blockCounts = new int[blocks][];
+        java.util.stream.IntStream.range(0, blocks).parallel().forEach(k -> {
+            int[] counts = new int[cols * bins];
+            for (int i = rows * k / blocks, end = rows * (k + 1) / blocks; i < end; i++) {
+                for (int j = 0, o = i * cols; j < cols; j++, o++) {
+                    float x = f[o];
+                    if (x == 0) continue;
+                    int b = (int) ((x - min[j]) * scale[j]);
+                    counts[j * bins + (b >= bins ? bins - 1 : b)]++;
+                }
             }
-        }
+            blockCounts[k] = counts;
+        });
+        int[] counts = blockCounts[0];
+        for (int k = 1; k < blocks; k++) for (int x = 0; x < counts.length; x++) counts[x] += blockCounts[k][x];
+        int[] nonZero = new int[cols];
+        for (int j = 0; j < cols; j++) for (int b = 0; b < bins; b++) nonZero[j] += counts[j * bins + b];
         double[] e = new double[cols];
         for (int j = 0; j < cols; j++) {
             if (nonZero[j] == 0) continue;

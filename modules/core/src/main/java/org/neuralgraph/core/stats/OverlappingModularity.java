@@ -57,26 +57,33 @@ public final class OverlappingModularity {
         return alpha;
     }
 
-    /** (1/2m) sum_c [ sum_{v,w in c} A_vw b_cv b_cw - (sum_{v in c} k_v b_cv)^2 / 2m ]. */
+    /**
+     * (1/2m) sum_c [ sum_{v,w in c} A_vw b_cv b_cw - (sum_{v in c} k_v b_cv)^2 / 2m ], one community at a time
+     * over a dense coefficient vector (zero outside c), so the inner loop is a plain pass over the adjacency.
+     */
     private static double sum(UndirectedWeights g, int[][] cover, double[][] b) {
         int communities = 0;
         for (int[] cs : cover) for (int c : cs) communities = Math.max(communities, c + 1);
-        double[] inside = new double[communities];
-        double[] degree = new double[communities];
-        for (int v = 0; v < g.n; v++) {
-            int[] cs = cover[v];
-            for (int a = 0; a < cs.length; a++) {
-                int c = cs[a];
-                degree[c] += g.strength[v] * b[v][a];
-                for (int i = g.start[v]; i < g.start[v + 1]; i++) {
-                    int w = g.adj[i];
-                    int at = indexOf(cover[w], c);
-                    if (at >= 0) inside[c] += g.weight[i] * b[v][a] * b[w][at];
-                }
-            }
-        }
+        java.util.List<java.util.List<Integer>> members = new java.util.ArrayList<>();
+        for (int c = 0; c < communities; c++) members.add(new java.util.ArrayList<>());
+        for (int v = 0; v < g.n; v++) for (int c : cover[v]) members.get(c).add(v);
+        double[] coef = new double[g.n];
         double q = 0;
-        for (int c = 0; c < communities; c++) q += inside[c] - degree[c] * degree[c] / g.twoM;
+        for (int c = 0; c < communities; c++) {
+            java.util.List<Integer> in = members.get(c);
+            if (in.isEmpty()) continue;
+            for (int v : in) coef[v] = b[v][indexOf(cover[v], c)];
+            double inside = 0, degree = 0;
+            for (int v : in) {
+                double bv = coef[v];
+                degree += g.strength[v] * bv;
+                double row = 0;
+                for (int i = g.start[v], end = g.start[v + 1]; i < end; i++) row += g.weight[i] * coef[g.adj[i]];
+                inside += bv * row;
+            }
+            q += inside - degree * degree / g.twoM;
+            for (int v : in) coef[v] = 0;
+        }
         return q / g.twoM;
     }
 
