@@ -60,6 +60,26 @@ class GephiStatisticsTest {
     }
 
     @Test
+    void activationEntropyReadsRecordedActivationsOrSaysThereAreNone() {
+        GraphModel gm = triangles();
+        ActivationPatternEntropy stat = new ActivationPatternEntropy();
+        stat.execute(gm);
+        assertTrue(Double.isNaN(stat.getTotal()));
+        assertTrue(stat.getReport().contains("No activations were recorded"));
+
+        Workspace ws = ActivationPatternEntropy.workspaceOf(gm);
+        float[] f = new float[10 * 2];
+        int[] classes = new int[10];
+        for (int i = 0; i < 10; i++) { f[i * 2] = i + 1; f[i * 2 + 1] = 0; classes[i] = i % 2; }
+        ws.add(new RecordedActivations(f, 10, new String[]{"n0", "n1"}, new int[]{1, 1}, classes));
+        stat.execute(gm);
+        assertEquals(Math.log(10), stat.getTotal(), 1e-12);
+        assertEquals(Math.log(10), (Double) gm.getGraph().getNode("n0").getAttribute("activation_entropy"), 1e-12);
+        assertEquals(0.0, (Double) gm.getGraph().getNode("n1").getAttribute("activation_entropy"), 0);
+        assertTrue(stat.getReport().toLowerCase(java.util.Locale.ROOT).contains("<img"));
+    }
+
+    @Test
     void smallWorldOfALayeredGraphHasNoClustering() {
         Workspace ws = WorkspaceImporter.importGraph(GephiBridgeTest.layered(new int[]{20, 10, 5}, 1), "l", ProgressMonitor.NONE);
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);

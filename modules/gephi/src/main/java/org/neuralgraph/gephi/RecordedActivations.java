@@ -1,0 +1,40 @@
+package org.neuralgraph.gephi;
+
+/**
+ * Activations recorded with a workspace by an importer (placed in the workspace's lookup): the |D| x N matrix F of
+ * seed 001, Section 5.2 (rows: samples, columns: neurons), the Gephi node id of each column, its layer, and the
+ * class label of each row. The entropy statistic reads it; without it the statistic says that none were recorded.
+ */
+public final class RecordedActivations {
+
+    private final float[] values;
+    private final int rows;
+    private final String[] nodeIds;
+    private final int[] layer;
+    private final int[] rowClass;
+
+    /**
+     * @param values   row-major {@code rows x nodeIds.length}, post-activation outputs (>= 0)
+     * @param nodeIds  the node of each column
+     * @param layer    the layer of each column
+     * @param rowClass the class of each row (sample)
+     */
+    public RecordedActivations(float[] values, int rows, String[] nodeIds, int[] layer, int[] rowClass) {
+        if ((long) rows * nodeIds.length != values.length || layer.length != nodeIds.length || rowClass.length != rows) {
+            throw new IllegalArgumentException("recorded activations: " + values.length + " values for " + rows + " rows x "
+                    + nodeIds.length + " neurons (" + layer.length + " layers, " + rowClass.length + " row classes)");
+        }
+        this.values = values;
+        this.rows = rows;
+        this.nodeIds = nodeIds.clone();
+        this.layer = layer.clone();
+        this.rowClass = rowClass.clone();
+    }
+
+    public float[] values() { return values; }
+    public int rows() { return rows; }
+    public int columns() { return nodeIds.length; }
+    public String nodeId(int column) { return nodeIds[column]; }
+    public int layer(int column) { return layer[column]; }
+    public int rowClass(int row) { return rowClass[row]; }
+}
