@@ -27,9 +27,10 @@ public final class CommunityQualityUI implements StatisticsUI {
     @Override
     public JPanel getSettingsPanel() {
         panel = new SettingsPanel("Overlapping modularity")
-                .field("Cover column", 16).field("Kernighan-Lin passes", 4).field("Seed", 10)
+                .field("Cover column", 16).field("COPRA v", 4).field("Kernighan-Lin passes", 4).field("Seed", 10)
                 .note("The cover column is a partition (e.g. modularity_class) or lists each node's<br>"
-                        + "communities separated by | (e.g. 3|7). Edges count as undirected.");
+                        + "communities separated by | (e.g. 3|7); leave it empty to detect an overlapping<br>"
+                        + "cover by COPRA label propagation (at most v communities per node). Edges count as undirected.");
         return panel;
     }
 
@@ -38,6 +39,7 @@ public final class CommunityQualityUI implements StatisticsUI {
         statistics = (CommunityQuality) s;
         if (panel != null) {
             panel.set("Cover column", statistics.getCoverColumn());
+            panel.set("COPRA v", statistics.getCopraV());
             panel.set("Kernighan-Lin passes", statistics.getKlbIterations());
             panel.set("Seed", statistics.getSeed());
         }
@@ -47,6 +49,7 @@ public final class CommunityQualityUI implements StatisticsUI {
     public void unsetup() {
         if (panel != null && statistics != null) {
             statistics.setCoverColumn(panel.text("Cover column"));
+            statistics.setCopraV((int) panel.number("COPRA v"));
             statistics.setKlbIterations((int) panel.number("Kernighan-Lin passes"));
             statistics.setSeed(panel.number("Seed"));
         }

@@ -4,30 +4,39 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns Ctrl-C into cancellation: a shutdown hook cancels the running job and waits (at most 30 s) until
- * the job has cleaned up its partial output, which {@link #finished()} signals.
+ * Turns Ctrl-C into cancellation while a command runs: a shutdown hook cancels the job and waits (at most 30 s)
+ * until the job has cleaned up its partial output. The command releases the hook when it ends (its
+ * {@link ConsoleProgress} is closed after the output directory), so a finished command leaves no hook behind.
  */
 final class CancelOnInterrupt {
 
-    private static final CountDownLatch DONE = new CountDownLatch(1);
+    private final Thread hook;
+    private final CountDownLatch done = new CountDownLatch(1);
 
-    private CancelOnInterrupt() { }
-
-    static ConsoleProgress install(ConsoleProgress progress) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (DONE.getCount() == 0) return;
+    private CancelOnInterrupt(ConsoleProgress progress) {
+        hook = new Thread(() -> {
             progress.cancel();
             try {
-                DONE.await(30, TimeUnit.SECONDS);
+                done.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "neuralgraph-cancel"));
+        }, "neuralgraph-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Installs the hook for {@code progress}; {@link ConsoleProgress#close()} releases it. */
+    static ConsoleProgress install(ConsoleProgress progress) {
+        progress.onClose(new CancelOnInterrupt(progress)::release);
         return progress;
     }
 
-    /** Called by {@link Main} once the command has returned and cleaned up. */
-    static void finished() {
-        DONE.countDown();
+    private void release() {
+        done.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running (Ctrl-C): it returns now that the latch is open
+        }
     }
 }

@@ -23,6 +23,7 @@ final class ConsoleProgress implements ProgressMonitor, AutoCloseable {
     private ProgressBar bar;
     private String phase;
     private long phaseStart;
+    private Runnable onClose = () -> { };
 
     ConsoleProgress(PrintStream out, boolean quiet) {
         this.out = out;
@@ -58,6 +59,11 @@ final class ConsoleProgress implements ProgressMonitor, AutoCloseable {
         return cancelled.get();
     }
 
+    /** Runs {@code action} when this progress is closed (releases the Ctrl-C hook). */
+    void onClose(Runnable action) {
+        this.onClose = action;
+    }
+
     /** Asks the running work to stop (called from the Ctrl-C shutdown hook). */
     void cancel() {
         cancelled.set(true);
@@ -82,5 +88,8 @@ final class ConsoleProgress implements ProgressMonitor, AutoCloseable {
     public synchronized void close() {
         closeBar();
         endPhase();
+        Runnable r = onClose;
+        onClose = () -> { };
+        r.run();
     }
 }

@@ -34,8 +34,12 @@ final class StatsCommand implements Callable<Integer> {
     Path graph;
 
     @Option(names = "--cover", paramLabel = "COLUMN",
-            description = "Node column holding the cover: a partition (e.g. modularity_class) or communities separated by | (e.g. 3|7).")
+            description = "Node column holding the cover: a partition (e.g. modularity_class) or communities separated by | (e.g. 3|7). "
+                    + "Without it the cover is detected by COPRA label propagation.")
     String cover;
+
+    @Option(names = "--copra-v", defaultValue = "2", description = "COPRA: the most communities per node (default: ${DEFAULT-VALUE}).")
+    int copraV;
 
     @Option(names = "--niter", defaultValue = "5", description = "Swaps per edge for the small-world references (default: ${DEFAULT-VALUE}).")
     int niter;
@@ -69,9 +73,10 @@ final class StatsCommand implements Callable<Integer> {
         out.put("nodes", gm.getGraph().getNodeCount());
         out.put("edges", gm.getGraph().getEdgeCount());
         out.put("seed", seed);
-        if (cover != null) {
+        {
             CommunityQuality q = new CommunityQuality();
-            q.setCoverColumn(cover);
+            q.setCoverColumn(cover == null ? "" : cover);
+            q.setCopraV(copraV);
             q.setSeed(seed);
             q.execute(gm);
             if (q.getResults() == null) throw new IllegalArgumentException("--cover " + cover + ": " + q.getReport().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim());

@@ -8,6 +8,7 @@ import org.gephi.utils.longtask.spi.LongTask;
 import org.gephi.utils.progress.ProgressTicket;
 import org.neuralgraph.core.progress.CancelledException;
 import org.neuralgraph.core.stats.KernighanLinBisection;
+import org.neuralgraph.core.stats.LabelPropagationCover;
 import org.neuralgraph.core.stats.OverlappingModularity;
 import org.neuralgraph.core.stats.PartitionModularity;
 
@@ -23,13 +24,16 @@ import java.util.Map;
  * itself), Shen et al.'s unweighted overlapping modularity (Eq. 3), Chen et al.'s weighted overlapping
  * modularity (Eq. 4), and the modularity of a seeded Kernighan-Lin bisection (KLB). Writes the Data Laboratory
  * columns {@code belonging} (each community with its belonging coefficient alpha, e.g. {@code 3:0.75|7:0.25}),
- * {@code belonging_max} and {@code klb_side}. Edges count as undirected.
+ * {@code belonging_max} and {@code klb_side}. Edges count as undirected. With no cover column (empty name) the cover
+ * is detected by {@link LabelPropagationCover} (COPRA, at most {@code v} communities per node) and written to the
+ * column {@code copra_communities}.
  */
 public final class CommunityQuality implements Statistics, LongTask {
 
     private String coverColumn = "modularity_class";
     private long seed = 42;
     private int klbIterations = 10;
+    private int copraV = 2;
     private final TicketProgress progress = new TicketProgress();
     private Map<String, Object> results;
     private String error;
@@ -45,6 +49,13 @@ public final class CommunityQuality implements Statistics, LongTask {
         this.klbIterations = klbIterations;
     }
 
+    public int getCopraV() { return copraV; }
+
+    public void setCopraV(int v) {
+        if (v < 1) throw new IllegalArgumentException("COPRA v must be >= 1, got " + v);
+        this.copraV = v;
+    }
+
     /** The figures of the last run by name, or null. */
     public Map<String, Object> getResults() { return results; }
 
@@ -56,7 +67,21 @@ public final class CommunityQuality implements Statistics, LongTask {
             progress.start("community quality", 4);
             GraphArrays a = GraphArrays.of(gm);
             List<String> labels = new ArrayList<>();
-            int[][] cover = a.cover(gm, coverColumn, labels);
+            int[][] cover;
+            if (coverColumn == null || coverColumn.trim().isEmpty()) {
+                cover = LabelPropagationCover.copra(a.weights, copraV, 100, seed);
+                int max = -1;
+                for (int[] cs : cover) for (int c : cs) max = Math.max(max, c);
+                for (int c = 0; c <= max; c++) labels.add(String.valueOf(c));
+                Column detected = column(gm, "copra_communities", "COPRA communities", String.class);
+                for (int v = 0; v < cover.length; v++) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int c : cover[v]) sb.append(sb.length() == 0 ? "" : "|").append(c);
+                    a.nodes[v].setAttribute(detected, sb.toString());
+                }
+            } else {
+                cover = a.cover(gm, coverColumn, labels);
+            }
             double[][] alpha = OverlappingModularity.belonging(a.weights, cover);
             int[] strongest = new int[cover.length];
             for (int v = 0; v < cover.length; v++) {
@@ -65,7 +90,7 @@ public final class CommunityQuality implements Statistics, LongTask {
                 for (int k = 0; k < cover[v].length; k++) if (alpha[v][k] > best) { best = alpha[v][k]; strongest[v] = cover[v][k]; }
             }
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("cover_column", coverColumn);
+            r.put("cover_column", coverColumn == null || coverColumn.trim().isEmpty() ? "(detected by COPRA, v=" + copraV + ")" : coverColumn);
             r.put("communities", labels.size());
             r.put("modularity_no_overlap", PartitionModularity.of(a.weights, strongest, 1, PartitionModularity.Convention.REICHARDT_BORNHOLDT));
             progress.progress(1, null);
@@ -117,7 +142,7 @@ public final class CommunityQuality implements Statistics, LongTask {
     public String getReport() {
         StringBuilder h = new StringBuilder("<html><body><h1>Community quality (overlapping modularity)</h1><hr>");
         if (results == null) return h.append("<p>").append(error == null ? "Not run." : error).append("</p></body></html>").toString();
-        h.append("<h2>Parameters</h2>Cover: node column <i>").append(coverColumn).append("</i> (")
+        h.append("<h2>Parameters</h2>Cover: <i>").append(results.get("cover_column")).append("</i> (")
                 .append(results.get("communities")).append(" communities); KLB seed ").append(seed).append(", ")
                 .append(klbIterations).append(" passes<h2>Results</h2><table border=\"1\" cellpadding=\"3\">");
         row(h, "Modularity, no overlap (Eq. 2, strongest community of each node)", results.get("modularity_no_overlap"));

@@ -53,6 +53,11 @@ class GephiStatisticsTest {
         assertEquals(5.0 / 14, (Double) q.getResults().get("modularity_chen"), 1e-12);
         assertEquals(5.0 / 14, (Double) q.getResults().get("modularity_no_overlap"), 1e-12);
 
+        q.setCoverColumn("");
+        q.execute(gm);
+        assertTrue(((String) q.getResults().get("cover_column")).contains("COPRA"));
+        assertNotNull(gm.getGraph().getNode("n0").getAttribute("copra_communities"));
+
         q.setCoverColumn("nope");
         q.execute(gm);
         assertNull(q.getResults());
