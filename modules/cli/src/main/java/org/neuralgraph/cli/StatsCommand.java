@@ -38,6 +38,10 @@ final class StatsCommand implements Callable<Integer> {
                     + "Without it the cover is detected by COPRA label propagation.")
     String cover;
 
+    @Option(names = "--resolution", defaultValue = "1.0",
+            description = "Resolution of the no-overlap modularity, reported in Gephi's and networkx's conventions (default: ${DEFAULT-VALUE}).")
+    double resolution;
+
     @Option(names = "--copra-v", defaultValue = "2", description = "COPRA: the most communities per node (default: ${DEFAULT-VALUE}).")
     int copraV;
 
@@ -77,6 +81,7 @@ final class StatsCommand implements Callable<Integer> {
             CommunityQuality q = new CommunityQuality();
             q.setCoverColumn(cover == null ? "" : cover);
             q.setCopraV(copraV);
+            q.setResolution(resolution);
             q.setSeed(seed);
             q.execute(gm);
             if (q.getResults() == null) throw new IllegalArgumentException("--cover " + cover + ": " + q.getReport().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim());

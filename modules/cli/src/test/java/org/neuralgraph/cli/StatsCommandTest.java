@@ -33,7 +33,7 @@ class StatsCommandTest {
     void printsTheIssuesHandCheckedValuesAsJson(@TempDir Path tmp) throws IOException {
         Path f = tmp.resolve("triangles.gexf");
         Files.write(f, TRIANGLES.getBytes(StandardCharsets.UTF_8));
-        WeightsCommandTest.Run r = WeightsCommandTest.run("stats", "--graph", f.toString(), "--cover", "classes", "--nrand", "2", "--niter", "2");
+        WeightsCommandTest.Run r = WeightsCommandTest.run("stats", "--graph", f.toString(), "--cover", "classes", "--nrand", "2", "--niter", "2", "--resolution", "0.5");
         assertEquals(0, r.code, r.err);
         JsonObject j = JsonParser.parseString(r.out).getAsJsonObject();
         JsonObject q = j.getAsJsonObject("community_quality");
@@ -41,6 +41,9 @@ class StatsCommandTest {
         assertEquals(15.0 / 56, q.get("modularity_chen").getAsDouble(), 1e-12);
         assertEquals(5.0 / 14, q.get("modularity_klb").getAsDouble(), 1e-12);
         assertTrue(j.getAsJsonObject("small_world").has("omega"));
+        // strongest-community partition {0,1,2},{3,4,5}: L_c/m = 3/7 each, (d_c/2m)^2 = 1/4 each
+        assertEquals(0.5 * 6.0 / 7 - 0.5, q.get("modularity_no_overlap_gephi_convention").getAsDouble(), 1e-12);
+        assertEquals(6.0 / 7 - 0.25, q.get("modularity_no_overlap_networkx_convention").getAsDouble(), 1e-12);
 
         WeightsCommandTest.Run bad = WeightsCommandTest.run("stats", "--graph", f.toString(), "--cover", "nope");
         assertEquals(2, bad.code);

@@ -34,6 +34,7 @@ public final class CommunityQuality implements Statistics, LongTask {
     private long seed = 42;
     private int klbIterations = 10;
     private int copraV = 2;
+    private double resolution = 1.0;
     private final TicketProgress progress = new TicketProgress();
     private Map<String, Object> results;
     private String error;
@@ -47,6 +48,14 @@ public final class CommunityQuality implements Statistics, LongTask {
     public void setKlbIterations(int klbIterations) {
         if (klbIterations < 1) throw new IllegalArgumentException("KLB iterations must be >= 1, got " + klbIterations);
         this.klbIterations = klbIterations;
+    }
+
+    public double getResolution() { return resolution; }
+
+    /** Resolution of the no-overlap modularity, reported in Gephi's and in networkx's convention. */
+    public void setResolution(double resolution) {
+        if (!(resolution > 0)) throw new IllegalArgumentException("resolution must be > 0, got " + resolution);
+        this.resolution = resolution;
     }
 
     public int getCopraV() { return copraV; }
@@ -93,6 +102,9 @@ public final class CommunityQuality implements Statistics, LongTask {
             r.put("cover_column", coverColumn == null || coverColumn.trim().isEmpty() ? "(detected by COPRA, v=" + copraV + ")" : coverColumn);
             r.put("communities", labels.size());
             r.put("modularity_no_overlap", PartitionModularity.of(a.weights, strongest, 1, PartitionModularity.Convention.REICHARDT_BORNHOLDT));
+            r.put("resolution", resolution);
+            r.put("modularity_no_overlap_gephi_convention", PartitionModularity.of(a.weights, strongest, resolution, PartitionModularity.Convention.GEPHI));
+            r.put("modularity_no_overlap_networkx_convention", PartitionModularity.of(a.weights, strongest, resolution, PartitionModularity.Convention.REICHARDT_BORNHOLDT));
             progress.progress(1, null);
             progress.checkCancelled();
             r.put("modularity_shen", OverlappingModularity.shen(a.weights, cover));
@@ -146,6 +158,10 @@ public final class CommunityQuality implements Statistics, LongTask {
                 .append(results.get("communities")).append(" communities); KLB seed ").append(seed).append(", ")
                 .append(klbIterations).append(" passes<h2>Results</h2><table border=\"1\" cellpadding=\"3\">");
         row(h, "Modularity, no overlap (Eq. 2, strongest community of each node)", results.get("modularity_no_overlap"));
+        if (resolution != 1.0) {
+            row(h, "Eq. 2 at resolution " + resolution + ", Gephi's convention (&gamma; on the internal term)", results.get("modularity_no_overlap_gephi_convention"));
+            row(h, "Eq. 2 at resolution " + resolution + ", networkx's convention (&gamma; on the null model)", results.get("modularity_no_overlap_networkx_convention"));
+        }
         row(h, "Unweighted overlapping modularity (Shen et al., Eq. 3)", results.get("modularity_shen"));
         row(h, "Weighted overlapping modularity (Chen et al., Eq. 4)", results.get("modularity_chen"));
         row(h, "Modularity of the Kernighan-Lin bisection", results.get("modularity_klb"));
