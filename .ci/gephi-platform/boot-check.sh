@@ -9,10 +9,13 @@ if ! command -v xvfb-run >/dev/null 2>&1; then
 fi
 userdir="$(mktemp -d)"
 log="$userdir/var/log/messages.log"
-trap 'pkill -f -- "--userdir $userdir" 2>/dev/null || true; rm -rf "$userdir"' EXIT
+# xvfb-run, Xvfb and the application run in a session of their own, so the exit trap ends all of them
+app_pid=0
+trap '[ "$app_pid" != 0 ] && kill -- -"$app_pid" 2>/dev/null; sleep 1; rm -rf "$userdir"' EXIT
 jdk="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
-xvfb-run -a -s "-screen 0 1600x1000x24" "$app/bin/ngcheck" --jdkhome "$jdk" --userdir "$userdir" --nosplash \
+setsid xvfb-run -a -s "-screen 0 1600x1000x24" "$app/bin/ngcheck" --jdkhome "$jdk" --userdir "$userdir" --nosplash \
   > "$userdir/stdout.log" 2>&1 &
+app_pid=$!
 for _ in $(seq 1 180); do
   if [ -f "$log" ] && grep -q "org.neuralgraph.importer \[" "$log" && grep -q "org.neuralgraph.metrics \[" "$log"; then
     sleep 5   # let the modules' start-up finish logging
