@@ -4,11 +4,9 @@ import org.gephi.io.importer.api.ContainerLoader;
 import org.gephi.io.importer.api.Issue;
 import org.gephi.io.importer.api.Report;
 import org.gephi.io.importer.spi.FileImporter;
-import org.gephi.utils.longtask.spi.LongTask;
-import org.gephi.utils.progress.ProgressTicket;
 import org.neuralgraph.core.progress.CancelledException;
 import org.neuralgraph.gephi.ContainerWriter;
-import org.neuralgraph.gephi.TicketProgress;
+import org.neuralgraph.gephi.TicketTask;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,9 +16,8 @@ import java.io.Reader;
  * File &gt; Open of a DL4J model zip: the weight graph of the model, every weight an edge. A training run is
  * opened through its model zips (one per checkpoint) or through File &gt; Generate.
  */
-public final class Dl4jModelImporter implements FileImporter, FileImporter.FileAware, LongTask {
+public final class Dl4jModelImporter extends TicketTask implements FileImporter, FileImporter.FileAware {
 
-    private final TicketProgress progress = new TicketProgress();
     private final Report report = new Report();
     private ContainerLoader container;
     private File file;
@@ -71,16 +68,5 @@ public final class Dl4jModelImporter implements FileImporter, FileImporter.FileA
     @Override
     public Report getReport() {
         return report;
-    }
-
-    @Override
-    public boolean cancel() {
-        progress.cancel();
-        return true;
-    }
-
-    @Override
-    public void setProgressTicket(ProgressTicket progressTicket) {
-        progress.setTicket(progressTicket);
     }
 }

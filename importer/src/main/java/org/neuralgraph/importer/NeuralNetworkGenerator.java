@@ -3,8 +3,6 @@ package org.neuralgraph.importer;
 import org.gephi.io.generator.spi.Generator;
 import org.gephi.io.generator.spi.GeneratorUI;
 import org.gephi.io.importer.api.ContainerLoader;
-import org.gephi.utils.longtask.spi.LongTask;
-import org.gephi.utils.progress.ProgressTicket;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.CancelledException;
 import org.gephi.project.api.ProjectController;
@@ -12,8 +10,8 @@ import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.weights.Sparsification;
 import org.neuralgraph.dl4j.CheckpointGraphs;
 import org.neuralgraph.gephi.ContainerWriter;
+import org.neuralgraph.gephi.TicketTask;
 import org.neuralgraph.gephi.WorkspaceImporter;
-import org.neuralgraph.gephi.TicketProgress;
 import org.openide.util.Lookup;
 import org.openide.util.NbPreferences;
 import org.openide.util.lookup.ServiceProvider;
@@ -27,10 +25,9 @@ import java.io.IOException;
  * workspace (Gephi only builds the workspace from a finished container).
  */
 @ServiceProvider(service = Generator.class)
-public final class NeuralNetworkGenerator implements Generator, LongTask {
+public final class NeuralNetworkGenerator extends TicketTask implements Generator {
 
     private WeightGraphRequest request = WeightGraphRequest.load(NbPreferences.forModule(NeuralNetworkGenerator.class));
-    private final TicketProgress progress = new TicketProgress();
 
     WeightGraphRequest getRequest() { return request; }
 
@@ -80,16 +77,5 @@ public final class NeuralNetworkGenerator implements Generator, LongTask {
     @Override
     public GeneratorUI getUI() {
         return Lookup.getDefault().lookup(NeuralNetworkGeneratorUI.class);
-    }
-
-    @Override
-    public boolean cancel() {
-        progress.cancel();
-        return true;
-    }
-
-    @Override
-    public void setProgressTicket(ProgressTicket progressTicket) {
-        progress.setTicket(progressTicket);
     }
 }

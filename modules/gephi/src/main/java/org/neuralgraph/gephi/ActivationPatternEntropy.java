@@ -6,8 +6,6 @@ import org.gephi.graph.api.Node;
 import org.gephi.project.api.Workspace;
 import org.gephi.statistics.plugin.ChartUtils;
 import org.gephi.statistics.spi.Statistics;
-import org.gephi.utils.longtask.spi.LongTask;
-import org.gephi.utils.progress.ProgressTicket;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
@@ -25,10 +23,9 @@ import java.util.TreeMap;
  * (the same computation on that class's samples), with the histogram of E_j per layer. With no activations
  * recorded it says so.
  */
-public final class ActivationPatternEntropy implements Statistics, LongTask {
+public final class ActivationPatternEntropy extends TicketTask implements Statistics {
 
     private int bins = 10;
-    private final TicketProgress progress = new TicketProgress();
     private String report;
     private double total = Double.NaN;
 
@@ -122,10 +119,5 @@ public final class ActivationPatternEntropy implements Statistics, LongTask {
     public boolean cancel() {
         progress.cancel();
         return false;
-    }
-
-    @Override
-    public void setProgressTicket(ProgressTicket t) {
-        progress.setTicket(t);
     }
 }

@@ -4,8 +4,6 @@ import org.gephi.graph.api.Column;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.graph.api.Origin;
 import org.gephi.statistics.spi.Statistics;
-import org.gephi.utils.longtask.spi.LongTask;
-import org.gephi.utils.progress.ProgressTicket;
 import org.neuralgraph.core.progress.CancelledException;
 import org.neuralgraph.core.stats.KernighanLinBisection;
 import org.neuralgraph.core.stats.LabelPropagationCover;
@@ -28,14 +26,13 @@ import java.util.Map;
  * is detected by {@link LabelPropagationCover} (COPRA, at most {@code v} communities per node) and written to the
  * column {@code copra_communities}.
  */
-public final class CommunityQuality implements Statistics, LongTask {
+public final class CommunityQuality extends TicketTask implements Statistics {
 
     private String coverColumn = "modularity_class";
     private long seed = 42;
     private int klbIterations = 10;
     private int copraV = 2;
     private double resolution = 1.0;
-    private final TicketProgress progress = new TicketProgress();
     private Map<String, Object> results;
     private String error;
 
@@ -174,16 +171,5 @@ public final class CommunityQuality implements Statistics, LongTask {
 
     private static void row(StringBuilder h, String name, Object value) {
         h.append("<tr><td>").append(name).append("</td><td>").append(String.format(Locale.ROOT, "%.4f", (Double) value)).append("</td></tr>");
-    }
-
-    @Override
-    public boolean cancel() {
-        progress.cancel();
-        return true;
-    }
-
-    @Override
-    public void setProgressTicket(ProgressTicket t) {
-        progress.setTicket(t);
     }
 }

@@ -3,8 +3,6 @@ package org.neuralgraph.gephi;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.statistics.plugin.ChartUtils;
 import org.gephi.statistics.spi.Statistics;
-import org.gephi.utils.longtask.spi.LongTask;
-import org.gephi.utils.progress.ProgressTicket;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
@@ -21,11 +19,10 @@ import java.util.Locale;
  * network before and after training. See {@link ModularitySweep} for the conventions. The communities of one
  * chosen resolution stay in the Data Laboratory column {@code modularity_class}.
  */
-public final class ModularityOverResolutions implements Statistics, LongTask {
+public final class ModularityOverResolutions extends TicketTask implements Statistics {
 
     private double[] resolutions = ModularitySweep.DEFAULT_RESOLUTIONS.clone();
     private double keepResolution = 1.0;
-    private final TicketProgress progress = new TicketProgress();
     private List<ModularitySweep.Result> results;
     private boolean cancelled;
 
@@ -89,16 +86,5 @@ public final class ModularityOverResolutions implements Statistics, LongTask {
                 PlotOrientation.VERTICAL, false, false, false);
         ChartUtils.decorateChart(chart);
         return ChartUtils.renderChart(chart, file);
-    }
-
-    @Override
-    public boolean cancel() {
-        progress.cancel();
-        return true;
-    }
-
-    @Override
-    public void setProgressTicket(ProgressTicket progressTicket) {
-        progress.setTicket(progressTicket);
     }
 }

@@ -3,8 +3,6 @@ package org.neuralgraph.gephi;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.statistics.plugin.ChartUtils;
 import org.gephi.statistics.spi.Statistics;
-import org.gephi.utils.longtask.spi.LongTask;
-import org.gephi.utils.progress.ProgressTicket;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
@@ -19,12 +17,11 @@ import java.util.Locale;
  * largest connected component, edges as undirected and unweighted). The local clustering per node is Gephi's
  * own Clustering Coefficient statistic; this one writes the figures as graph attributes.
  */
-public final class SmallWorldCoefficients implements Statistics, LongTask {
+public final class SmallWorldCoefficients extends TicketTask implements Statistics {
 
     private int niter = 5;
     private int nrand = 5;
     private long seed = 42;
-    private final TicketProgress progress = new TicketProgress();
     private SmallWorld.Result result;
     private String error;
 
@@ -98,10 +95,5 @@ public final class SmallWorldCoefficients implements Statistics, LongTask {
     public boolean cancel() {
         progress.cancel();
         return false; // the computation has no cancellation point; it takes about a second on 10,000 edges
-    }
-
-    @Override
-    public void setProgressTicket(ProgressTicket t) {
-        progress.setTicket(t);
     }
 }
