@@ -25,7 +25,7 @@ import java.util.TreeMap;
  */
 public final class ActivationPatternEntropy extends TicketTask implements Statistics {
 
-    private int bins = 10;
+    private int bins = ActivationEntropy.DEFAULT_BINS;
     private String report;
     private double total = Double.NaN;
 
@@ -90,18 +90,14 @@ public final class ActivationPatternEntropy extends TicketTask implements Statis
     }
 
     private Map<Integer, Double> perClass(RecordedActivations a) {
-        Map<Integer, Integer> count = new TreeMap<>();
-        for (int i = 0; i < a.rows(); i++) count.merge(a.rowClass(i), 1, Integer::sum);
+        int classes = 0;
+        int[] labels = new int[a.rows()];
+        for (int i = 0; i < a.rows(); i++) classes = Math.max(classes, (labels[i] = a.rowClass(i)) + 1);
+        double[][] e = ActivationEntropy.perClass(a.values(), a.rows(), a.columns(), labels, classes, bins);
+        int[] count = new int[classes];
+        for (int y : labels) count[y]++;
         Map<Integer, Double> out = new TreeMap<>();
-        for (int c : count.keySet()) {
-            float[] sub = new float[count.get(c) * a.columns()];
-            int r = 0;
-            for (int i = 0; i < a.rows(); i++) {
-                if (a.rowClass(i) != c) continue;
-                System.arraycopy(a.values(), i * a.columns(), sub, r++ * a.columns(), a.columns());
-            }
-            out.put(c, ActivationEntropy.total(ActivationEntropy.perNeuron(sub, count.get(c), a.columns(), bins)));
-        }
+        for (int c = 0; c < classes; c++) if (count[c] > 0) out.put(c, ActivationEntropy.total(e[c]));
         return out;
     }
 

@@ -5,7 +5,7 @@ import org.gephi.graph.api.GraphModel;
 import org.gephi.graph.api.Origin;
 import org.gephi.statistics.spi.Statistics;
 import org.neuralgraph.core.progress.CancelledException;
-import org.neuralgraph.core.stats.KernighanLinBisection;
+import org.neuralgraph.core.stats.CoverModularities;
 import org.neuralgraph.core.stats.LabelPropagationCover;
 import org.neuralgraph.core.stats.OverlappingModularity;
 import org.neuralgraph.core.stats.PartitionModularity;
@@ -88,13 +88,7 @@ public final class CommunityQuality extends TicketTask implements Statistics {
             } else {
                 cover = a.cover(gm, coverColumn, labels);
             }
-            double[][] alpha = OverlappingModularity.belonging(a.weights, cover);
-            int[] strongest = new int[cover.length];
-            for (int v = 0; v < cover.length; v++) {
-                strongest[v] = -1;
-                double best = -1;
-                for (int k = 0; k < cover[v].length; k++) if (alpha[v][k] > best) { best = alpha[v][k]; strongest[v] = cover[v][k]; }
-            }
+            int[] strongest = CoverModularities.strongestCommunity(cover, OverlappingModularity.belonging(a.weights, cover));
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("cover_column", coverColumn == null || coverColumn.trim().isEmpty() ? "(detected by COPRA, v=" + copraV + ")" : coverColumn);
             r.put("communities", labels.size());
@@ -104,15 +98,15 @@ public final class CommunityQuality extends TicketTask implements Statistics {
             r.put("modularity_no_overlap_networkx_convention", PartitionModularity.of(a.weights, strongest, resolution, PartitionModularity.Convention.REICHARDT_BORNHOLDT));
             progress.progress(1, null);
             progress.checkCancelled();
-            r.put("modularity_shen", OverlappingModularity.shen(a.weights, cover));
-            progress.progress(2, null);
-            progress.checkCancelled();
-            r.put("modularity_chen", OverlappingModularity.chen(a.weights, cover));
+            CoverModularities q = CoverModularities.of(a.weights, cover, klbIterations, seed);
+            r.put("modularity_shen", q.unweightedOverlap);
+            r.put("modularity_chen", q.weightedOverlap);
+            r.put("modularity_klb", q.klb);
+            r.put("seed", seed);
             progress.progress(3, null);
             progress.checkCancelled();
-            int[] side = KernighanLinBisection.bisect(a.weights, klbIterations, seed);
-            r.put("modularity_klb", PartitionModularity.of(a.weights, side, 1, PartitionModularity.Convention.REICHARDT_BORNHOLDT));
-            r.put("seed", seed);
+            double[][] alpha = q.belonging;
+            int[] side = q.klbSide;
             writeColumns(gm, a, cover, alpha, labels, side);
             progress.progress(4, null);
             results = r;

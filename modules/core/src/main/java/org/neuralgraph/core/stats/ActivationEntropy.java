@@ -14,6 +14,9 @@ package org.neuralgraph.core.stats;
  */
 public final class ActivationEntropy {
 
+    /** R, the number of bins. Section 5.2 does not give it; 10 is our default. */
+    public static final int DEFAULT_BINS = 10;
+
     private ActivationEntropy() { }
 
     /**
@@ -23,28 +26,47 @@ public final class ActivationEntropy {
      * @return E_j for each column
      */
     public static double[] perNeuron(float[] f, int rows, int cols, int bins) {
+        return perGroup(f, rows, cols, new int[rows], 1, bins)[0];
+    }
+
+    /**
+     * E_j computed separately on the rows of each class (seed 001, Section 7.3 and Table 6: "we take the same
+     * approach as in Section 5.2, but use only the training data corresponding to that class").
+     *
+     * @param labels class of each row, in {@code [0, classes)}
+     * @return {@code [class][column]}; a class without rows has all zeros
+     */
+    public static double[][] perClass(float[] f, int rows, int cols, int[] labels, int classes, int bins) {
+        if (labels.length != rows) throw new IllegalArgumentException(labels.length + " labels for " + rows + " rows");
+        for (int y : labels) if (y < 0 || y >= classes) throw new IllegalArgumentException("label " + y + " is outside 0.." + (classes - 1));
+        return perGroup(f, rows, cols, labels, classes, bins);
+    }
+
+    private static double[][] perGroup(float[] f, int rows, int cols, int[] group, int groups, int bins) {
         if (bins < 1) throw new IllegalArgumentException("bins must be >= 1, got " + bins);
         if (rows < 1 || cols < 1 || (long) rows * cols != f.length) {
             throw new IllegalArgumentException("activation matrix has " + f.length + " values, not " + rows + " x " + cols);
         }
-        // pass 1: per column the sum and the range of the non-zero values; pass 2: bin counts. Rows are split into
+        // pass 1: per group and column the range of the non-zero values; pass 2: bin counts. Rows are split into
         // one block per core, each with its own arrays, merged afterwards (counts are integers: the result does not
         // depend on the split).
         int blocks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), rows / 1024));
+        int gc = groups * cols;
         float[][] mins = new float[blocks][], maxs = new float[blocks][];
         java.util.stream.IntStream.range(0, blocks).parallel().forEach(k -> {
-            float[] mn = new float[cols], mx = new float[cols];
+            float[] mn = new float[gc], mx = new float[gc];
             java.util.Arrays.fill(mn, Float.POSITIVE_INFINITY);
             java.util.Arrays.fill(mx, Float.NEGATIVE_INFINITY);
             for (int i = rows * k / blocks, end = rows * (k + 1) / blocks; i < end; i++) {
+                int g = group[i] * cols;
                 for (int j = 0, o = i * cols; j < cols; j++, o++) {
                     float x = f[o];
                     if (x == 0) continue;
                     if (!(x > 0) || Float.isInfinite(x)) {
                         throw new IllegalArgumentException("activation [" + i + "][" + j + "] is " + x + "; entropy needs finite values >= 0");
                     }
-                    if (x < mn[j]) mn[j] = x;
-                    if (x > mx[j]) mx[j] = x;
+                    if (x < mn[g + j]) mn[g + j] = x;
+                    if (x > mx[g + j]) mx[g + j] = x;
                 }
             }
             mins[k] = mn;
@@ -52,40 +74,41 @@ public final class ActivationEntropy {
         });
         float[] min = mins[0], max = maxs[0];
         for (int k = 1; k < blocks; k++) {
-            for (int j = 0; j < cols; j++) { min[j] = Math.min(min[j], mins[k][j]); max[j] = Math.max(max[j], maxs[k][j]); }
+            for (int j = 0; j < gc; j++) { min[j] = Math.min(min[j], mins[k][j]); max[j] = Math.max(max[j], maxs[k][j]); }
         }
         // bins over the non-zero normalised values x / sum_j: dividing by the column sum scales the values and
         // their range alike, so the bins (and the counts) are those of the raw values
-        double[] scale = new double[cols];
-        for (int j = 0; j < cols; j++) scale[j] = max[j] > min[j] ? bins / ((double) max[j] - min[j]) : 0;
+        double[] scale = new double[gc];
+        for (int j = 0; j < gc; j++) scale[j] = max[j] > min[j] ? bins / ((double) max[j] - min[j]) : 0;
         int[][] blockCounts = new int[blocks][];
         java.util.stream.IntStream.range(0, blocks).parallel().forEach(k -> {
-            int[] counts = new int[cols * bins];
+            int[] counts = new int[gc * bins];
             for (int i = rows * k / blocks, end = rows * (k + 1) / blocks; i < end; i++) {
+                int g = group[i] * cols;
                 for (int j = 0, o = i * cols; j < cols; j++, o++) {
                     float x = f[o];
                     if (x == 0) continue;
-                    int b = (int) ((x - min[j]) * scale[j]);
-                    counts[j * bins + (b >= bins ? bins - 1 : b)]++;
+                    int b = (int) ((x - min[g + j]) * scale[g + j]);
+                    counts[(g + j) * bins + (b >= bins ? bins - 1 : b)]++;
                 }
             }
             blockCounts[k] = counts;
         });
         int[] counts = blockCounts[0];
         for (int k = 1; k < blocks; k++) for (int x = 0; x < counts.length; x++) counts[x] += blockCounts[k][x];
-        int[] nonZero = new int[cols];
-        for (int j = 0; j < cols; j++) for (int b = 0; b < bins; b++) nonZero[j] += counts[j * bins + b];
-        double[] e = new double[cols];
-        for (int j = 0; j < cols; j++) {
-            if (nonZero[j] == 0) continue;
+        double[][] e = new double[groups][cols];
+        for (int j = 0; j < gc; j++) {
+            int nonZero = 0;
+            for (int b = 0; b < bins; b++) nonZero += counts[j * bins + b];
+            if (nonZero == 0) continue;
             double h = 0;
             for (int b = 0; b < bins; b++) {
                 int c = counts[j * bins + b];
                 if (c == 0) continue;
-                double p = c / (double) nonZero[j];
+                double p = c / (double) nonZero;
                 h -= p * Math.log(p);
             }
-            e[j] = h;
+            e[j / cols][j % cols] = h;
         }
         return e;
     }
