@@ -45,7 +45,7 @@ public final class Dl4jModelImporter extends TicketTask implements FileImporter,
             report.logIssue(new Issue("No model file was given", Issue.Level.CRITICAL));
             return false;
         }
-        WeightGraphRequest r = new WeightGraphRequest();
+        GraphRequest r = new GraphRequest();
         r.model = file.getAbsolutePath();
         try {
             ContainerWriter.write(r.build(progress), file.getName(), loader, progress);

@@ -21,8 +21,9 @@ import java.awt.Insets;
  */
 final class GeneratorPanel extends JPanel {
 
-    /** The graph kinds the generator builds; later graph kinds (activation patterns, feature maps, ...) add themselves here. */
-    static final String[] GRAPH_KINDS = {"Weight graph: neurons and weights (Darnell & Leonard, Section 3)"};
+    /** The graph kinds the generator builds, in the order of {@link GraphRequest.Kind}. */
+    static final String[] GRAPH_KINDS = {"Weight graph: neurons and weights (seed 000, Section 3)",
+            "Activation pattern graph: neurons active together per class (seed 001, Eq. 6-7)"};
 
     private final JComboBox<String> model = new JComboBox<>(ModelSpec.presetNames().toArray(new String[0]));
     private final JComboBox<String> kind = new JComboBox<>(GRAPH_KINDS);
@@ -34,6 +35,8 @@ final class GeneratorPanel extends JPanel {
     private final JCheckBox mixed = new JCheckBox("Shuffle the training labels (\"Mixed\" control)");
     private final JCheckBox others = new JCheckBox("Also open every other checkpoint in a workspace of its own");
     private final JTextField sparsification = new JTextField(12);
+    private final JSpinner layer = new JSpinner(new SpinnerNumberModel(1, 1, 100, 1));
+    private final JSpinner neuronsPerClass = new JSpinner(new SpinnerNumberModel(50, 1, 100_000, 1));
 
     GeneratorPanel() {
         super(new GridBagLayout());
@@ -48,7 +51,19 @@ final class GeneratorPanel extends JPanel {
         row = add(row, "", others, null);
         row = add(row, "Seed:", seed, null);
         row = add(row, "", mixed, null);
-        add(row, "Edges (none, percentile:P, top-k:K):", sparsification, null);
+        row = add(row, "Weight graph edges (none, percentile:P, top-k:K):", sparsification, null);
+        row = add(row, "Activation pattern graph: hidden layer (1 = first):", layer, null);
+        add(row, "Activation pattern graph: neurons per class S (paper: 50):", neuronsPerClass, null);
+        kind.addActionListener(e -> enableKindFields());
+        enableKindFields();
+    }
+
+    /** Greys out the fields of the other graph kind. */
+    private void enableKindFields() {
+        boolean activations = kind.getSelectedIndex() == GraphRequest.Kind.ACTIVATIONS.ordinal();
+        sparsification.setEnabled(!activations);
+        layer.setEnabled(activations);
+        neuronsPerClass.setEnabled(activations);
     }
 
     private int add(int row, String label, java.awt.Component field, java.awt.Component extra) {
@@ -82,7 +97,7 @@ final class GeneratorPanel extends JPanel {
         return b;
     }
 
-    void show(WeightGraphRequest r) {
+    void show(GraphRequest r) {
         model.setSelectedItem(r.model);
         data.setText(r.data);
         epochs.setValue(r.epochs);
@@ -92,11 +107,15 @@ final class GeneratorPanel extends JPanel {
         mixed.setSelected(r.mixed);
         others.setSelected(r.otherCheckpoints);
         sparsification.setText(r.sparsification);
+        kind.setSelectedIndex(r.kind.ordinal());
+        layer.setValue(r.layer);
+        neuronsPerClass.setValue(r.neuronsPerClass);
+        enableKindFields();
     }
 
     /** @throws IllegalArgumentException naming the field that is wrong */
-    WeightGraphRequest read() {
-        WeightGraphRequest r = new WeightGraphRequest();
+    GraphRequest read() {
+        GraphRequest r = new GraphRequest();
         Object m = model.getSelectedItem();
         r.model = m == null ? "" : m.toString().trim();
         if (r.model.isEmpty()) throw new IllegalArgumentException("Model: choose a preset or a model file");
@@ -113,7 +132,10 @@ final class GeneratorPanel extends JPanel {
         r.mixed = mixed.isSelected();
         r.otherCheckpoints = others.isSelected();
         r.sparsification = sparsification.getText().trim();
-        org.neuralgraph.core.weights.Sparsification.parse(r.sparsification);
+        r.kind = GraphRequest.Kind.values()[kind.getSelectedIndex()];
+        if (r.kind == GraphRequest.Kind.WEIGHTS) org.neuralgraph.core.weights.Sparsification.parse(r.sparsification);
+        r.layer = (Integer) layer.getValue();
+        r.neuronsPerClass = (Integer) neuronsPerClass.getValue();
         return r;
     }
 }

@@ -7,8 +7,7 @@ import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.CancelledException;
 import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
-import org.neuralgraph.core.weights.Sparsification;
-import org.neuralgraph.dl4j.CheckpointGraphs;
+import org.neuralgraph.gephi.RecordedActivations;
 import org.neuralgraph.gephi.ContainerWriter;
 import org.neuralgraph.gephi.TicketTask;
 import org.neuralgraph.gephi.WorkspaceImporter;
@@ -20,18 +19,20 @@ import java.io.IOException;
 
 /**
  * File &gt; Generate &gt; Neural network graph: trains a preset on MNIST-style data (the shipped sample by
- * default) or opens a DL4J model zip or training run, and generates the weight graph of one checkpoint.
+ * default) or opens a DL4J model zip or training run, and generates the weight graph or the activation pattern
+ * graph (seed 001) of one checkpoint. For activation pattern graphs the recorded activations go with the
+ * workspace ({@link RecordedActivations}), so that the activation entropy statistic can run on it.
  * Runs as a Gephi LongTask: progress per training batch, and Cancel stops it before anything reaches a
  * workspace (Gephi only builds the workspace from a finished container).
  */
 @ServiceProvider(service = Generator.class)
 public final class NeuralNetworkGenerator extends TicketTask implements Generator {
 
-    private WeightGraphRequest request = WeightGraphRequest.load(NbPreferences.forModule(NeuralNetworkGenerator.class));
+    private GraphRequest request = GraphRequest.load(NbPreferences.forModule(NeuralNetworkGenerator.class));
 
-    WeightGraphRequest getRequest() { return request; }
+    GraphRequest getRequest() { return request; }
 
-    void setRequest(WeightGraphRequest request) {
+    void setRequest(GraphRequest request) {
         this.request = request;
         request.save(NbPreferences.forModule(NeuralNetworkGenerator.class));
     }
@@ -40,8 +41,10 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
     public void generate(ContainerLoader container) {
         try {
             NeuralGraph g = request.build(progress);
+            RecordedActivations recorded = request.recorded;
             if (request.otherCheckpoints) importOtherCheckpoints();
-            ContainerWriter.write(g, CheckpointGraphs.title("weights", request.run.checkpoints().get(request.builtIndex)), container, progress);
+            ContainerWriter.write(g, request.title(request.builtIndex), container, progress);
+            if (recorded != null) ActivationsHandOver.toNextWorkspace(recorded);
         } catch (CancelledException e) {
             // Gephi discards the container of a cancelled task
         } catch (IOException | IllegalArgumentException e) {
@@ -59,8 +62,10 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
             for (int i = 0; i < request.run.checkpoints().size(); i++) {
                 if (i == request.builtIndex) continue;
                 progress.checkCancelled();
-                NeuralGraph other = CheckpointGraphs.weightGraph(request.run, i, Sparsification.parse(request.sparsification));
-                made.add(WorkspaceImporter.importGraph(other, CheckpointGraphs.title("weights", request.run.checkpoints().get(i)), progress));
+                NeuralGraph other = request.graphOf(i, progress);
+                Workspace ws = WorkspaceImporter.importGraph(other, request.title(i), progress);
+                made.add(ws);
+                if (request.recorded != null) ws.add(request.recorded);
             }
         } catch (IOException | RuntimeException e) { // including CancelledException
             ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);

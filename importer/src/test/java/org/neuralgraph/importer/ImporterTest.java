@@ -41,7 +41,7 @@ class ImporterTest {
     @Test
     void generatorTrainsOnTheBundledSampleAndFillsTheContainer() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
-        WeightGraphRequest r = new WeightGraphRequest();
+        GraphRequest r = new GraphRequest();
         r.epochs = 1;
         r.checkpoints = 2;
         gen.setRequest(r);
@@ -54,14 +54,14 @@ class ImporterTest {
         assertNotNull(gm.getNodeTable().getColumn("layer_name"));
         assertEquals("Neural network graph", gen.getName());
         assertTrue(Files.isRegularFile(r.trainedRun.resolve("manifest.json")));
-        assertEquals(1, WeightGraphRequest.load(org.openide.util.NbPreferences.forModule(NeuralNetworkGenerator.class)).epochs,
+        assertEquals(1, GraphRequest.load(org.openide.util.NbPreferences.forModule(NeuralNetworkGenerator.class)).epochs,
                 "settings are remembered");
     }
 
     @Test
     void otherCheckpointsGetWorkspacesOfTheirOwn() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
-        WeightGraphRequest r = new WeightGraphRequest();
+        GraphRequest r = new GraphRequest();
         r.epochs = 2;
         r.checkpoints = 3;
         r.otherCheckpoints = true;
@@ -78,9 +78,54 @@ class ImporterTest {
     }
 
     @Test
+    void activationPatternGraphCarriesItsCoverAndActivationsIntoTheWorkspace() {
+        NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
+        GraphRequest r = new GraphRequest();
+        r.kind = GraphRequest.Kind.ACTIVATIONS;
+        r.epochs = 1;
+        r.checkpoints = 2;
+        r.layer = 2;
+        r.neuronsPerClass = 10;
+        gen.setRequest(r);
+        Container c = new ImportContainerImpl();
+        c.setSource(gen.getName());
+        gen.generate(c.getLoader());
+        assertTrue(c.verify());
+        // what Gephi's generator controller does next: a new workspace for the container
+        c.closeLoader();
+        DefaultProcessor p = new DefaultProcessor();
+        p.setContainers(new org.gephi.io.importer.api.ContainerUnloader[]{c.getUnloader()});
+        p.process();
+        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
+        Workspace ws = pc.getCurrentWorkspace();
+        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+        int nodes = gm.getGraph().getNodeCount();
+        assertTrue(nodes >= 10 && nodes <= 50, "the union of ten classes' top ten of 50 neurons: " + nodes);
+        assertTrue(gm.getGraph().getEdgeCount() > 0);
+        org.gephi.graph.api.Node first = gm.getGraph().getNodes().toArray()[0];
+        assertTrue(first.getId().toString().startsWith("L2N"));
+        assertTrue(first.getAttribute("classes").toString().matches("\\d(\\|\\d)*"), first.getAttribute("classes").toString());
+        org.neuralgraph.gephi.RecordedActivations rec = ws.getLookup().lookup(org.neuralgraph.gephi.RecordedActivations.class);
+        assertNotNull(rec, "the activations went with the workspace");
+        assertEquals(150, rec.columns(), "the three hidden layers of 784-50-50-50-10");
+        assertEquals(8000, rec.rows(), "the training split of the shipped sample");
+
+        // the entropy statistic finds them; the community statistic reads the class cover
+        org.neuralgraph.gephi.ActivationPatternEntropy entropy = new org.neuralgraph.gephi.ActivationPatternEntropy();
+        entropy.execute(gm);
+        assertTrue(entropy.getTotal() > 0, entropy.getReport());
+        assertNotNull(gm.getNodeTable().getColumn("activation_entropy"));
+        org.neuralgraph.gephi.CommunityQuality quality = new org.neuralgraph.gephi.CommunityQuality();
+        quality.setCoverColumn("classes");
+        quality.execute(gm);
+        assertNotNull(quality.getResults(), quality.getReport());
+        assertEquals(10, quality.getResults().get("communities"));
+    }
+
+    @Test
     void cancelledGeneratorLeavesAnEmptyContainer() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
-        WeightGraphRequest r = new WeightGraphRequest();
+        GraphRequest r = new GraphRequest();
         r.epochs = 1;
         gen.setRequest(r);
         gen.cancel();
@@ -109,7 +154,7 @@ class ImporterTest {
     @Test
     void panelRefusesBadFieldsByName() {
         GeneratorPanel p = new GeneratorPanel();
-        WeightGraphRequest r = new WeightGraphRequest();
+        GraphRequest r = new GraphRequest();
         r.sparsification = "top-k:0";
         p.show(r);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, p::read);

@@ -20,9 +20,9 @@ import java.nio.file.Paths;
  */
 final class ModelSource {
 
-    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "mlp-seed000",
+    @Option(names = "--model", paramLabel = "MODEL",
             description = "A preset (mlp-seed000, mlp-512), a model spec .json to train, a DL4J model .zip, "
-                    + "or a training run directory to load (default: ${DEFAULT-VALUE}).")
+                    + "or a training run directory to load (default: mlp-seed000; activations: mlp-512).")
     String model;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -40,9 +40,18 @@ final class ModelSource {
     @Option(names = "--batch-size", description = "Override the spec's batch size.")
     Integer batchSize;
 
-    @Option(names = "--checkpoints", defaultValue = "5", description = "Checkpoints saved during training, spaced "
-            + "uniformly and including the untrained (epoch 0) and the last epoch (default: ${DEFAULT-VALUE}).")
-    int checkpoints;
+    @Option(names = "--checkpoints", description = "Checkpoints saved during training, spaced uniformly and including "
+            + "the untrained (epoch 0) and the last epoch (default: 5; activations: 21, epoch 0 and each of 20 epochs).")
+    Integer checkpoints;
+
+    private TrainTestData loaded;
+
+    /** Fills in the command's defaults for the options the user left out; returns this. */
+    ModelSource withDefaults(String defaultModel, int defaultCheckpoints) {
+        if (model == null) model = defaultModel;
+        if (checkpoints == null) checkpoints = defaultCheckpoints;
+        return this;
+    }
 
     @Option(names = "--train-size", description = "Train on a seeded random sample of this many training images.")
     Integer trainSize;
@@ -78,8 +87,13 @@ final class ModelSource {
         }
     }
 
-    /** Loads and prepares the data (sample, Mixed control) as the options say. */
+    /** Loads and prepares the data (sample, Mixed control) as the options say; loaded once. */
     TrainTestData data() throws IOException {
+        if (loaded == null) loaded = loadData();
+        return loaded;
+    }
+
+    private TrainTestData loadData() throws IOException {
         if (!(testFraction > 0 && testFraction < 1)) throw new IllegalArgumentException("--test-fraction must be in (0, 1), got " + testFraction);
         Path dir = data != null ? data : defaultData();
         TrainTestData d = ImageDataSource.load(dir, testFraction, seed);

@@ -29,6 +29,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        source.withDefaults("mlp-seed000", 5);
         java.io.PrintWriter stdout = spec.commandLine().getOut();
         if (!source.trains()) throw new IllegalArgumentException("--model " + source.model + " is a saved model; train takes a preset or a spec .json");
         try (ConsoleProgress progress = CancelOnInterrupt.install(new ConsoleProgress(System.err, quiet));

@@ -22,7 +22,11 @@ public final class CheckpointGraphs {
      */
     public static NeuralGraph weightGraph(TrainingRun run, int index, Sparsification sparsification) throws IOException {
         Checkpoint cp = run.checkpoints().get(index);
-        NeuralGraph g = WeightGraph.build(Dl4jWeights.extract(cp.load(), modelName(run)), sparsification);
+        return withCheckpoint(WeightGraph.build(Dl4jWeights.extract(cp.load(), modelName(run)), sparsification), run, index);
+    }
+
+    /** {@code g} with the facts of checkpoint {@code index} of {@code run} as graph attributes. */
+    public static NeuralGraph withCheckpoint(NeuralGraph g, TrainingRun run, int index) {
         return g.withGraphAttributes(attributes(run, index));
     }
 

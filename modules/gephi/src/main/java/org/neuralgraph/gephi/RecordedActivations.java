@@ -31,6 +31,32 @@ public final class RecordedActivations {
         this.rowClass = rowClass.clone();
     }
 
+    /**
+     * The hidden layers of one model side by side (columns of layer 1, then layer 2, ...), node ids {@code L<layer>N<i>}
+     * as the activation pattern and weight graphs name them. All layers must cover the same samples.
+     */
+    public static RecordedActivations of(java.util.List<org.neuralgraph.core.activation.LayerActivations> layers) {
+        int rows = layers.get(0).samples(), cols = 0;
+        for (org.neuralgraph.core.activation.LayerActivations a : layers) {
+            if (a.samples() != rows) throw new IllegalArgumentException("layers recorded on different samples: " + rows + " and " + a.samples());
+            cols += a.neurons();
+        }
+        float[] v = new float[Math.multiplyExact(rows, cols)];
+        String[] ids = new String[cols];
+        int[] layer = new int[cols];
+        int offset = 0;
+        for (org.neuralgraph.core.activation.LayerActivations a : layers) {
+            int n = a.neurons();
+            for (int q = 0; q < n; q++) {
+                ids[offset + q] = "L" + a.layer() + "N" + q;
+                layer[offset + q] = a.layer();
+            }
+            for (int d = 0; d < rows; d++) System.arraycopy(a.values(), d * n, v, d * cols + offset, n);
+            offset += n;
+        }
+        return new RecordedActivations(v, rows, ids, layer, layers.get(0).labels());
+    }
+
     public float[] values() { return values; }
     public int rows() { return rows; }
     public int columns() { return nodeIds.length; }

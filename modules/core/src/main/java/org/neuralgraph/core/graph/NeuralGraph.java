@@ -79,6 +79,13 @@ public final class NeuralGraph {
         return b.build();
     }
 
+    /** A copy of this graph with more node columns (same arrays otherwise). */
+    public NeuralGraph withNodeColumns(Map<String, Column> more) {
+        Builder b = toBuilder();
+        more.forEach(b::nodeColumn);
+        return b.build();
+    }
+
     private Builder toBuilder() {
         Builder b = new Builder(directed);
         b.nodeIds = nodeIds; b.nodeLabels = nodeLabels; b.nodeCount = nodeIds.length;

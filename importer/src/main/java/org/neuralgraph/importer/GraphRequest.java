@@ -1,0 +1,173 @@
+package org.neuralgraph.importer;
+
+import org.neuralgraph.core.activation.ActivationPatternGraph;
+import org.neuralgraph.core.activation.LayerActivations;
+import org.neuralgraph.core.data.ImageDataSource;
+import org.neuralgraph.core.data.LabeledImages;
+import org.neuralgraph.core.data.TrainTestData;
+import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.progress.ProgressMonitor;
+import org.neuralgraph.core.weights.Sparsification;
+import org.neuralgraph.dl4j.ActivationRecorder;
+import org.neuralgraph.dl4j.CheckpointGraphs;
+import org.neuralgraph.dl4j.ModelLoader;
+import org.neuralgraph.dl4j.ModelSpec;
+import org.neuralgraph.dl4j.Trainer;
+import org.neuralgraph.dl4j.TrainingRun;
+import org.neuralgraph.gephi.RecordedActivations;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.prefs.Preferences;
+
+/**
+ * What the user asked for in Gephi: a model (a preset to train, or a DL4J model zip or run directory to open),
+ * the data to train on, the graph kind and which checkpoint to build it for. Remembered between runs in the
+ * module's preferences. The work itself is the same as the command line's: {@link Trainer} or {@link ModelLoader},
+ * then {@link CheckpointGraphs} for weight graphs, or {@link ActivationRecorder} and {@link ActivationPatternGraph}
+ * for activation pattern graphs (recorded on the training set, as seed 001 does).
+ */
+final class GraphRequest {
+
+    /** The graph kinds. */
+    enum Kind { WEIGHTS, ACTIVATIONS }
+
+    /** A preset name, or the path of a model zip or run directory. */
+    String model = "mlp-seed000";
+    /** Empty: the MNIST sample shipped inside the plugin. */
+    String data = "";
+    Kind kind = Kind.WEIGHTS;
+    int epochs = 5;
+    int checkpoints = 2;
+    /** Index into the checkpoints; -1 is the last. */
+    int checkpoint = -1;
+    long seed = 42;
+    boolean mixed;
+    /** Also put every other checkpoint into a workspace of its own, named by epoch and test accuracy. */
+    boolean otherCheckpoints;
+    String sparsification = "none";
+    /** Activation pattern graphs: the hidden dense layer, 1-based. */
+    int layer = 1;
+    /** Activation pattern graphs: S, neurons per class. */
+    int neuronsPerClass = ActivationPatternGraph.DEFAULT_S;
+
+    /** The run directory of the last training, for the import report. */
+    Path trainedRun;
+
+    boolean trains() {
+        return ModelSpec.presetNames().contains(model) || model.endsWith(".json");
+    }
+
+    /** The run that {@link #build} trained or opened. */
+    TrainingRun run;
+    /** The index of the checkpoint {@link #build} returned. */
+    int builtIndex;
+    /** The training samples (labels shuffled for the Mixed control) whose activations are recorded. */
+    private LabeledImages trainingData;
+
+    /** Builds the requested graph, training first if asked to. */
+    NeuralGraph build(ProgressMonitor monitor) throws IOException {
+        if (kind == Kind.WEIGHTS) Sparsification.parse(sparsification);
+        if (layer < 1) throw new IllegalArgumentException("Layer must be >= 1, got " + layer);
+        if (neuronsPerClass < 1) throw new IllegalArgumentException("Neurons per class must be >= 1, got " + neuronsPerClass);
+        Path dir = data.trim().isEmpty() ? ShippedSample.directory() : Paths.get(data.trim());
+        TrainingRun run;
+        if (trains()) {
+            ModelSpec spec = model.endsWith(".json") ? ModelSpec.read(Paths.get(model)) : ModelSpec.preset(model);
+            spec.seed = seed;
+            spec.epochs = epochs;
+            spec.validate();
+            if (kind == Kind.ACTIVATIONS) checkLayer(spec);
+            TrainTestData d = ImageDataSource.load(dir, 0.2, seed);
+            trainingData = mixed ? d.train().withShuffledLabels(seed) : d.train();
+            trainedRun = Files.createTempDirectory("neuralgraph-run");
+            Files.delete(trainedRun);
+            run = Trainer.train(spec, new TrainTestData(trainingData, d.test(), d.description()), checkpoints, trainedRun, mixed, monitor);
+        } else {
+            run = ModelLoader.open(Paths.get(model));
+            if (kind == Kind.ACTIVATIONS) {
+                LabeledImages train = ImageDataSource.load(dir, 0.2, seed).train();
+                trainingData = mixed ? train.withShuffledLabels(seed) : train;
+            }
+        }
+        int n = run.checkpoints().size();
+        int index = checkpoint < 0 ? n - 1 : checkpoint;
+        if (index >= n) throw new IllegalArgumentException("Checkpoint " + index + " does not exist: the model has " + n + " checkpoints");
+        monitor.checkCancelled();
+        this.run = run;
+        this.builtIndex = index;
+        return graphOf(index, monitor);
+    }
+
+    /** The layer and S must fit the model: said before training rather than after. */
+    private void checkLayer(ModelSpec spec) {
+        List<Integer> widths = new java.util.ArrayList<>();
+        for (ModelSpec.LayerSpec l : spec.layers) if (l.type.equals("dense")) widths.add(l.units);
+        if (layer > widths.size()) {
+            throw new IllegalArgumentException("Layer " + layer + " does not exist: " + spec + " has " + widths.size() + " hidden fully connected layers");
+        }
+        if (neuronsPerClass > widths.get(layer - 1)) {
+            throw new IllegalArgumentException("Neurons per class " + neuronsPerClass + " is more than the " + widths.get(layer - 1)
+                    + " neurons of layer " + layer);
+        }
+    }
+
+    /** The activations recorded by the last {@link #graphOf} of an activation pattern graph, or null. */
+    RecordedActivations recorded;
+
+    /** The requested kind of graph for checkpoint {@code index} of the run that {@link #build} made or opened. */
+    NeuralGraph graphOf(int index, ProgressMonitor monitor) throws IOException {
+        if (kind == Kind.WEIGHTS) return CheckpointGraphs.weightGraph(run, index, Sparsification.parse(sparsification));
+        List<LayerActivations> layers = ActivationRecorder.record(run.checkpoints().get(index).load(), trainingData, monitor);
+        if (layer > layers.size()) {
+            throw new IllegalArgumentException("Layer " + layer + " does not exist: the model has " + layers.size() + " hidden fully connected layers");
+        }
+        recorded = RecordedActivations.of(layers);
+        NeuralGraph g = ActivationPatternGraph.build(layers.get(layer - 1), neuronsPerClass).graph();
+        return CheckpointGraphs.withCheckpoint(g, run, index);
+    }
+
+    /** The workspace title of checkpoint {@code index}. */
+    String title(int index) {
+        return CheckpointGraphs.title(kind == Kind.WEIGHTS ? "weights" : "activations L" + layer, run.checkpoints().get(index));
+    }
+
+    void save(Preferences p) {
+        p.put("model", model);
+        p.put("data", data);
+        p.put("kind", kind.name());
+        p.putInt("epochs", epochs);
+        p.putInt("checkpoints", checkpoints);
+        p.putInt("checkpoint", checkpoint);
+        p.putLong("seed", seed);
+        p.putBoolean("mixed", mixed);
+        p.putBoolean("otherCheckpoints", otherCheckpoints);
+        p.put("sparsification", sparsification);
+        p.putInt("layer", layer);
+        p.putInt("neuronsPerClass", neuronsPerClass);
+    }
+
+    static GraphRequest load(Preferences p) {
+        GraphRequest r = new GraphRequest();
+        r.model = p.get("model", r.model);
+        r.data = p.get("data", r.data);
+        try {
+            r.kind = Kind.valueOf(p.get("kind", r.kind.name()));
+        } catch (IllegalArgumentException e) {
+            r.kind = Kind.WEIGHTS;
+        }
+        r.epochs = p.getInt("epochs", r.epochs);
+        r.checkpoints = p.getInt("checkpoints", r.checkpoints);
+        r.checkpoint = p.getInt("checkpoint", r.checkpoint);
+        r.seed = p.getLong("seed", r.seed);
+        r.mixed = p.getBoolean("mixed", r.mixed);
+        r.otherCheckpoints = p.getBoolean("otherCheckpoints", r.otherCheckpoints);
+        r.sparsification = p.get("sparsification", r.sparsification);
+        r.layer = p.getInt("layer", r.layer);
+        r.neuronsPerClass = p.getInt("neuronsPerClass", r.neuronsPerClass);
+        return r;
+    }
+}
