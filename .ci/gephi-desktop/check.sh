@@ -2,6 +2,8 @@
 # Manual check in a real Gephi Desktop 0.10.x (issue #3, 4b). Gephi Desktop is not on Maven Central, so this
 # runs only where GEPHI_HOME points to an installation (bin/gephi inside):
 #   GEPHI_HOME=/opt/gephi-0.10.1 .ci/gephi-desktop/check.sh [OUT_DIR]
+#   KIND=activations GEPHI_HOME=... .ci/gephi-desktop/check.sh [OUT_DIR]   (activation pattern graph, layer 2, S = 10,
+#   then Statistics > Activation pattern entropy on the activations the generator recorded with the workspace)
 # It installs our two NBMs into a fresh user directory (an NBM's netbeans/ folder is a cluster: unpacked into
 # the user directory, its modules load like ones installed through Tools > Plugins), starts Gephi on its own
 # Xvfb display, and clicks through File > Generate > Neural network graph (5 epochs of the preset on the
@@ -32,12 +34,16 @@ userdir="$(mktemp -d)"
 for nbm in "${nbms[@]}"; do
   tmp="$(mktemp -d)"; unzip -q "$nbm" -d "$tmp"; cp -r "$tmp/netbeans/." "$userdir/"; rm -rf "$tmp"
 done
+if [ "${KIND:-weights}" = activations ]; then  # the generator's remembered settings (NbPreferences) pick the graph kind
+  mkdir -p "$userdir/config/Preferences/org/neuralgraph"
+  printf 'kind=ACTIVATIONS\nlayer=2\nneuronsPerClass=10\nepochs=5\ncheckpoints=2\n' > "$userdir/config/Preferences/org/neuralgraph/importer.properties"
+fi
 display=":$((70 + RANDOM % 20))"
 Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb=$!
 export DISPLAY="$display"
 sleep 2
 "$GEPHI_HOME/bin/gephi" --userdir "$userdir" --nosplash > "$out/gephi.log" 2>&1 & gephi=$!
-trap 'kill $gephi 2>/dev/null; sleep 2; kill $xvfb 2>/dev/null; rm -rf "$userdir"' EXIT
+trap 'cp "$userdir/var/log/messages.log" "$out/" 2>/dev/null; kill $gephi 2>/dev/null; sleep 2; kill $xvfb 2>/dev/null; rm -rf "$userdir"' EXIT
 
 window() { xwininfo -root -children | awk -v n="\"$1\"" 'index($0, n) {print $1; exit}'; }
 wait_window() {
@@ -71,7 +77,7 @@ shot 03-file-generate 2
 xdotool mousemove 320 241; click 353 241   # Neural network graph...
 wait_window "Neural network graph" 30
 shot 04-generator-settings
-click 1091 621                      # OK: train 5 epochs on the bundled sample, then Gephi builds the workspace
+click 1147 658                      # OK: train 5 epochs on the bundled sample, then Gephi builds the workspace
 for _ in $(seq 1 180); do
   w=$(window "Neural network graph")
   if [ -z "$w" ] || ! xwininfo -id "$w" | grep -q IsViewable; then break; fi
@@ -80,13 +86,18 @@ done
 shot 05-weight-graph 40
 click 1367 231                      # Statistics tab
 shot 06-statistics-panel
-click 1454 673                      # Run "Modularity over resolutions"
+click 1454 711                      # Run "Modularity over resolutions"
 wait_window "Modularity over resolutions settings" 30
 shot 07-statistic-settings
 click 951 556                       # OK
 wait_window "HTML Report" 120
 shot 08-report
 click 1104 768                      # Close the report
+if [ "${KIND:-weights}" = activations ]; then
+  click "${ENTROPY_RUN_X:-1454}" "${ENTROPY_RUN_Y:-843}"   # Run "Activation pattern entropy" (Node Overview)
+  wait_window "Activation pattern entropy settings" 30 && shot 10-entropy-settings && click 951 556
+  wait_window "HTML Report" 120 && shot 11-entropy-report && click 1104 768
+fi
 click 271 88                        # Data Laboratory
 shot 09-data-laboratory 5
 grep -n "org.neuralgraph" "$userdir/var/log/messages.log" > "$out/modules.txt" || true

@@ -10,9 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -127,17 +125,8 @@ final class ActivationsCommand implements Callable<Integer> {
         s.layoutIterations = layoutIterations;
         s.correlateUntrained = correlateUntrained;
         s.drawEveryCheckpoint = drawEvery;
-        s.drawings = EnumSet.noneOf(GraphExporter.Format.class);
-        for (String f : drawings) {
-            GraphExporter.Format format;
-            try {
-                format = GraphExporter.Format.valueOf(f.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--drawings: unknown format '" + f + "'; use pdf, svg, png");
-            }
-            if (format == GraphExporter.Format.GEXF) continue; // written for every graph anyway
-            s.drawings.add(format);
-        }
+        s.drawings = WeightsCommand.formats("--drawings", drawings);
+        s.drawings.remove(GraphExporter.Format.GEXF); // written for every graph anyway
         s.seed = source.seed;
         s.mixed = source.mixed;
         s.command = "neuralgraph activations " + String.join(" ", CommandLineText.args());

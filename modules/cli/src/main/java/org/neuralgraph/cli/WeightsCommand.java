@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -75,14 +76,7 @@ final class WeightsCommand implements Callable<Integer> {
         s.sparsification = parseSparsification(sparsify);
         s.layoutIterations = layoutIterations;
         if (layoutIterations < 0) throw new IllegalArgumentException("--layout-iterations must be >= 0, got " + layoutIterations);
-        s.formats = EnumSet.noneOf(GraphExporter.Format.class);
-        for (String f : formats) {
-            try {
-                s.formats.add(GraphExporter.Format.valueOf(f.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--formats: unknown format '" + f + "'; use gexf, pdf, svg, png");
-            }
-        }
+        s.formats = formats("--formats", formats);
         s.seed = source.seed;
         s.command = "neuralgraph weights " + String.join(" ", CommandLineText.args());
         try (ConsoleProgress progress = CancelOnInterrupt.install(new ConsoleProgress(System.err, quiet));
@@ -99,6 +93,19 @@ final class WeightsCommand implements Callable<Integer> {
             stdout.println("  Gephi:    " + dir.target().resolve("neuralgraph.gephi"));
             return 0;
         }
+    }
+
+    /** The export formats named in an option's values, e.g. {@code gexf,pdf}. */
+    static Set<GraphExporter.Format> formats(String option, List<String> names) {
+        Set<GraphExporter.Format> out = EnumSet.noneOf(GraphExporter.Format.class);
+        for (String f : names) {
+            try {
+                out.add(GraphExporter.Format.valueOf(f.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + ": unknown format '" + f + "'; use gexf, pdf, svg, png");
+            }
+        }
+        return out;
     }
 
     private static Sparsification parseSparsification(String text) {

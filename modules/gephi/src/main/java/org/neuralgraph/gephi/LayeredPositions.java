@@ -7,7 +7,9 @@ import java.util.Random;
 /**
  * Starting positions: layers from left to right (by the node column {@code layer}), the nodes of a layer spread
  * vertically and centred on y = 0, so a layered network reads as the textbook drawing before any layout runs.
- * A graph without a {@code layer} column gets random positions from a fixed seed.
+ * A graph whose nodes all lie in one layer (an activation pattern graph) starts on a circle, in node order, so
+ * that no edge runs along a line of nodes; a graph without a {@code layer} column gets random positions from a
+ * fixed seed.
  */
 public final class LayeredPositions {
 
@@ -27,6 +29,14 @@ public final class LayeredPositions {
             return xy;
         }
         int[] layer = layerCol.ints();
+        if (java.util.Arrays.stream(layer).distinct().count() == 1) {
+            for (int i = 0; i < xy.length; i++) {
+                double a = 2 * Math.PI * i / xy.length;
+                xy[i][0] = (float) (SPAN / 2 * Math.cos(a));
+                xy[i][1] = (float) (SPAN / 2 * Math.sin(a));
+            }
+            return xy;
+        }
         int maxLayer = 0;
         for (int l : layer) maxLayer = Math.max(maxLayer, l);
         int[] count = new int[maxLayer + 1];

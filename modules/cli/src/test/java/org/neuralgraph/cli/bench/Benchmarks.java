@@ -1,16 +1,24 @@
 package org.neuralgraph.cli.bench;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
+import org.neuralgraph.core.activation.ActivationPatternGraph;
+import org.neuralgraph.core.activation.LayerActivations;
 import org.neuralgraph.core.data.ImageDataSource;
 import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.ProgressMonitor;
+import org.neuralgraph.core.stats.ActivationEntropy;
+import org.neuralgraph.core.stats.OverlappingModularity;
+import org.neuralgraph.core.stats.SmallWorld;
+import org.neuralgraph.core.stats.UndirectedWeights;
 import org.neuralgraph.core.weights.ModelWeights;
 import org.neuralgraph.core.weights.Sparsification;
 import org.neuralgraph.core.weights.WeightGraph;
+import org.neuralgraph.dl4j.ActivationRecorder;
 import org.neuralgraph.dl4j.Dl4jWeights;
 import org.neuralgraph.dl4j.ModelFactory;
 import org.neuralgraph.dl4j.ModelSpec;
@@ -27,7 +35,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,7 +49,8 @@ import java.util.Map;
  *       Fashion-MNIST training images, batch 64, beside PyTorch on the same models when Debian's python3-torch is
  *       installed ({@code modules/cli/bench/torch_epoch.py});</li>
  *   <li>building the 668,672-edge weight graph of 784-512-512-10, importing it into Gephi, and one run of Gephi's
- *       Modularity on it (measured here before: about 30 s).</li>
+ *       Modularity on it (measured here before: about 30 s);</li>
+ *   <li>issue 4's statistics; issue 5's activation pattern graph against the forward pass that recorded it.</li>
  * </ol>
  */
 public final class Benchmarks {
@@ -88,21 +99,22 @@ public final class Benchmarks {
                         + "(baseline 8-9 s: ratio %.2f), Gephi Modularity %.1f s (baseline 30 s: ratio %.2f)%n",
                 g.nodeCount(), g.edgeCount(), build, imp, imp / 8.5, mod, mod / 30);
         statistics(g);
+        activationPatternGraphs(data);
         System.exit(0);
     }
 
     /** Issue 4's targets: each figure is the best of 5 runs after a warm-up. */
     private static void statistics(NeuralGraph mlp) {
         java.util.Random r = new java.util.Random(1);
-        org.neuralgraph.core.stats.UndirectedWeights w = org.neuralgraph.core.stats.UndirectedWeights.of(mlp);
+        UndirectedWeights w = UndirectedWeights.of(mlp);
         int[][] cover = new int[mlp.nodeCount()][];
         for (int v = 0; v < cover.length; v++) cover[v] = v % 7 == 0 ? new int[]{v % 10, (v + 1) % 10} : new int[]{v % 10};
-        double chen = best(() -> org.neuralgraph.core.stats.OverlappingModularity.chen(w, cover));
+        double chen = best(() -> OverlappingModularity.chen(w, cover));
         System.out.printf(Locale.ROOT, "Chen's weighted overlapping modularity, 784-512-512-10 graph, 10 communities: %.4f s "
                 + "(numpy baseline 0.012 s: ratio %.2f, target <= 1)%n", chen, chen / 0.012);
         float[] f = new float[60_000 * 512];
         for (int i = 0; i < f.length; i++) f[i] = r.nextFloat() < 0.5f ? 0 : r.nextFloat();
-        double entropy = best(() -> org.neuralgraph.core.stats.ActivationEntropy.perNeuron(f, 60_000, 512, 10));
+        double entropy = best(() -> ActivationEntropy.perNeuron(f, 60_000, 512, 10));
         System.out.printf(Locale.ROOT, "activation entropy of 60,000 x 512: %.3f s (numpy 1.1 s: ratio %.2f; target 0.3 s)%n", entropy, entropy / 1.1);
         int n = 2000;
         java.util.List<int[]> edges = new java.util.ArrayList<>();
@@ -118,18 +130,49 @@ public final class Benchmarks {
         int[] s = new int[edges.size()], t = new int[edges.size()];
         double[] ones = new double[edges.size()];
         for (int e = 0; e < s.length; e++) { s[e] = edges.get(e)[0]; t[e] = edges.get(e)[1]; ones[e] = 1; }
-        org.neuralgraph.core.stats.UndirectedWeights ws = org.neuralgraph.core.stats.UndirectedWeights.of(n, s, t, ones);
-        double apl = best(() -> org.neuralgraph.core.stats.SmallWorld.averageShortestPathLength(ws));
-        double sw = best(() -> org.neuralgraph.core.stats.SmallWorld.of(ws, 5, 5, 1));
+        UndirectedWeights ws = UndirectedWeights.of(n, s, t, ones);
+        double apl = best(() -> SmallWorld.averageShortestPathLength(ws));
+        double sw = best(() -> SmallWorld.of(ws, 5, 5, 1));
         System.out.printf(Locale.ROOT, "Watts-Strogatz n=%d m=%d: average path length %.3f s (igraph 0.11 s: ratio %.2f); "
                 + "sigma and omega (niter 5, nrand 5) %.2f s (target 2 s; networkx: about 110-120 s for sigma at n=200)%n",
                 n, edges.size(), apl, apl / 0.11, sw);
     }
 
+    /**
+     * Issue 5's target: building one layer's activation pattern graph (S = 50) from the recorded activations of the
+     * 60,000 training images costs no more than the forward pass that recorded them (best of 3 after a warm-up).
+     * The network is mlp-512 after one epoch of training, so that its activations have a trained network's sparsity.
+     */
+    private static void activationPatternGraphs(TrainTestData data) throws Exception {
+        ModelSpec spec = ModelSpec.preset("mlp-512");
+        spec.epochs = 1;
+        Path tmp = Files.createTempDirectory("bench-run");
+        TrainingRun run = Trainer.train(spec, data, 2, tmp.resolve("run"), false, ProgressMonitor.NONE);
+        MultiLayerNetwork net = run.checkpoints().get(1).load();
+        List<LayerActivations> acts = new ArrayList<>();
+        double forward = best(3, () -> {
+            acts.clear();
+            acts.addAll(ActivationRecorder.record(net, data.train(), ProgressMonitor.NONE));
+            return acts;
+        });
+        for (LayerActivations a : acts) {
+            double graph = best(3, () -> ActivationPatternGraph.build(a, 50));
+            NeuralGraph g = ActivationPatternGraph.build(a, 50).graph();
+            System.out.printf(Locale.ROOT, "activation pattern graph %s of %,d x %d activations (S=50: %d nodes, %d edges): build %.3f s; "
+                            + "the forward pass that recorded both layers %.3f s: ratio %.3f (target <= 1)%n",
+                    a.layerName(), a.samples(), a.neurons(), g.nodeCount(), g.edgeCount(), graph, forward, graph / forward);
+        }
+        deleteTree(tmp);
+    }
+
     private static double best(java.util.function.Supplier<?> work) {
+        return best(5, work);
+    }
+
+    private static double best(int runs, java.util.function.Supplier<?> work) {
         work.get();
         double best = Double.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
             work.get();
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
