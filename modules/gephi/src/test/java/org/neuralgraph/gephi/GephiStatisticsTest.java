@@ -97,4 +97,26 @@ class GephiStatisticsTest {
         assertTrue(s.getReport().toLowerCase(java.util.Locale.ROOT).contains("<img"));
         assertThrows(IllegalArgumentException.class, () -> s.setNrand(0));
     }
+
+    @Test
+    void effectiveCouplingOfUndirectedAndDirectedGraphs() {
+        GraphModel gm = triangles(); // undirected: weighted degrees 2, 2, 3, 3, 2, 2, each edge acting both ways
+        EffectiveCouplingStatistic b = new EffectiveCouplingStatistic();
+        b.execute(gm);
+        assertEquals(34.0 / 14, b.getBetaEff(), 1e-12);
+        assertEquals(34.0 / 14, (Double) gm.getGraph().getAttribute("beta_eff"), 1e-12);
+
+        NeuralGraph.Builder cycle = new NeuralGraph.Builder(true); // directed 4-cycle, weight 1.5: s_in = s_out = 1.5
+        for (int i = 0; i < 4; i++) cycle.addNode("c" + i, null);
+        for (int i = 0; i < 4; i++) cycle.addEdge(i, (i + 1) % 4, 1.5);
+        GraphModel cm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(WorkspaceImporter.importGraph(cycle.build(), "c", ProgressMonitor.NONE));
+        b.execute(cm);
+        assertEquals(1.5, b.getBetaEff(), 1e-12);
+        assertTrue(b.getReport().contains("1.5"));
+
+        cm.getGraph().getEdges().toArray()[0].setWeight(-1);
+        b.execute(cm);
+        assertTrue(Double.isNaN(b.getBetaEff()));
+        assertTrue(b.getReport().contains("non-negative"), b.getReport());
+    }
 }
