@@ -69,7 +69,7 @@ class WeightsCommandTest {
         assertEquals(10, last.getAsJsonArray("modularity").size());
         assertTrue(report.getAsJsonObject("comparison").has("paper_seed000"));
         String gexf = new String(Files.readAllBytes(a.resolve("graphs/weights-epoch-0001.gexf")), StandardCharsets.UTF_8);
-        assertTrue(gexf.contains("seed=42") && gexf.contains("epoch=1"), "graph attributes travel in the GEXF");
+        assertTrue(gexf.contains("seed=42") && gexf.contains("epoch=1") && gexf.contains("beta_eff="), "graph attributes travel in the GEXF");
         assertTrue(gexf.contains("modularity_class"));
 
         assertEquals(0, run(small(b)).code);

@@ -1,5 +1,6 @@
 package org.neuralgraph.dl4j;
 
+import org.neuralgraph.core.capacitance.EffectiveCoupling;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.weights.Sparsification;
 import org.neuralgraph.core.weights.WeightGraph;
@@ -25,9 +26,16 @@ public final class CheckpointGraphs {
         return withCheckpoint(WeightGraph.build(Dl4jWeights.extract(cp.load(), modelName(run)), sparsification), run, index);
     }
 
-    /** {@code g} with the facts of checkpoint {@code index} of {@code run} as graph attributes. */
+    /**
+     * {@code g} with the facts of checkpoint {@code index} of {@code run} as graph attributes, and {@code beta_eff}: the
+     * Gao-Barzel-Barabasi effective coupling of the graph's own edge weights ({@link EffectiveCoupling}, seed 004's Eq. 3),
+     * so that it can be followed from checkpoint to checkpoint in Gephi. It is not the probe-based neural capacitance
+     * of {@code neuralgraph capacitance}, whose interaction strengths come from the training dynamics.
+     */
     public static NeuralGraph withCheckpoint(NeuralGraph g, TrainingRun run, int index) {
-        return g.withGraphAttributes(attributes(run, index));
+        Map<String, Object> a = attributes(run, index);
+        a.put("beta_eff", EffectiveCoupling.of(g));
+        return g.withGraphAttributes(a);
     }
 
     /** A workspace name such as {@code weights epoch 20 (test acc 0.944)}. */
