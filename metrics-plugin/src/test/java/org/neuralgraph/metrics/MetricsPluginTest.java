@@ -19,10 +19,10 @@ class MetricsPluginTest {
 
     @Test
     void everyStatisticIsRegistered() {
-        for (Class<?> ui : new Class<?>[]{CommunityQualityUI.class, SmallWorldUI.class, ActivationEntropyUI.class, EffectiveCouplingUI.class}) {
+        for (Class<?> ui : new Class<?>[]{CommunityQualityUI.class, SmallWorldUI.class, ActivationEntropyUI.class, EffectiveCouplingUI.class, CapacitanceRankingUI.class}) {
             assertTrue(Lookup.getDefault().lookupAll(StatisticsUI.class).stream().anyMatch(ui::isInstance), ui.getName());
         }
-        for (Class<?> b : new Class<?>[]{CommunityQualityUI.Builder.class, SmallWorldUI.Builder.class, ActivationEntropyUI.Builder.class, EffectiveCouplingUI.Builder.class}) {
+        for (Class<?> b : new Class<?>[]{CommunityQualityUI.Builder.class, SmallWorldUI.Builder.class, ActivationEntropyUI.Builder.class, EffectiveCouplingUI.Builder.class, CapacitanceRankingUI.Builder.class}) {
             assertTrue(Lookup.getDefault().lookupAll(StatisticsBuilder.class).stream().anyMatch(b::isInstance), b.getName());
         }
     }

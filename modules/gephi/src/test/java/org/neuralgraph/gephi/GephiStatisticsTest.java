@@ -119,4 +119,42 @@ class GephiStatisticsTest {
         assertTrue(Double.isNaN(b.getBetaEff()));
         assertTrue(b.getReport().contains("non-negative"), b.getReport());
     }
+
+    /** A candidate workspace as `neuralgraph capacitance` writes it: accuracy rising to {@code top}, beta_eff falling. */
+    private static GraphModel candidate(String name, double top) {
+        NeuralGraph.Builder b = new NeuralGraph.Builder(true);
+        b.addNode("a", null);
+        b.addNode("b", null);
+        b.addEdge(0, 1, 1);
+        for (int t = 0; t <= 5; t++) {
+            b.graphAttribute(String.format(java.util.Locale.ROOT, "beta_eff_epoch_%02d", t), 2.0 / (1 + t));
+            b.graphAttribute(String.format(java.util.Locale.ROOT, "val_accuracy_epoch_%02d", t), top - (top - 0.1) / (1 + t));
+            if (t > 0) b.graphAttribute(String.format(java.util.Locale.ROOT, "training_loss_epoch_%02d", t), 2 - top - 0.1 * t);
+        }
+        b.graphAttribute("candidate", name);
+        return Lookup.getDefault().lookup(GraphController.class).getGraphModel(WorkspaceImporter.importGraph(b.build(), name, ProgressMonitor.NONE));
+    }
+
+    @Test
+    void capacitanceRankingReadsTheCandidatesOfTheProject() {
+        triangles(); // not a candidate: ignored
+        GraphModel weak = candidate("weak", 0.5);
+        candidate("middle", 0.7);
+        GraphModel strong = candidate("strong", 0.9);
+        CapacitanceRanking r = new CapacitanceRanking();
+        r.execute(strong);
+        assertEquals(3, r.getCandidateCount(), r.getReport());
+        assertEquals(1.0, r.getAgreement().spearman, 1e-12, "accuracy that rises as beta_eff falls to 0 ranks perfectly");
+        assertTrue(r.getAgreement().topOneHit);
+        double weakPrediction = (Double) weak.getGraph().getAttribute("predicted_accuracy");
+        assertTrue(weakPrediction > 0.45 && weakPrediction < 0.55, "extrapolated to beta_eff = 0: " + weakPrediction);
+        assertEquals(3, weak.getGraph().getAttribute("predicted_from_epochs"));
+        assertTrue(r.getReport().contains("strong") && r.getReport().toLowerCase(java.util.Locale.ROOT).contains("<img"));
+
+        r.setEarlyEpochs(5);
+        r.execute(strong);
+        assertEquals(0, r.getCandidateCount());
+        assertTrue(r.getReport().contains("below the last epoch 5"), r.getReport());
+        assertThrows(IllegalArgumentException.class, () -> r.setEarlyEpochs(1));
+    }
 }
