@@ -13,7 +13,6 @@ import org.neuralgraph.core.stats.SeriesCorrelation;
 import org.neuralgraph.dl4j.TrainingRun;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +21,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+
+import static org.neuralgraph.cli.ReportText.f2;
+import static org.neuralgraph.cli.ReportText.f4;
+import static org.neuralgraph.cli.ReportText.n;
+import static org.neuralgraph.cli.ReportText.writeFile;
 
 /**
  * The tables, correlations, charts and report of an activation-pattern study, laid out like seed 001's Tables 2-6
@@ -114,35 +118,23 @@ final class ActivationStudyReport {
 
     void write(Path dir) throws IOException {
         Path tables = Files.createDirectories(dir.resolve("tables"));
-        write(tables.resolve("accuracy.csv"), accuracyCsv());
-        write(tables.resolve("table2-unique-neurons.csv"), uniqueCsv());
-        write(tables.resolve("table3-communities.csv"), communitiesCsv());
-        write(tables.resolve("table4-modularity.csv"), modularityCsv());
-        write(tables.resolve("table5-entropy.csv"), entropyCsv());
-        write(tables.resolve("table6-entropy-per-class.csv"), entropyPerClassCsv());
-        write(tables.resolve("correlations.csv"), correlationsCsv());
+        writeFile(tables.resolve("accuracy.csv"), accuracyCsv());
+        writeFile(tables.resolve("table2-unique-neurons.csv"), uniqueCsv());
+        writeFile(tables.resolve("table3-communities.csv"), communitiesCsv());
+        writeFile(tables.resolve("table4-modularity.csv"), modularityCsv());
+        writeFile(tables.resolve("table5-entropy.csv"), entropyCsv());
+        writeFile(tables.resolve("table6-entropy-per-class.csv"), entropyPerClassCsv());
+        writeFile(tables.resolve("correlations.csv"), correlationsCsv());
         Path charts = Files.createDirectories(dir.resolve("charts"));
         entropyChart(charts.resolve("fig1-entropy-accuracy.png"));
         for (int l = 1; l <= layers(); l++) layerChart(l, charts.resolve("layer-" + l + "-metrics-accuracy.png"));
-        write(dir.resolve("report.md"), markdown());
-        write(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json()));
+        writeFile(dir.resolve("report.md"), markdown());
+        writeFile(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json()));
     }
 
-    private static void write(Path f, String text) throws IOException {
-        Files.write(f, text.getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static String n(double x) {
-        return Double.isFinite(x) ? String.valueOf(x) : "";
-    }
 
-    private static String f2(double x) {
-        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.2f", x) : "n/a";
-    }
 
-    private static String f4(double x) {
-        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.4f", x) : "n/a";
-    }
 
     private String head(CheckpointResult c) {
         return c.index + "," + c.checkpoint.epoch() + "," + n(c.checkpoint.trainAccuracy()) + "," + n(c.checkpoint.testAccuracy());
