@@ -23,7 +23,8 @@ final class GeneratorPanel extends JPanel {
 
     /** The graph kinds the generator builds, in the order of {@link GraphRequest.Kind}. */
     static final String[] GRAPH_KINDS = {"Weight graph: neurons and weights (seed 000, Section 3)",
-            "Activation pattern graph: neurons active together per class (seed 001, Eq. 6-7)"};
+            "Activation pattern graph: neurons active together per class (seed 001, Eq. 6-7)",
+            "Line graph: weights as nodes, linked where they meet at a neuron (seed 004)"};
 
     private final JComboBox<String> model = new JComboBox<>(ModelSpec.presetNames().toArray(new String[0]));
     private final JComboBox<String> kind = new JComboBox<>(GRAPH_KINDS);
@@ -37,6 +38,7 @@ final class GeneratorPanel extends JPanel {
     private final JTextField sparsification = new JTextField(12);
     private final JSpinner layer = new JSpinner(new SpinnerNumberModel(1, 1, 100, 1));
     private final JSpinner neuronsPerClass = new JSpinner(new SpinnerNumberModel(50, 1, 100_000, 1));
+    private final JSpinner weightsPerLayer = new JSpinner(new SpinnerNumberModel(500, 1, 10_000_000, 100));
 
     GeneratorPanel() {
         super(new GridBagLayout());
@@ -53,7 +55,8 @@ final class GeneratorPanel extends JPanel {
         row = add(row, "", mixed, null);
         row = add(row, "Weight graph edges (none, percentile:P, top-k:K):", sparsification, null);
         row = add(row, "Activation pattern graph: hidden layer (1 = first):", layer, null);
-        add(row, "Activation pattern graph: neurons per class S (paper: 50):", neuronsPerClass, null);
+        row = add(row, "Activation pattern graph: neurons per class S (paper: 50):", neuronsPerClass, null);
+        add(row, "Line graph: largest |w| kept per layer:", weightsPerLayer, null);
         kind.addActionListener(e -> enableKindFields());
         enableKindFields();
     }
@@ -61,9 +64,11 @@ final class GeneratorPanel extends JPanel {
     /** Greys out the fields of the other graph kind. */
     private void enableKindFields() {
         boolean activations = kind.getSelectedIndex() == GraphRequest.Kind.ACTIVATIONS.ordinal();
-        sparsification.setEnabled(!activations);
+        boolean lineGraph = kind.getSelectedIndex() == GraphRequest.Kind.LINE_GRAPH.ordinal();
+        sparsification.setEnabled(kind.getSelectedIndex() == GraphRequest.Kind.WEIGHTS.ordinal());
         layer.setEnabled(activations);
         neuronsPerClass.setEnabled(activations);
+        weightsPerLayer.setEnabled(lineGraph);
     }
 
     private int add(int row, String label, java.awt.Component field, java.awt.Component extra) {
@@ -110,6 +115,7 @@ final class GeneratorPanel extends JPanel {
         kind.setSelectedIndex(r.kind.ordinal());
         layer.setValue(r.layer);
         neuronsPerClass.setValue(r.neuronsPerClass);
+        weightsPerLayer.setValue(r.weightsPerLayer);
         enableKindFields();
     }
 
@@ -136,6 +142,7 @@ final class GeneratorPanel extends JPanel {
         if (r.kind == GraphRequest.Kind.WEIGHTS) org.neuralgraph.core.weights.Sparsification.parse(r.sparsification);
         r.layer = (Integer) layer.getValue();
         r.neuronsPerClass = (Integer) neuronsPerClass.getValue();
+        r.weightsPerLayer = (Integer) weightsPerLayer.getValue();
         return r;
     }
 }

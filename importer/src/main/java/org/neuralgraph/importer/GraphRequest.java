@@ -27,13 +27,13 @@ import java.util.prefs.Preferences;
  * What the user asked for in Gephi: a model (a preset to train, or a DL4J model zip or run directory to open),
  * the data to train on, the graph kind and which checkpoint to build it for. Remembered between runs in the
  * module's preferences. The work itself is the same as the command line's: {@link Trainer} or {@link ModelLoader},
- * then {@link CheckpointGraphs} for weight graphs, or {@link ActivationRecorder} and {@link ActivationPatternGraph}
- * for activation pattern graphs (recorded on the training set, as seed 001 does).
+ * then {@link CheckpointGraphs} for weight graphs and line graphs, or {@link ActivationRecorder} and
+ * {@link ActivationPatternGraph} for activation pattern graphs (recorded on the training set, as seed 001 does).
  */
 final class GraphRequest {
 
     /** The graph kinds. */
-    enum Kind { WEIGHTS, ACTIVATIONS }
+    enum Kind { WEIGHTS, ACTIVATIONS, LINE_GRAPH }
 
     /** A preset name, or the path of a model zip or run directory. */
     String model = "mlp-seed000";
@@ -53,6 +53,8 @@ final class GraphRequest {
     int layer = 1;
     /** Activation pattern graphs: S, neurons per class. */
     int neuronsPerClass = ActivationPatternGraph.DEFAULT_S;
+    /** Line graphs: the largest-|w| weights kept per layer (784-50-50-50-10 in full would have about 2.1 million links). */
+    int weightsPerLayer = 500;
 
     /** The run directory of the last training, for the import report. */
     Path trainedRun;
@@ -73,6 +75,7 @@ final class GraphRequest {
         if (kind == Kind.WEIGHTS) Sparsification.parse(sparsification);
         if (layer < 1) throw new IllegalArgumentException("Layer must be >= 1, got " + layer);
         if (neuronsPerClass < 1) throw new IllegalArgumentException("Neurons per class must be >= 1, got " + neuronsPerClass);
+        if (weightsPerLayer < 1) throw new IllegalArgumentException("Weights per layer must be >= 1, got " + weightsPerLayer);
         Path dir = data.trim().isEmpty() ? ShippedSample.directory() : Paths.get(data.trim());
         TrainingRun run;
         if (trains()) {
@@ -81,6 +84,9 @@ final class GraphRequest {
             spec.epochs = epochs;
             spec.validate();
             if (kind == Kind.ACTIVATIONS) checkLayer(spec);
+            if (kind == Kind.LINE_GRAPH && spec.hasConv()) {
+                throw new IllegalArgumentException("Line graph: " + spec + " has convolution layers; the line graph covers dense layers only");
+            }
             TrainTestData d = ImageDataSource.load(dir, 0.2, seed);
             trainingData = mixed ? d.train().withShuffledLabels(seed) : d.train();
             trainedRun = Files.createTempDirectory("neuralgraph-run");
@@ -121,6 +127,7 @@ final class GraphRequest {
     /** The requested kind of graph for checkpoint {@code index} of the run that {@link #build} made or opened. */
     NeuralGraph graphOf(int index, ProgressMonitor monitor) throws IOException {
         if (kind == Kind.WEIGHTS) return CheckpointGraphs.weightGraph(run, index, Sparsification.parse(sparsification));
+        if (kind == Kind.LINE_GRAPH) return CheckpointGraphs.lineGraph(run, index, weightsPerLayer);
         List<LayerActivations> layers = ActivationRecorder.record(run.checkpoints().get(index).load(), trainingData, monitor);
         if (layer > layers.size()) {
             throw new IllegalArgumentException("Layer " + layer + " does not exist: the model has " + layers.size() + " hidden fully connected layers");
@@ -132,7 +139,8 @@ final class GraphRequest {
 
     /** The workspace title of checkpoint {@code index}. */
     String title(int index) {
-        return CheckpointGraphs.title(kind == Kind.WEIGHTS ? "weights" : "activations L" + layer, run.checkpoints().get(index));
+        String name = kind == Kind.WEIGHTS ? "weights" : kind == Kind.LINE_GRAPH ? "line graph" : "activations L" + layer;
+        return CheckpointGraphs.title(name, run.checkpoints().get(index));
     }
 
     void save(Preferences p) {
@@ -148,6 +156,7 @@ final class GraphRequest {
         p.put("sparsification", sparsification);
         p.putInt("layer", layer);
         p.putInt("neuronsPerClass", neuronsPerClass);
+        p.putInt("weightsPerLayer", weightsPerLayer);
     }
 
     static GraphRequest load(Preferences p) {
@@ -168,6 +177,7 @@ final class GraphRequest {
         r.sparsification = p.get("sparsification", r.sparsification);
         r.layer = p.getInt("layer", r.layer);
         r.neuronsPerClass = p.getInt("neuronsPerClass", r.neuronsPerClass);
+        r.weightsPerLayer = p.getInt("weightsPerLayer", r.weightsPerLayer);
         return r;
     }
 }

@@ -44,7 +44,7 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
             RecordedActivations recorded = request.recorded;
             if (request.otherCheckpoints) importOtherCheckpoints();
             ContainerWriter.write(g, request.title(request.builtIndex), container, progress);
-            if (recorded != null) ActivationsHandOver.toNextWorkspace(recorded);
+            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), recorded);
         } catch (CancelledException e) {
             // Gephi discards the container of a cancelled task
         } catch (IOException | IllegalArgumentException e) {

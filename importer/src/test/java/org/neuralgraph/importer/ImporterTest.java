@@ -123,6 +123,37 @@ class ImporterTest {
     }
 
     @Test
+    void lineGraphOfTheWeightsWithBetaEffForGephisStatistic() {
+        NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
+        GraphRequest r = new GraphRequest();
+        r.kind = GraphRequest.Kind.LINE_GRAPH;
+        r.epochs = 1;
+        r.weightsPerLayer = 30;
+        gen.setRequest(r);
+        Container c = new ImportContainerImpl();
+        gen.generate(c.getLoader());
+        assertTrue(c.verify());
+        assertEquals(4 * 30, c.getUnloader().getNodeCount(), "30 weights of each of the four weight layers of 784-50-50-50-10");
+        assertTrue(c.getUnloader().getEdgeCount() > 0);
+        c.closeLoader();
+        DefaultProcessor p = new DefaultProcessor();
+        p.setContainers(new org.gephi.io.importer.api.ContainerUnloader[]{c.getUnloader()});
+        p.process();
+        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(
+                Lookup.getDefault().lookup(ProjectController.class).getCurrentWorkspace());
+        assertEquals("line graph", gm.getGraph().getAttribute("graph_kind"));
+        // Gephi's statistic on the imported graph agrees with the beta_eff the graph was built with
+        org.neuralgraph.gephi.EffectiveCouplingStatistic beta = new org.neuralgraph.gephi.EffectiveCouplingStatistic();
+        beta.execute(gm);
+        assertEquals((Double) gm.getGraph().getAttribute("beta_eff_weights"), beta.getBetaEff(), 1e-9 * beta.getBetaEff());
+        assertTrue(beta.getBetaEff() > 0);
+        GraphRequest bad = new GraphRequest();
+        bad.kind = GraphRequest.Kind.LINE_GRAPH;
+        bad.weightsPerLayer = 0;
+        assertThrows(IllegalArgumentException.class, () -> bad.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+    }
+
+    @Test
     void cancelledGeneratorLeavesAnEmptyContainer() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
         GraphRequest r = new GraphRequest();

@@ -1,6 +1,7 @@
 package org.neuralgraph.dl4j;
 
 import org.neuralgraph.core.capacitance.EffectiveCoupling;
+import org.neuralgraph.core.capacitance.LineGraph;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.weights.Sparsification;
 import org.neuralgraph.core.weights.WeightGraph;
@@ -24,6 +25,17 @@ public final class CheckpointGraphs {
     public static NeuralGraph weightGraph(TrainingRun run, int index, Sparsification sparsification) throws IOException {
         Checkpoint cp = run.checkpoints().get(index);
         return withCheckpoint(WeightGraph.build(Dl4jWeights.extract(cp.load(), modelName(run)), sparsification), run, index);
+    }
+
+    /**
+     * The line graph of checkpoint {@code index}'s dense layers (seed 004: weights as nodes, linked where they meet
+     * at a neuron in the direction of signal flow), keeping the {@code keepPerLayer} largest |w| of each layer.
+     *
+     * @throws IllegalArgumentException when the model has a convolution layer or the kept graph would be too large
+     */
+    public static NeuralGraph lineGraph(TrainingRun run, int index, int keepPerLayer) throws IOException {
+        Checkpoint cp = run.checkpoints().get(index);
+        return withCheckpoint(LineGraph.build(Dl4jWeights.extract(cp.load(), modelName(run)), keepPerLayer), run, index);
     }
 
     /**

@@ -177,7 +177,8 @@ public final class ModelSpec {
         return b.toString();
     }
 
-    boolean hasConv() {
+    /** True when a layer is a convolution. */
+    public boolean hasConv() {
         for (LayerSpec l : layers) if (l.type.equals("conv")) return true;
         return false;
     }

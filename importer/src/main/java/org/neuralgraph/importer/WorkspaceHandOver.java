@@ -1,0 +1,48 @@
+package org.neuralgraph.importer;
+
+import org.gephi.graph.api.Graph;
+import org.gephi.graph.api.GraphController;
+import org.gephi.project.api.ProjectController;
+import org.gephi.project.api.Workspace;
+import org.gephi.project.api.WorkspaceListener;
+import org.neuralgraph.gephi.RecordedActivations;
+import org.openide.util.Lookup;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Gives the workspace Gephi opens for a generated graph what a container cannot carry: the graph attributes
+ * (checkpoint, epoch, accuracy, seed, beta_eff, ...; a container has only a title and a description) and, for an
+ * activation pattern graph, the recorded activations. A generator only fills a container; Gephi's processor then opens
+ * a new workspace for it on the same thread ({@code openNewWorkspace}), so the next workspace initialised after
+ * {@link #toNextWorkspace} is the generated graph's. The listener removes itself after that one workspace.
+ */
+final class WorkspaceHandOver implements WorkspaceListener {
+
+    private final Map<String, Object> graphAttributes;
+    private final RecordedActivations activations;
+
+    private WorkspaceHandOver(Map<String, Object> graphAttributes, RecordedActivations activations) {
+        this.graphAttributes = new LinkedHashMap<>(graphAttributes);
+        this.activations = activations;
+    }
+
+    /** @param activations the recorded activations, or null */
+    static void toNextWorkspace(Map<String, Object> graphAttributes, RecordedActivations activations) {
+        Lookup.getDefault().lookup(ProjectController.class).addWorkspaceListener(new WorkspaceHandOver(graphAttributes, activations));
+    }
+
+    @Override
+    public void initialize(Workspace workspace) {
+        Lookup.getDefault().lookup(ProjectController.class).removeWorkspaceListener(this);
+        if (activations != null) workspace.add(activations);
+        Graph graph = Lookup.getDefault().lookup(GraphController.class).getGraphModel(workspace).getGraph();
+        graphAttributes.forEach(graph::setAttribute);
+    }
+
+    @Override public void select(Workspace workspace) { }
+    @Override public void unselect(Workspace workspace) { }
+    @Override public void close(Workspace workspace) { }
+    @Override public void disable() { }
+}
