@@ -77,6 +77,16 @@ class ImporterTest {
         assertEquals(944, c.getUnloader().getNodeCount());
     }
 
+    /** What Gephi's generator controller does with a filled container: a new workspace for it, through the processor. */
+    private static GraphModel processed(Container c) {
+        c.closeLoader();
+        DefaultProcessor p = new DefaultProcessor();
+        p.setContainers(new org.gephi.io.importer.api.ContainerUnloader[]{c.getUnloader()});
+        p.process();
+        return Lookup.getDefault().lookup(GraphController.class).getGraphModel(
+                Lookup.getDefault().lookup(ProjectController.class).getCurrentWorkspace());
+    }
+
     @Test
     void activationPatternGraphCarriesItsCoverAndActivationsIntoTheWorkspace() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
@@ -91,14 +101,8 @@ class ImporterTest {
         c.setSource(gen.getName());
         gen.generate(c.getLoader());
         assertTrue(c.verify());
-        // what Gephi's generator controller does next: a new workspace for the container
-        c.closeLoader();
-        DefaultProcessor p = new DefaultProcessor();
-        p.setContainers(new org.gephi.io.importer.api.ContainerUnloader[]{c.getUnloader()});
-        p.process();
-        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
-        Workspace ws = pc.getCurrentWorkspace();
-        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+        GraphModel gm = processed(c);
+        Workspace ws = Lookup.getDefault().lookup(ProjectController.class).getCurrentWorkspace();
         int nodes = gm.getGraph().getNodeCount();
         assertTrue(nodes >= 10 && nodes <= 50, "the union of ten classes' top ten of 50 neurons: " + nodes);
         assertTrue(gm.getGraph().getEdgeCount() > 0);
@@ -135,12 +139,7 @@ class ImporterTest {
         assertTrue(c.verify());
         assertEquals(4 * 30, c.getUnloader().getNodeCount(), "30 weights of each of the four weight layers of 784-50-50-50-10");
         assertTrue(c.getUnloader().getEdgeCount() > 0);
-        c.closeLoader();
-        DefaultProcessor p = new DefaultProcessor();
-        p.setContainers(new org.gephi.io.importer.api.ContainerUnloader[]{c.getUnloader()});
-        p.process();
-        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(
-                Lookup.getDefault().lookup(ProjectController.class).getCurrentWorkspace());
+        GraphModel gm = processed(c);
         assertEquals("line graph", gm.getGraph().getAttribute("graph_kind"));
         // Gephi's statistic on the imported graph agrees with the beta_eff the graph was built with
         org.neuralgraph.gephi.EffectiveCouplingStatistic beta = new org.neuralgraph.gephi.EffectiveCouplingStatistic();
