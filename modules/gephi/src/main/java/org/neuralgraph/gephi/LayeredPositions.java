@@ -7,6 +7,7 @@ import java.util.Random;
 /**
  * Starting positions: layers from left to right (by the node column {@code layer}), the nodes of a layer spread
  * vertically and centred on y = 0, so a layered network reads as the textbook drawing before any layout runs.
+ * A feature-map graph (node columns {@code row} and {@code col}) starts on its pixel grid, so it looks like the map.
  * A graph whose nodes all lie in one layer (an activation pattern graph) starts on a circle, in node order, so
  * that no edge runs along a line of nodes; a graph without a {@code layer} column gets random positions from a
  * fixed seed.
@@ -16,12 +17,22 @@ public final class LayeredPositions {
     /** Horizontal distance between layers and vertical space per node of the largest layer. */
     static final float LAYER_GAP = 400f;
     static final float SPAN = 1200f;
+    /** Distance between neighbouring pixels of a feature-map graph. */
+    static final float PIXEL = 40f;
 
     private LayeredPositions() { }
 
     /** Returns {x, y} per node. */
     public static float[][] compute(NeuralGraph g) {
         float[][] xy = new float[g.nodeCount()][2];
+        NeuralGraph.Column rowCol = g.nodeColumns().get("row"), colCol = g.nodeColumns().get("col");
+        if (rowCol != null && colCol != null && rowCol.type() == Integer.class && colCol.type() == Integer.class) {
+            for (int i = 0; i < xy.length; i++) { // a feature-map graph: the pixel grid, row 0 on top
+                xy[i][0] = colCol.ints()[i] * PIXEL;
+                xy[i][1] = -rowCol.ints()[i] * PIXEL;
+            }
+            return xy;
+        }
         NeuralGraph.Column layerCol = g.nodeColumns().get("layer");
         if (layerCol == null || layerCol.type() != Integer.class) {
             Random r = new Random(42);

@@ -189,6 +189,18 @@ class GephiBridgeTest {
         assertNotEquals(LayeredPositions.compute(g)[25][1], na.y());
     }
 
+    @Test
+    void aFeatureMapGraphStartsOnItsPixelGrid() {
+        double[] map = {9, 8, 0, 0, 7, 0, 0, 6, 0, 0, 0, 5, 1, 0, 0, 4};
+        NeuralGraph g = org.neuralgraph.core.featuremap.FeatureMapGraph.spatial(map, 4, 4, true, 43.75,
+                org.neuralgraph.core.featuremap.FeatureMapGraph.Adjacency.SPATIAL_4);
+        Workspace ws = WorkspaceImporter.importGraph(g, "map", ProgressMonitor.NONE);
+        Node corner = model(ws).getGraph().getNode("r3c3"), origin = model(ws).getGraph().getNode("r0c0");
+        assertEquals(3 * LayeredPositions.PIXEL, corner.x() - origin.x(), 1e-3);
+        assertEquals(-3 * LayeredPositions.PIXEL, corner.y() - origin.y(), 1e-3, "row 3 below row 0");
+        assertEquals(4.0, ((Number) corner.getAttribute("value")).doubleValue(), 0);
+    }
+
     /** A fully connected layered graph with seeded random weights and a {@code layer} column. */
     static NeuralGraph layered(int[] sizes, long seed) {
         NeuralGraph.Builder b = new NeuralGraph.Builder(true);
