@@ -21,7 +21,7 @@ import java.nio.file.Paths;
 final class ModelSource {
 
     @Option(names = "--model", paramLabel = "MODEL",
-            description = "A preset (mlp-seed000, mlp-512), a model spec .json to train, a DL4J model .zip, "
+            description = "A preset (mlp-seed000, mlp-512, lenet), a model spec .json to train, a DL4J model .zip, "
                     + "or a training run directory to load (default: mlp-seed000; activations: mlp-512).")
     String model;
 
