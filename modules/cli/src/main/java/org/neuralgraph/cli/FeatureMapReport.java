@@ -1,0 +1,201 @@
+package org.neuralgraph.cli;
+
+import com.google.gson.GsonBuilder;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtilities;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.neuralgraph.gephi.GraphMetrics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import static org.neuralgraph.cli.ReportText.f2;
+import static org.neuralgraph.cli.ReportText.f4;
+import static org.neuralgraph.cli.ReportText.n;
+import static org.neuralgraph.cli.ReportText.writeFile;
+
+/**
+ * Tables, charts and report of a feature-map study, with the paper's claims checked one by one (seed 000, Section 4):
+ * after training every class's spatial-adjacency graph has a higher average degree and fewer components (Fig. 5);
+ * under value adjacency the average weighted degree rises (32 to 94), clustering stays high (about 0.8) and the average
+ * path length falls (4 to 2) (Figs. 7-8).
+ */
+final class FeatureMapReport {
+
+    private final FeatureMapStudy.Settings s;
+    private final FeatureMapStudy.Result r;
+
+    FeatureMapReport(FeatureMapStudy.Settings s, FeatureMapStudy.Result r) {
+        this.s = s;
+        this.r = r;
+    }
+
+    void write(Path dir) throws IOException {
+        Path tables = Files.createDirectories(dir.resolve("tables"));
+        writeFile(tables.resolve("value-adjacency.csv"), valueCsv());
+        writeFile(tables.resolve("spatial-per-class.csv"), spatialCsv());
+        Path charts = Files.createDirectories(dir.resolve("charts"));
+        valueChart(charts.resolve("value-adjacency-over-training.png"));
+        spatialChart(charts.resolve("spatial-average-degree-per-class.png"));
+        writeFile(dir.resolve("report.md"), markdown());
+        writeFile(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json()));
+    }
+
+    private List<FeatureMapStudy.Figures> before() { return r.spatial.get(0); }
+
+    private List<FeatureMapStudy.Figures> after() { return r.spatial.get(r.spatial.size() - 1); }
+
+    private FeatureMapStudy.Figures first() { return r.value.get(0); }
+
+    private FeatureMapStudy.Figures last() { return r.value.get(r.value.size() - 1); }
+
+    /** The paper's claims, each with whether this run agrees. */
+    Map<String, Boolean> claims() {
+        int higher = 0, fewer = 0, classes = before().size();
+        for (int c = 0; c < classes; c++) {
+            if (after().get(c).metrics.averageDegree() > before().get(c).metrics.averageDegree()) higher++;
+            if (after().get(c).metrics.components() < before().get(c).metrics.components()) fewer++;
+        }
+        double minClustering = Double.POSITIVE_INFINITY;
+        for (FeatureMapStudy.Figures f : r.value) minClustering = Math.min(minClustering, f.metrics.averageClustering());
+        Map<String, Boolean> c = new LinkedHashMap<>();
+        c.put(String.format(Locale.ROOT, "spatial: every class's average degree is higher after training (Fig. 5): %d of %d classes", higher, classes), higher == classes);
+        c.put(String.format(Locale.ROOT, "spatial: every class has fewer components after training: %d of %d classes", fewer, classes), fewer == classes);
+        c.put(String.format(Locale.ROOT, "value: the average weighted degree rises (paper 32 to 94): %.1f to %.1f",
+                first().metrics.averageWeightedDegree(), last().metrics.averageWeightedDegree()),
+                last().metrics.averageWeightedDegree() > first().metrics.averageWeightedDegree());
+        c.put(String.format(Locale.ROOT, "value: the clustering stays high (paper about 0.8): lowest %.2f", minClustering), minClustering >= 0.5);
+        c.put(String.format(Locale.ROOT, "value: the average path length falls (paper 4 to 2): %.2f to %.2f",
+                first().metrics.averagePathLength(), last().metrics.averagePathLength()),
+                last().metrics.averagePathLength() < first().metrics.averagePathLength());
+        return c;
+    }
+
+    String summary() {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append(e.getValue() ? "agrees:  " : "differs: ").append(e.getKey()).append('\n');
+        return b.toString();
+    }
+
+    private static String row(FeatureMapStudy.Figures f) {
+        GraphMetrics m = f.metrics;
+        return f.epoch + "," + n(f.trainAccuracy) + "," + n(f.testAccuracy) + "," + m.nodes() + "," + m.edges() + "," + n(m.averageDegree()) + ","
+                + n(m.averageWeightedDegree()) + "," + n(m.averageClustering()) + "," + n(m.averagePathLength()) + "," + m.components();
+    }
+
+    private static final String HEAD = "epoch,train_accuracy,test_accuracy,nodes,edges,average_degree,average_weighted_degree,"
+            + "average_clustering,average_path_length,components";
+
+    private String valueCsv() {
+        StringBuilder b = new StringBuilder(HEAD + ",clustering_over_random,path_length_over_random\n");
+        for (FeatureMapStudy.Figures f : r.value) b.append(row(f)).append(',').append(n(f.normalisedClustering)).append(',').append(n(f.normalisedPathLength)).append('\n');
+        return b.toString();
+    }
+
+    private String spatialCsv() {
+        StringBuilder b = new StringBuilder("class," + HEAD + "\n");
+        for (List<FeatureMapStudy.Figures> when : r.spatial) {
+            for (int c = 0; c < when.size(); c++) b.append(c).append(',').append(row(when.get(c))).append('\n');
+        }
+        return b.toString();
+    }
+
+    private void valueChart(Path png) throws IOException {
+        XYSeriesCollection d = new XYSeriesCollection();
+        d.addSeries(series("average weighted degree / max", f -> f.metrics.averageWeightedDegree(), true));
+        d.addSeries(series("average clustering", f -> f.metrics.averageClustering(), false));
+        d.addSeries(series("average path length / max", f -> f.metrics.averagePathLength(), true));
+        d.addSeries(series("C / Cr / max", f -> f.normalisedClustering, true));
+        d.addSeries(series("L / Lr / max", f -> f.normalisedPathLength, true));
+        d.addSeries(series("test accuracy", f -> f.testAccuracy, false));
+        JFreeChart chart = ChartFactory.createXYLineChart("Value adjacency of the composite feature map over training (seed 000, Figs. 7-8)",
+                "epoch", "value", d, PlotOrientation.VERTICAL, true, false, false);
+        ChartUtilities.saveChartAsPNG(png.toFile(), chart, 900, 520);
+    }
+
+    private XYSeries series(String name, ToDoubleFunction<FeatureMapStudy.Figures> f, boolean scaled) {
+        double max = 0;
+        for (FeatureMapStudy.Figures x : r.value) if (Double.isFinite(f.applyAsDouble(x))) max = Math.max(max, Math.abs(f.applyAsDouble(x)));
+        XYSeries xy = new XYSeries(name);
+        for (FeatureMapStudy.Figures x : r.value) {
+            double v = f.applyAsDouble(x);
+            if (Double.isFinite(v)) xy.add(x.epoch, scaled && max > 0 ? v / max : v);
+        }
+        return xy;
+    }
+
+    private void spatialChart(Path png) throws IOException {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        for (int c = 0; c < before().size(); c++) {
+            d.addValue(before().get(c).metrics.averageDegree(), "before training (epoch " + before().get(c).epoch + ")", String.valueOf(c));
+            d.addValue(after().get(c).metrics.averageDegree(), "after training (epoch " + after().get(c).epoch + ")", String.valueOf(c));
+        }
+        JFreeChart chart = ChartFactory.createBarChart("Spatial adjacency: average degree per class (seed 000, Fig. 5)", "class",
+                "average degree", d, PlotOrientation.VERTICAL, true, false, false);
+        ChartUtilities.saveChartAsPNG(png.toFile(), chart, 900, 520);
+    }
+
+    private String markdown() {
+        StringBuilder b = new StringBuilder("# Feature-map graphs of a CNN over training (seed 000, Section 4)\n\n");
+        b.append("Command: `").append(s.command).append("`  \nSeed: ").append(s.seed).append("  \nData: ").append(s.data).append("  \n");
+        b.append(String.format(Locale.ROOT, "Maps: convolution layer %d (%s), %s, composite over the test images; nodes: the %s %s %%; "
+                        + "value offset %s x (max - min), weight cap %s; small-world references: niter %d, nrand %d.%n%n",
+                s.layer, r.mapShape, s.channel < 0 ? "mean over channels" : "channel " + s.channel, s.brightest ? "brightest" : "darkest",
+                f2(s.percent), f2(s.offsetFraction), f2(s.weightCap), s.niter, s.nrand));
+        b.append("## The paper's claims\n\n");
+        for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append("- ").append(e.getValue() ? "**agrees**: " : "**differs**: ").append(e.getKey()).append('\n');
+        b.append("\n## Value adjacency of the composite map, per checkpoint (Figs. 7-8)\n\n| epoch | test acc | nodes | edges | avg weighted degree | clustering | path length | C/Cr | L/Lr |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (FeatureMapStudy.Figures f : r.value) {
+            GraphMetrics m = f.metrics;
+            b.append("| ").append(f.epoch).append(" | ").append(f4(f.testAccuracy)).append(" | ").append(m.nodes()).append(" | ").append(m.edges())
+                    .append(" | ").append(f2(m.averageWeightedDegree())).append(" | ").append(f2(m.averageClustering())).append(" | ")
+                    .append(f2(m.averagePathLength())).append(" | ").append(f2(f.normalisedClustering)).append(" | ").append(f2(f.normalisedPathLength)).append(" |\n");
+        }
+        b.append("\n## Spatial adjacency per class, before and after training (Fig. 5)\n\n| class | avg degree before | after | components before | after |\n|---|---|---|---|---|\n");
+        for (int c = 0; c < before().size(); c++) {
+            b.append("| ").append(c).append(" | ").append(f2(before().get(c).metrics.averageDegree())).append(" | ").append(f2(after().get(c).metrics.averageDegree()))
+                    .append(" | ").append(before().get(c).metrics.components()).append(" | ").append(after().get(c).metrics.components()).append(" |\n");
+        }
+        b.append("\n## Files\n\n- `tables/`: the figures above as CSV\n- `charts/`: Figs. 5 and 7-8 redrawn\n"
+                + "- `maps/`: every composite map as a grey-scale PNG (min black, max white)\n"
+                + "- `graphs/`, `neuralgraph.gephi`: every graph; nodes sit on the pixel grid (columns `row`, `col`, `value`)\n"
+                + "- `run/`: the training run\n");
+        for (String note : r.notes) b.append("\nNote: ").append(note).append('\n');
+        return b.toString();
+    }
+
+    private Map<String, Object> json() {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("command", s.command);
+        j.put("seed", s.seed);
+        j.put("data", s.data);
+        j.put("layer", s.layer);
+        j.put("channel", s.channel);
+        j.put("selection", (s.brightest ? "brightest " : "darkest ") + s.percent + " %");
+        j.put("offset_fraction", s.offsetFraction);
+        j.put("weight_cap", s.weightCap);
+        j.put("claims", claims());
+        List<Object> value = new java.util.ArrayList<>();
+        for (FeatureMapStudy.Figures f : r.value) {
+            Map<String, Object> m = new LinkedHashMap<>(f.metrics.asMap());
+            m.put("epoch", f.epoch);
+            m.put("test_accuracy", f.testAccuracy);
+            m.put("clustering_over_random", f.normalisedClustering);
+            m.put("path_length_over_random", f.normalisedPathLength);
+            value.add(m);
+        }
+        j.put("value_adjacency", value);
+        j.put("notes", r.notes);
+        return j;
+    }
+}
