@@ -24,7 +24,8 @@ final class GeneratorPanel extends JPanel {
     /** The graph kinds the generator builds, in the order of {@link GraphRequest.Kind}. */
     static final String[] GRAPH_KINDS = {"Weight graph: neurons and weights (seed 000, Section 3)",
             "Activation pattern graph: neurons active together per class (seed 001, Eq. 6-7)",
-            "Line graph: weights as nodes, linked where they meet at a neuron (seed 004)"};
+            "Line graph: weights as nodes, linked where they meet at a neuron (seed 004)",
+            "Feature-map graph: the brightest (or darkest) pixels of a CNN's composite feature map (seed 000)"};
 
     private final JComboBox<String> model = new JComboBox<>(ModelSpec.presetNames().toArray(new String[0]));
     private final JComboBox<String> kind = new JComboBox<>(GRAPH_KINDS);
@@ -39,6 +40,12 @@ final class GeneratorPanel extends JPanel {
     private final JSpinner layer = new JSpinner(new SpinnerNumberModel(1, 1, 100, 1));
     private final JSpinner neuronsPerClass = new JSpinner(new SpinnerNumberModel(50, 1, 100_000, 1));
     private final JSpinner weightsPerLayer = new JSpinner(new SpinnerNumberModel(500, 1, 10_000_000, 100));
+    private final JSpinner mapClass = new JSpinner(new SpinnerNumberModel(-1, -1, 1000, 1));
+    private final JSpinner mapPercent = new JSpinner(new SpinnerNumberModel(10.0, 0.1, 100.0, 1.0));
+    private final JCheckBox mapDarkest = new JCheckBox("Darkest pixels instead of brightest");
+    private final JComboBox<String> mapAdjacency = new JComboBox<>(new String[]{
+            "spatial, 4 neighbours (paper)", "spatial, 8 neighbours", "value: difference below the offset"});
+    private final JSpinner mapOffset = new JSpinner(new SpinnerNumberModel(0.05, 0.001, 1.0, 0.005));
 
     GeneratorPanel() {
         super(new GridBagLayout());
@@ -54,9 +61,14 @@ final class GeneratorPanel extends JPanel {
         row = add(row, "Seed:", seed, null);
         row = add(row, "", mixed, null);
         row = add(row, "Weight graph edges (none, percentile:P, top-k:K):", sparsification, null);
-        row = add(row, "Activation pattern graph: hidden layer (1 = first):", layer, null);
+        row = add(row, "Layer (activations: hidden dense; feature map: convolution; 1 = first):", layer, null);
         row = add(row, "Activation pattern graph: neurons per class S (paper: 50):", neuronsPerClass, null);
-        add(row, "Line graph: largest |w| kept per layer:", weightsPerLayer, null);
+        row = add(row, "Line graph: largest |w| kept per layer:", weightsPerLayer, null);
+        row = add(row, "Feature map: class (-1 = all test images):", mapClass, null);
+        row = add(row, "Feature map: percent of pixels as nodes (paper: 10):", mapPercent, null);
+        row = add(row, "", mapDarkest, null);
+        row = add(row, "Feature map: edges:", mapAdjacency, null);
+        add(row, "Feature map: value offset, share of max - min:", mapOffset, null);
         kind.addActionListener(e -> enableKindFields());
         enableKindFields();
     }
@@ -66,9 +78,11 @@ final class GeneratorPanel extends JPanel {
         boolean activations = kind.getSelectedIndex() == GraphRequest.Kind.ACTIVATIONS.ordinal();
         boolean lineGraph = kind.getSelectedIndex() == GraphRequest.Kind.LINE_GRAPH.ordinal();
         sparsification.setEnabled(kind.getSelectedIndex() == GraphRequest.Kind.WEIGHTS.ordinal());
-        layer.setEnabled(activations);
+        boolean featureMap = kind.getSelectedIndex() == GraphRequest.Kind.FEATURE_MAP.ordinal();
+        layer.setEnabled(activations || featureMap);
         neuronsPerClass.setEnabled(activations);
         weightsPerLayer.setEnabled(lineGraph);
+        for (java.awt.Component c : new java.awt.Component[]{mapClass, mapPercent, mapDarkest, mapAdjacency, mapOffset}) c.setEnabled(featureMap);
     }
 
     private int add(int row, String label, java.awt.Component field, java.awt.Component extra) {
@@ -116,6 +130,11 @@ final class GeneratorPanel extends JPanel {
         layer.setValue(r.layer);
         neuronsPerClass.setValue(r.neuronsPerClass);
         weightsPerLayer.setValue(r.weightsPerLayer);
+        mapClass.setValue(r.mapClass);
+        mapPercent.setValue(r.mapPercent);
+        mapDarkest.setSelected(r.mapDarkest);
+        mapAdjacency.setSelectedIndex(r.mapAdjacency.ordinal());
+        mapOffset.setValue(r.mapOffsetFraction);
         enableKindFields();
     }
 
@@ -143,6 +162,11 @@ final class GeneratorPanel extends JPanel {
         r.layer = (Integer) layer.getValue();
         r.neuronsPerClass = (Integer) neuronsPerClass.getValue();
         r.weightsPerLayer = (Integer) weightsPerLayer.getValue();
+        r.mapClass = (Integer) mapClass.getValue();
+        r.mapPercent = ((Number) mapPercent.getValue()).doubleValue();
+        r.mapDarkest = mapDarkest.isSelected();
+        r.mapAdjacency = org.neuralgraph.core.featuremap.FeatureMapGraph.Adjacency.values()[mapAdjacency.getSelectedIndex()];
+        r.mapOffsetFraction = ((Number) mapOffset.getValue()).doubleValue();
         return r;
     }
 }

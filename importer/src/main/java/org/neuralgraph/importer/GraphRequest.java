@@ -5,11 +5,14 @@ import org.neuralgraph.core.activation.LayerActivations;
 import org.neuralgraph.core.data.ImageDataSource;
 import org.neuralgraph.core.data.LabeledImages;
 import org.neuralgraph.core.data.TrainTestData;
+import org.neuralgraph.core.featuremap.CompositeMaps;
+import org.neuralgraph.core.featuremap.FeatureMapGraph;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.core.weights.Sparsification;
 import org.neuralgraph.dl4j.ActivationRecorder;
 import org.neuralgraph.dl4j.CheckpointGraphs;
+import org.neuralgraph.dl4j.FeatureMapRecorder;
 import org.neuralgraph.dl4j.ModelLoader;
 import org.neuralgraph.dl4j.ModelSpec;
 import org.neuralgraph.dl4j.Trainer;
@@ -33,7 +36,7 @@ import java.util.prefs.Preferences;
 final class GraphRequest {
 
     /** The graph kinds. */
-    enum Kind { WEIGHTS, ACTIVATIONS, LINE_GRAPH }
+    enum Kind { WEIGHTS, ACTIVATIONS, LINE_GRAPH, FEATURE_MAP }
 
     /** A preset name, or the path of a model zip or run directory. */
     String model = "mlp-seed000";
@@ -49,12 +52,19 @@ final class GraphRequest {
     /** Also put every other checkpoint into a workspace of its own, named by epoch and test accuracy. */
     boolean otherCheckpoints;
     String sparsification = "none";
-    /** Activation pattern graphs: the hidden dense layer, 1-based. */
+    /** Activation pattern graphs: the hidden dense layer; feature-map graphs: the convolution layer; 1-based. */
     int layer = 1;
     /** Activation pattern graphs: S, neurons per class. */
     int neuronsPerClass = ActivationPatternGraph.DEFAULT_S;
     /** Line graphs: the largest-|w| weights kept per layer (784-50-50-50-10 in full would have about 2.1 million links). */
     int weightsPerLayer = 500;
+    /** Feature-map graphs: the class whose composite map is drawn, -1 for all test images. */
+    int mapClass = -1;
+    /** Feature-map graphs: share of pixels that become nodes, brightest unless {@link #mapDarkest}. */
+    double mapPercent = 10;
+    boolean mapDarkest;
+    FeatureMapGraph.Adjacency mapAdjacency = FeatureMapGraph.Adjacency.SPATIAL_4;
+    double mapOffsetFraction = FeatureMapGraph.DEFAULT_OFFSET_FRACTION;
 
     /** The run directory of the last training, for the import report. */
     Path trainedRun;
@@ -69,6 +79,8 @@ final class GraphRequest {
     int builtIndex;
     /** The training samples (labels shuffled for the Mixed control) whose activations are recorded. */
     private LabeledImages trainingData;
+    /** The test samples whose feature maps are averaged (seed 000 uses the test set). */
+    private LabeledImages testData;
 
     /** Builds the requested graph, training first if asked to. */
     NeuralGraph build(ProgressMonitor monitor) throws IOException {
@@ -76,6 +88,11 @@ final class GraphRequest {
         if (layer < 1) throw new IllegalArgumentException("Layer must be >= 1, got " + layer);
         if (neuronsPerClass < 1) throw new IllegalArgumentException("Neurons per class must be >= 1, got " + neuronsPerClass);
         if (weightsPerLayer < 1) throw new IllegalArgumentException("Weights per layer must be >= 1, got " + weightsPerLayer);
+        if (kind == Kind.FEATURE_MAP) {
+            if (!(mapPercent > 0 && mapPercent <= 100)) throw new IllegalArgumentException("Feature map: percent must be in (0, 100], got " + mapPercent);
+            if (!(mapOffsetFraction > 0 && mapOffsetFraction <= 1)) throw new IllegalArgumentException("Feature map: offset fraction must be in (0, 1], got " + mapOffsetFraction);
+            if (mapClass < -1) throw new IllegalArgumentException("Feature map: class must be >= 0, or -1 for all images, got " + mapClass);
+        }
         Path dir = data.trim().isEmpty() ? ShippedSample.directory() : Paths.get(data.trim());
         TrainingRun run;
         if (trains()) {
@@ -84,11 +101,13 @@ final class GraphRequest {
             spec.epochs = epochs;
             spec.validate();
             if (kind == Kind.ACTIVATIONS) checkLayer(spec);
+            if (kind == Kind.FEATURE_MAP) checkConvolution(spec);
             if (kind == Kind.LINE_GRAPH && spec.hasConv()) {
                 throw new IllegalArgumentException("Line graph: " + spec + " has convolution layers; the line graph covers dense layers only");
             }
             TrainTestData d = ImageDataSource.load(dir, 0.2, seed);
             trainingData = mixed ? d.train().withShuffledLabels(seed) : d.train();
+            testData = d.test();
             trainedRun = Files.createTempDirectory("neuralgraph-run");
             Files.delete(trainedRun);
             run = Trainer.train(spec, new TrainTestData(trainingData, d.test(), d.description()), checkpoints, trainedRun, mixed, monitor);
@@ -98,6 +117,7 @@ final class GraphRequest {
                 LabeledImages train = ImageDataSource.load(dir, 0.2, seed).train();
                 trainingData = mixed ? train.withShuffledLabels(seed) : train;
             }
+            if (kind == Kind.FEATURE_MAP) testData = ImageDataSource.load(dir, 0.2, seed).test();
         }
         int n = run.checkpoints().size();
         int index = checkpoint < 0 ? n - 1 : checkpoint;
@@ -121,6 +141,12 @@ final class GraphRequest {
         }
     }
 
+    /** A feature-map graph needs a convolution layer numbered {@link #layer}: said before training. */
+    private void checkConvolution(ModelSpec spec) {
+        long conv = spec.layers.stream().filter(l -> l.type.equals("conv")).count();
+        if (layer > conv) throw new IllegalArgumentException("Feature map: layer " + layer + " does not exist: " + spec + " has " + conv + " convolution layers");
+    }
+
     /** The activations recorded by the last {@link #graphOf} of an activation pattern graph, or null. */
     RecordedActivations recorded;
 
@@ -128,6 +154,7 @@ final class GraphRequest {
     NeuralGraph graphOf(int index, ProgressMonitor monitor) throws IOException {
         if (kind == Kind.WEIGHTS) return CheckpointGraphs.weightGraph(run, index, Sparsification.parse(sparsification));
         if (kind == Kind.LINE_GRAPH) return CheckpointGraphs.lineGraph(run, index, weightsPerLayer);
+        if (kind == Kind.FEATURE_MAP) return featureMapGraph(index, monitor);
         List<LayerActivations> layers = ActivationRecorder.record(run.checkpoints().get(index).load(), trainingData, monitor);
         if (layer > layers.size()) {
             throw new IllegalArgumentException("Layer " + layer + " does not exist: the model has " + layers.size() + " hidden fully connected layers");
@@ -137,9 +164,24 @@ final class GraphRequest {
         return CheckpointGraphs.withCheckpoint(g, run, index);
     }
 
+    /** The composite map of {@link #layer} (mean over channels) for {@link #mapClass}, as seed 000 builds its graphs. */
+    private NeuralGraph featureMapGraph(int index, ProgressMonitor monitor) throws IOException {
+        List<CompositeMaps> layers = FeatureMapRecorder.record(run.checkpoints().get(index).load(), testData, monitor);
+        if (layer > layers.size()) {
+            throw new IllegalArgumentException("Feature map: layer " + layer + " does not exist: the model has " + layers.size() + " convolution layers");
+        }
+        CompositeMaps maps = layers.get(layer - 1);
+        double[] map = maps.map(mapClass, -1);
+        NeuralGraph g = mapAdjacency == FeatureMapGraph.Adjacency.VALUE
+                ? FeatureMapGraph.value(map, maps.height(), maps.width(), !mapDarkest, mapPercent, mapOffsetFraction, FeatureMapGraph.DEFAULT_WEIGHT_CAP)
+                : FeatureMapGraph.spatial(map, maps.height(), maps.width(), !mapDarkest, mapPercent, mapAdjacency);
+        return CheckpointGraphs.withCheckpoint(g.withGraphAttributes(java.util.Collections.singletonMap("class", mapClass < 0 ? "all" : String.valueOf(mapClass))), run, index);
+    }
+
     /** The workspace title of checkpoint {@code index}. */
     String title(int index) {
-        String name = kind == Kind.WEIGHTS ? "weights" : kind == Kind.LINE_GRAPH ? "line graph" : "activations L" + layer;
+        String name = kind == Kind.WEIGHTS ? "weights" : kind == Kind.LINE_GRAPH ? "line graph"
+                : kind == Kind.FEATURE_MAP ? "feature map L" + layer + (mapClass < 0 ? "" : " class " + mapClass) : "activations L" + layer;
         return CheckpointGraphs.title(name, run.checkpoints().get(index));
     }
 
@@ -157,6 +199,11 @@ final class GraphRequest {
         p.putInt("layer", layer);
         p.putInt("neuronsPerClass", neuronsPerClass);
         p.putInt("weightsPerLayer", weightsPerLayer);
+        p.putInt("mapClass", mapClass);
+        p.putDouble("mapPercent", mapPercent);
+        p.putBoolean("mapDarkest", mapDarkest);
+        p.put("mapAdjacency", mapAdjacency.name());
+        p.putDouble("mapOffsetFraction", mapOffsetFraction);
     }
 
     static GraphRequest load(Preferences p) {
@@ -178,6 +225,15 @@ final class GraphRequest {
         r.layer = p.getInt("layer", r.layer);
         r.neuronsPerClass = p.getInt("neuronsPerClass", r.neuronsPerClass);
         r.weightsPerLayer = p.getInt("weightsPerLayer", r.weightsPerLayer);
+        r.mapClass = p.getInt("mapClass", r.mapClass);
+        r.mapPercent = p.getDouble("mapPercent", r.mapPercent);
+        r.mapDarkest = p.getBoolean("mapDarkest", r.mapDarkest);
+        try {
+            r.mapAdjacency = FeatureMapGraph.Adjacency.valueOf(p.get("mapAdjacency", r.mapAdjacency.name()));
+        } catch (IllegalArgumentException e) {
+            r.mapAdjacency = FeatureMapGraph.Adjacency.SPATIAL_4;
+        }
+        r.mapOffsetFraction = p.getDouble("mapOffsetFraction", r.mapOffsetFraction);
         return r;
     }
 }

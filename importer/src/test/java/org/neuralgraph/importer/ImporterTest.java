@@ -153,6 +153,30 @@ class ImporterTest {
     }
 
     @Test
+    void featureMapGraphOfALeNetClass() {
+        NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
+        GraphRequest r = new GraphRequest();
+        r.model = "lenet";
+        r.kind = GraphRequest.Kind.FEATURE_MAP;
+        r.epochs = 1;
+        r.mapClass = 3;
+        gen.setRequest(r);
+        Container c = new ImportContainerImpl();
+        gen.generate(c.getLoader());
+        assertTrue(c.verify());
+        assertEquals(58, c.getUnloader().getNodeCount(), "the brightest 10 % of a 24 x 24 map of LeNet's first convolution");
+        GraphModel gm = processed(c);
+        assertEquals("3", gm.getGraph().getAttribute("class"));
+        assertEquals("feature map", gm.getGraph().getAttribute("graph_kind"));
+        assertNotNull(gm.getNodeTable().getColumn("value"));
+
+        GraphRequest mlp = new GraphRequest();
+        mlp.kind = GraphRequest.Kind.FEATURE_MAP;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mlp.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("0 convolution layers"), e.getMessage());
+    }
+
+    @Test
     void cancelledGeneratorLeavesAnEmptyContainer() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
         GraphRequest r = new GraphRequest();
