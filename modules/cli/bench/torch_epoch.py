@@ -26,13 +26,18 @@ def main(d):
     torch.manual_seed(42)
     x = idx(d + "/train-images-idx3-ubyte.gz").reshape(-1, 784).float() / 255
     y = idx(d + "/train-labels-idx1-ubyte.gz").long()
-    for name, hidden in (("mlp-seed000", [50, 50, 50]), ("mlp-512", [512, 512])):
-        layers, n = [], 784
-        for h in hidden:
-            layers += [nn.Linear(n, h), nn.ReLU(), nn.Dropout(0.2)]
-            n = h
-        layers.append(nn.Linear(n, 10))
-        model = nn.Sequential(*layers)
+    for name, hidden in (("mlp-seed000", [50, 50, 50]), ("mlp-512", [512, 512]), ("lenet", None)):
+        if hidden is None:  # the lenet preset: conv 5x5 6, pool, conv 5x5 16, pool, dense 120, 84, 10
+            model = nn.Sequential(nn.Unflatten(1, (1, 28, 28)), nn.Conv2d(1, 6, 5), nn.ReLU(), nn.MaxPool2d(2),
+                                  nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                                  nn.Linear(256, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+        else:
+            layers, n = [], 784
+            for h in hidden:
+                layers += [nn.Linear(n, h), nn.ReLU(), nn.Dropout(0.2)]
+                n = h
+            layers.append(nn.Linear(n, 10))
+            model = nn.Sequential(*layers)
         opt = torch.optim.Adam(model.parameters(), lr=1e-3)
         loss_fn = nn.CrossEntropyLoss()
         best = float("inf")

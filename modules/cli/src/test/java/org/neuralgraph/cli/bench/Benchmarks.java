@@ -47,7 +47,7 @@ import java.util.Map;
  * <ol>
  *   <li>seconds per training epoch of mlp-seed000 (784-50-50-50-10) and mlp-512 (784-512-512-10) on the 60,000
  *       Fashion-MNIST training images, batch 64, beside PyTorch on the same models when Debian's python3-torch is
- *       installed ({@code modules/cli/bench/torch_epoch.py});</li>
+ *       installed ({@code modules/cli/bench/torch_epoch.py}); the same for the LeNet preset (issue 6);</li>
  *   <li>building the 668,672-edge weight graph of 784-512-512-10, importing it into Gephi, and one run of Gephi's
  *       Modularity on it (measured here before: about 30 s);</li>
  *   <li>issue 4's statistics; issue 5's activation pattern graph against the forward pass that recorded it.</li>
@@ -67,7 +67,8 @@ public final class Benchmarks {
         Map<String, Double> recorded = new HashMap<>();
         recorded.put("mlp-seed000", 1.0);
         recorded.put("mlp-512", 5.0);
-        for (String preset : new String[]{"mlp-seed000", "mlp-512"}) {
+        recorded.put("lenet", 7.6); // issue 6: PyTorch 1.13, Fashion-MNIST, batch 64, 2 threads
+        for (String preset : new String[]{"mlp-seed000", "mlp-512", "lenet"}) {
             ModelSpec spec = ModelSpec.preset(preset);
             spec.epochs = 3;
             Path tmp = Files.createTempDirectory("bench-run");
