@@ -112,6 +112,7 @@ final class FeatureMapStudy {
                 r.spatial.add(perClass);
             }
         }
+        if (n == 1) r.notes.add("the model has one checkpoint, so 'before' and 'after' training are the same maps: load a run directory for the comparison");
         monitor.start("saving Gephi project", 1);
         ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
         return r;
