@@ -75,6 +75,7 @@ final class CapacitanceStudy {
         double sourceAccuracy = Double.NaN;
         List<ProbedFineTuning.Epoch> epochs;
         CapacitancePrediction prediction;
+        EarlyPredictors predictors;
         /** Predictor scores (higher is better), in {@link #PREDICTORS} order. */
         double[] scores;
         double finalAccuracy;
@@ -115,15 +116,14 @@ final class CapacitanceStudy {
             if (s.graphs) c.graphFile = outDir.relativize(probeGraph(c, probe, s, outDir, monitor)).toString();
             result.candidates.add(c);
         }
-        for (int p = 0; p < PREDICTORS.size(); p++) {
-            double[] predicted = new double[result.candidates.size()];
-            double[] truth = new double[predicted.length];
-            for (int k = 0; k < predicted.length; k++) {
-                predicted[k] = result.candidates.get(k).scores[p];
-                truth[k] = result.candidates.get(k).finalAccuracy;
-            }
-            result.agreement.put(PREDICTORS.get(p), RankingAgreement.of(predicted, truth));
+        List<EarlyPredictors> predictors = new ArrayList<>();
+        double[] truth = new double[result.candidates.size()];
+        for (int k = 0; k < truth.length; k++) {
+            predictors.add(result.candidates.get(k).predictors);
+            truth[k] = result.candidates.get(k).finalAccuracy;
         }
+        List<RankingAgreement> agreements = EarlyPredictors.agreements(predictors, truth);
+        for (int p = 0; p < PREDICTORS.size(); p++) result.agreement.put(PREDICTORS.get(p), agreements.get(p));
         if (s.graphs) {
             monitor.start("saving Gephi project", 1);
             ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
@@ -182,6 +182,7 @@ final class CapacitanceStudy {
         int te = s.earlyEpochs, T = c.epochs.size() - 1;
         EarlyPredictors p = EarlyPredictors.of(c.series(e -> e.betaEff, 1, te), c.series(e -> e.validationAccuracy, 1, te),
                 c.series(e -> e.trainingLoss, 1, te), T, s.degree);
+        c.predictors = p;
         c.prediction = p.prediction();
         c.scores = p.scores();
         c.finalAccuracy = c.epochs.get(T).validationAccuracy;

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static org.neuralgraph.cli.ReportText.n;
+import static org.neuralgraph.cli.ReportText.writeFile;
+
 /**
  * The report of a weight-graph study: {@code report.json} (everything, machine-readable), {@code metrics.csv}
  * (one row per checkpoint), {@code modularity.csv} (one row per checkpoint and resolution) and
@@ -43,9 +46,9 @@ final class StudyReport {
     void write(Path dir) throws IOException {
         Files.write(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeNulls().create()
                 .toJson(json()).getBytes(StandardCharsets.UTF_8));
-        Files.write(dir.resolve("metrics.csv"), metricsCsv().getBytes(StandardCharsets.UTF_8));
-        Files.write(dir.resolve("modularity.csv"), modularityCsv().getBytes(StandardCharsets.UTF_8));
-        Files.write(dir.resolve("report.md"), markdown().getBytes(StandardCharsets.UTF_8));
+        writeFile(dir.resolve("metrics.csv"), metricsCsv());
+        writeFile(dir.resolve("modularity.csv"), modularityCsv());
+        writeFile(dir.resolve("report.md"), markdown());
     }
 
     private WeightGraphStudy.CheckpointResult first() { return result.checkpoints.get(0); }
@@ -139,8 +142,8 @@ final class StudyReport {
         for (String k : first().metrics.asMap().keySet()) b.append(',').append(k);
         b.append(",modularity_at_").append(fmt(settings.colourResolution)).append(",communities_at_").append(fmt(settings.colourResolution)).append('\n');
         for (WeightGraphStudy.CheckpointResult r : result.checkpoints) {
-            b.append(r.checkpoint.epoch()).append(',').append(csv(r.checkpoint.trainAccuracy())).append(',').append(csv(r.checkpoint.testAccuracy()))
-                    .append(',').append(csv(r.checkpoint.trainLoss())).append(',').append(csv(r.checkpoint.testLoss()));
+            b.append(r.checkpoint.epoch()).append(',').append(n(r.checkpoint.trainAccuracy())).append(',').append(n(r.checkpoint.testAccuracy()))
+                    .append(',').append(n(r.checkpoint.trainLoss())).append(',').append(n(r.checkpoint.testLoss()));
             for (Object v : r.metrics.asMap().values()) b.append(',').append(v);
             ModularitySweep.Result k = atColourResolution(r);
             b.append(',').append(k.modularity()).append(',').append(k.communities()).append('\n');
@@ -163,7 +166,6 @@ final class StudyReport {
         return b.toString();
     }
 
-    private static String csv(double x) { return Double.isFinite(x) ? String.valueOf(x) : ""; }
 
     private static String fmt(double x) { return String.format(Locale.ROOT, "%.2f", x); }
 

@@ -95,14 +95,13 @@ public final class CapacitanceRanking extends TicketTask implements Statistics {
                 graphs.get(k).setAttribute("predicted_accuracy", c.predictors.prediction().accuracy());
                 graphs.get(k).setAttribute("predicted_from_epochs", earlyEpochs);
             }
-            for (int p = 0; p < EarlyPredictors.NAMES.size(); p++) {
-                double[] predicted = new double[candidates.size()], truth = new double[candidates.size()];
-                for (int k = 0; k < predicted.length; k++) {
-                    predicted[k] = candidates.get(k).predictors.scores()[p];
-                    truth[k] = candidates.get(k).accuracy[last];
-                }
-                agreement.add(RankingAgreement.of(predicted, truth));
+            List<EarlyPredictors> predictors = new ArrayList<>();
+            double[] truth = new double[candidates.size()];
+            for (int k = 0; k < truth.length; k++) {
+                predictors.add(candidates.get(k).predictors);
+                truth[k] = candidates.get(k).accuracy[last];
             }
+            agreement.addAll(EarlyPredictors.agreements(predictors, truth));
         } catch (IllegalArgumentException e) {
             error = e.getMessage();
             candidates.clear();

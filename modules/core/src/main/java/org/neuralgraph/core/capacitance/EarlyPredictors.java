@@ -42,6 +42,26 @@ public final class EarlyPredictors {
         return new EarlyPredictors(p, scores);
     }
 
+    /**
+     * How well each predictor ranks a set of candidates: {@link RankingAgreement} of every predictor's scores with the
+     * true final accuracies, in {@link #NAMES} order.
+     *
+     * @param candidates   each candidate's predictors
+     * @param trueAccuracy each candidate's accuracy after the last epoch, in the same order
+     */
+    public static List<RankingAgreement> agreements(List<EarlyPredictors> candidates, double[] trueAccuracy) {
+        if (candidates.size() != trueAccuracy.length) {
+            throw new IllegalArgumentException(candidates.size() + " candidates but " + trueAccuracy.length + " true accuracies");
+        }
+        List<RankingAgreement> out = new java.util.ArrayList<>();
+        for (int p = 0; p < NAMES.size(); p++) {
+            double[] predicted = new double[candidates.size()];
+            for (int k = 0; k < predicted.length; k++) predicted[k] = candidates.get(k).scores[p];
+            out.add(RankingAgreement.of(predicted, trueAccuracy));
+        }
+        return out;
+    }
+
     public CapacitancePrediction prediction() { return prediction; }
 
     /** The scores in {@link #NAMES} order (a copy). */
