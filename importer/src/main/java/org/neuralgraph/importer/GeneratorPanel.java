@@ -1,5 +1,6 @@
 package org.neuralgraph.importer;
 
+import org.neuralgraph.core.featuremap.FeatureMapGraph;
 import org.neuralgraph.dl4j.ModelSpec;
 
 import javax.swing.JButton;
@@ -45,7 +46,7 @@ final class GeneratorPanel extends JPanel {
     private final JCheckBox mapDarkest = new JCheckBox("Darkest pixels instead of brightest");
     private final JComboBox<String> mapAdjacency = new JComboBox<>(new String[]{
             "spatial, 4 neighbours (paper)", "spatial, 8 neighbours", "value: difference below the offset"});
-    private final JSpinner mapOffset = new JSpinner(new SpinnerNumberModel(0.05, 0.001, 1.0, 0.005));
+    private final JSpinner mapOffset = new JSpinner(new SpinnerNumberModel(FeatureMapGraph.DEFAULT_OFFSET_FRACTION, 0.001, 1.0, 0.001));
 
     GeneratorPanel() {
         super(new GridBagLayout());

@@ -8,6 +8,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.neuralgraph.core.stats.SeriesCorrelation;
 import org.neuralgraph.gephi.GraphMetrics;
 
 import java.io.IOException;
@@ -44,9 +45,12 @@ final class FeatureMapReport {
         Path tables = Files.createDirectories(dir.resolve("tables"));
         writeFile(tables.resolve("value-adjacency.csv"), valueCsv());
         writeFile(tables.resolve("spatial-per-class.csv"), spatialCsv());
+        writeFile(tables.resolve("value-offset-sensitivity.csv"), sweepCsv());
+        if (!r.runs.isEmpty()) writeFile(tables.resolve("spatial-runs-stopped-early.csv"), runsCsv());
         Path charts = Files.createDirectories(dir.resolve("charts"));
         valueChart(charts.resolve("value-adjacency-over-training.png"));
         spatialChart(charts.resolve("spatial-average-degree-per-class.png"));
+        if (!r.runs.isEmpty()) runsChart(charts.resolve("spatial-average-degree-against-accuracy.png"));
         writeFile(dir.resolve("report.md"), markdown());
         writeFile(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json()));
     }
@@ -78,6 +82,16 @@ final class FeatureMapReport {
         c.put(String.format(Locale.ROOT, "value: the average path length falls (paper 4 to 2): %.2f to %.2f",
                 first().metrics.averagePathLength(), last().metrics.averagePathLength()),
                 last().metrics.averagePathLength() < first().metrics.averagePathLength());
+        if (r.valueClass3.size() == 2) {
+            GraphMetrics b = r.valueClass3.get(0).metrics, a = r.valueClass3.get(1).metrics;
+            c.put(String.format(Locale.ROOT, "value, class 3: the average weighted degree rises (paper 16.7 to 25.2): %.1f to %.1f",
+                    b.averageWeightedDegree(), a.averageWeightedDegree()), a.averageWeightedDegree() > b.averageWeightedDegree());
+        }
+        if (!r.runs.isEmpty()) {
+            SeriesCorrelation rho = runsCorrelation();
+            c.put(String.format(Locale.ROOT, "spatial: across %d runs stopped early, the average degree rises with accuracy (Fig. 6): Spearman %.2f, Pearson %.2f",
+                    r.runs.size(), rho.spearman, rho.pearson), rho.spearman > 0);
+        }
         return c;
     }
 
@@ -108,6 +122,39 @@ final class FeatureMapReport {
             for (int c = 0; c < when.size(); c++) b.append(c).append(',').append(row(when.get(c))).append('\n');
         }
         return b.toString();
+    }
+
+    private SeriesCorrelation runsCorrelation() {
+        double[] degree = new double[r.runs.size()], accuracy = new double[r.runs.size()];
+        for (int i = 0; i < degree.length; i++) {
+            degree[i] = r.runs.get(i).metrics.averageDegree();
+            accuracy[i] = r.runs.get(i).testAccuracy;
+        }
+        return SeriesCorrelation.of(degree, accuracy);
+    }
+
+    private String sweepCsv() {
+        StringBuilder b = new StringBuilder("epoch,offset_fraction,edges,average_weighted_degree,largest_component_clustering,largest_component_path_length\n");
+        for (double[] row : r.sweep) {
+            b.append((int) row[0]).append(',').append(n(row[1])).append(',').append((long) row[2]);
+            for (int i = 3; i < row.length; i++) b.append(',').append(n(row[i]));
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private String runsCsv() {
+        StringBuilder b = new StringBuilder("run_seed,batches_trained," + HEAD.substring("epoch,".length()) + "\n");
+        for (FeatureMapStudy.Figures f : r.runs) b.append(f.seed).append(',').append(f.batches).append(',').append(row(f).substring(row(f).indexOf(',') + 1)).append('\n');
+        return b.toString();
+    }
+
+    private void runsChart(Path png) throws IOException {
+        XYSeries xy = new XYSeries("one run stopped early");
+        for (FeatureMapStudy.Figures f : r.runs) xy.add(f.testAccuracy, f.metrics.averageDegree());
+        JFreeChart chart = ChartFactory.createScatterPlot("Spatial adjacency: average degree against test accuracy (seed 000, Fig. 6)",
+                "test accuracy", "average degree", new XYSeriesCollection(xy), PlotOrientation.VERTICAL, true, false, false);
+        ChartUtilities.saveChartAsPNG(png.toFile(), chart, 900, 520);
     }
 
     private void valueChart(Path png) throws IOException {
@@ -166,7 +213,38 @@ final class FeatureMapReport {
             b.append("| ").append(c).append(" | ").append(f2(before().get(c).metrics.averageDegree())).append(" | ").append(f2(after().get(c).metrics.averageDegree()))
                     .append(" | ").append(before().get(c).metrics.components()).append(" | ").append(after().get(c).metrics.components()).append(" |\n");
         }
-        b.append("\n## Files\n\n- `tables/`: the figures above as CSV\n- `charts/`: Figs. 5 and 7-8 redrawn\n"
+        if (r.valueClass3.size() == 2) {
+            b.append("\n## Value adjacency of class 3, before and after training (Section 4: 16.7 to 25.2)\n\n| epoch | nodes | edges | avg degree | avg weighted degree | clustering | path length |\n|---|---|---|---|---|---|---|\n");
+            for (FeatureMapStudy.Figures f : r.valueClass3) {
+                GraphMetrics m = f.metrics;
+                b.append("| ").append(f.epoch).append(" | ").append(m.nodes()).append(" | ").append(m.edges()).append(" | ").append(f2(m.averageDegree()))
+                        .append(" | ").append(f2(m.averageWeightedDegree())).append(" | ").append(f2(m.averageClustering())).append(" | ").append(f2(m.averagePathLength())).append(" |\n");
+            }
+        }
+        if (!r.runs.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%n## Runs stopped early: average degree against accuracy (Fig. 6)%n%n"
+                    + "%d fresh runs, seeds %d to %d, each trained for a log-spaced number of mini-batches up to %s epochs; spatial "
+                    + "adjacency (4 neighbours) of each run's all-images map.%n%n| seed | batches | test acc | avg degree | components |%n|---|---|---|---|---|%n",
+                    r.runs.size(), r.runs.get(0).seed, r.runs.get(r.runs.size() - 1).seed, f2(s.runEpochs)));
+            for (FeatureMapStudy.Figures f : r.runs) {
+                b.append("| ").append(f.seed).append(" | ").append(f.batches).append(" | ").append(f4(f.testAccuracy)).append(" | ")
+                        .append(f2(f.metrics.averageDegree())).append(" | ").append(f.metrics.components()).append(" |\n");
+            }
+        }
+        b.append("\n## Value adjacency at other offsets (the paper gives none)\n\nAverage weighted degree / clustering / path length "
+                + "(clustering and path length of the largest component; - where it has under 4 nodes or 2 edges).\n\n| epoch |");
+        for (double f : FeatureMapStudy.SWEEP) b.append(" offset ").append(f).append(" |");
+        b.append("\n|---|");
+        for (double ignored : FeatureMapStudy.SWEEP) b.append("---|");
+        for (int i = 0; i < r.sweep.size(); i += FeatureMapStudy.SWEEP.length) {
+            b.append("\n| ").append((int) r.sweep.get(i)[0]).append(" |");
+            for (int j = 0; j < FeatureMapStudy.SWEEP.length; j++) {
+                double[] row = r.sweep.get(i + j);
+                b.append(' ').append(f2(row[3])).append(" / ").append(Double.isNaN(row[4]) ? "-" : f2(row[4])).append(" / ")
+                        .append(Double.isNaN(row[5]) ? "-" : f2(row[5])).append(" |");
+            }
+        }
+        b.append("\n\n## Files\n\n- `tables/`: the figures above as CSV\n- `charts/`: Figs. 5 and 7-8 redrawn\n"
                 + "- `maps/`: every composite map as a grey-scale PNG (min black, max white)\n"
                 + "- `graphs/`, `neuralgraph.gephi`: every graph; nodes sit on the pixel grid (columns `row`, `col`, `value`)\n"
                 + "- `run/`: the training run\n");
@@ -195,6 +273,15 @@ final class FeatureMapReport {
             value.add(m);
         }
         j.put("value_adjacency", value);
+        List<Object> runs = new java.util.ArrayList<>();
+        for (FeatureMapStudy.Figures f : r.runs) {
+            Map<String, Object> m = new LinkedHashMap<>(f.metrics.asMap());
+            m.put("run_seed", f.seed);
+            m.put("batches_trained", f.batches);
+            m.put("test_accuracy", f.testAccuracy);
+            runs.add(m);
+        }
+        j.put("runs_stopped_early", runs);
         j.put("notes", r.notes);
         return j;
     }

@@ -4,7 +4,9 @@ import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.neuralgraph.core.data.LabeledImages;
+import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.featuremap.CompositeMaps;
 import org.neuralgraph.core.featuremap.FeatureMapGraph;
 import org.neuralgraph.core.graph.NeuralGraph;
@@ -13,7 +15,10 @@ import org.neuralgraph.core.stats.SmallWorld;
 import org.neuralgraph.core.stats.UndirectedWeights;
 import org.neuralgraph.dl4j.Checkpoint;
 import org.neuralgraph.dl4j.CheckpointGraphs;
+import org.neuralgraph.dl4j.Evaluation;
 import org.neuralgraph.dl4j.FeatureMapRecorder;
+import org.neuralgraph.dl4j.ModelSpec;
+import org.neuralgraph.dl4j.Trainer;
 import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.GephiMetrics;
 import org.neuralgraph.gephi.GraphExporter;
@@ -38,7 +43,11 @@ import java.util.Map;
  * Seed 000's feature-map study (Section 4): at every checkpoint of a LeNet, the composite feature map of one
  * convolution layer over the test images becomes a value-adjacency graph whose metrics follow training (Figs. 7-8:
  * average weighted degree, clustering, path length, and the small-world ratios C/Cr, L/Lr); before and after training,
- * the composite map of each class becomes a spatial-adjacency graph (Fig. 5: average degree and components per class).
+ * the composite map of each class becomes a spatial-adjacency graph (Fig. 5: average degree and components per class),
+ * and class 3's map a value-adjacency graph (Section 4: weighted degree 16.7 to 25.2). Fig. 6: several fresh runs,
+ * each stopped after a different number of mini-batches (log-spaced from 1 to {@code runEpochs} epochs, seeds
+ * seed + 1, seed + 2, ...), give the spatial-adjacency graph of their all-images map against their test accuracy. Since
+ * the paper gives no value offset, the value graphs are also measured at several offsets (a sensitivity table).
  * Every graph goes into a Gephi workspace and a GEXF, every composite map into a PNG beside it.
  */
 final class FeatureMapStudy {
@@ -50,6 +59,9 @@ final class FeatureMapStudy {
         double percent = 10;
         double offsetFraction = FeatureMapGraph.DEFAULT_OFFSET_FRACTION;
         double weightCap = FeatureMapGraph.DEFAULT_WEIGHT_CAP;
+        /** Fig. 6: number of runs stopped early (0: none) and the length of the longest, in epochs. */
+        int runs = 10;
+        double runEpochs = 2;
         int niter = 5;
         int nrand = 5;
         long seed = 42;
@@ -57,9 +69,14 @@ final class FeatureMapStudy {
         String data;
     }
 
+    /** Offsets of the sensitivity table, as shares of max - min. */
+    static final double[] SWEEP = {0.002, 0.005, 0.01, 0.02, 0.05};
+
     /** One graph's figures. */
     static final class Figures {
         int epoch;
+        /** Fig. 6 runs: mini-batches trained and the run's seed (-1 otherwise). */
+        long batches = -1, seed = -1;
         double trainAccuracy, testAccuracy;
         GraphMetrics metrics;
         /** C/Cr and L/Lr (NaN when the graph is too small or sparse for random references). */
@@ -71,13 +88,20 @@ final class FeatureMapStudy {
         final List<Figures> value = new ArrayList<>();
         /** Spatial adjacency per class: [0] before training, [1] after; index = class. */
         final List<List<Figures>> spatial = new ArrayList<>();
+        /** Value adjacency of class 3's map before and after training. */
+        final List<Figures> valueClass3 = new ArrayList<>();
+        /** Fig. 6: spatial adjacency of the all-images map of each run stopped early. */
+        final List<Figures> runs = new ArrayList<>();
+        /** Value adjacency at the offsets of {@link #SWEEP}: rows of epoch, offset, edges, weighted degree, clustering, path length. */
+        final List<double[]> sweep = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         String mapShape;
     }
 
     private FeatureMapStudy() { }
 
-    static Result run(TrainingRun run, LabeledImages test, Settings s, Path outDir, ProgressMonitor monitor) throws IOException {
+    static Result run(TrainingRun run, TrainTestData data, Settings s, Path outDir, ProgressMonitor monitor) throws IOException {
+        LabeledImages test = data.test();
         ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
         pc.closeCurrentProject();
         pc.newProject();
@@ -89,14 +113,21 @@ final class FeatureMapStudy {
             Checkpoint cp = run.checkpoints().get(k);
             List<CompositeMaps> layers = FeatureMapRecorder.record(cp.load(), test, monitor);
             if (s.layer > layers.size()) throw new IllegalArgumentException("--layer " + s.layer + ": the model has " + layers.size() + " convolution layers");
-            CompositeMaps maps = layers.get(s.layer - 1);
-            if (s.channel >= maps.channels()) throw new IllegalArgumentException("--channel " + s.channel + ": layer " + s.layer + " has " + maps.channels() + " channels");
+            CompositeMaps maps = chosenLayer(layers, s);
             r.mapShape = maps.channels() + " channels of " + maps.height() + "x" + maps.width();
             String base = String.format(Locale.ROOT, "value-epoch-%04d", cp.epoch());
             double[] all = maps.map(-1, s.channel);
             writePng(all, maps.height(), maps.width(), outDir.resolve("maps").resolve("all-epoch-" + String.format(Locale.ROOT, "%04d", cp.epoch()) + ".png"));
             NeuralGraph vg = FeatureMapGraph.value(all, maps.height(), maps.width(), s.brightest, s.percent, s.offsetFraction, s.weightCap);
-            r.value.add(analyse(CheckpointGraphs.withCheckpoint(vg, run, k), cp, "value adjacency epoch " + cp.epoch(), base, s, true, outDir, r.notes, monitor));
+            r.value.add(analyse(CheckpointGraphs.withCheckpoint(vg, run, k), figures(cp), "value adjacency epoch " + cp.epoch(), base, s, true, outDir, r.notes, monitor));
+            for (double f : SWEEP) r.sweep.add(sweepRow(cp.epoch(), f, all, maps, s));
+            if ((k == 0 || k == n - 1) && maps.classes() > 3) {
+                NeuralGraph v3 = FeatureMapGraph.value(maps.map(3, s.channel), maps.height(), maps.width(), s.brightest, s.percent, s.offsetFraction, s.weightCap);
+                Map<String, Object> cls = new LinkedHashMap<>();
+                cls.put("class", 3);
+                r.valueClass3.add(analyse(CheckpointGraphs.withCheckpoint(v3.withGraphAttributes(cls), run, k), figures(cp), "value class 3 epoch " + cp.epoch(),
+                        String.format(Locale.ROOT, "value-class-3-epoch-%04d", cp.epoch()), s, false, outDir, r.notes, monitor));
+            }
             if (k == 0 || k == n - 1) {
                 List<Figures> perClass = new ArrayList<>();
                 for (int c = 0; c < maps.classes(); c++) {
@@ -106,26 +137,91 @@ final class FeatureMapStudy {
                     NeuralGraph sg = FeatureMapGraph.spatial(m, maps.height(), maps.width(), s.brightest, s.percent, FeatureMapGraph.Adjacency.SPATIAL_4);
                     Map<String, Object> cls = new LinkedHashMap<>();
                     cls.put("class", c);
-                    perClass.add(analyse(CheckpointGraphs.withCheckpoint(sg.withGraphAttributes(cls), run, k), cp,
+                    perClass.add(analyse(CheckpointGraphs.withCheckpoint(sg.withGraphAttributes(cls), run, k), figures(cp),
                             "spatial class " + c + " epoch " + cp.epoch(), cb, s, false, outDir, r.notes, monitor));
                 }
                 r.spatial.add(perClass);
             }
         }
         if (n == 1) r.notes.add("the model has one checkpoint, so 'before' and 'after' training are the same maps: load a run directory for the comparison");
+        if (s.runs > 0 && run.manifest() == null) r.notes.add("no runs stopped early (Fig. 6): a lone model file has no training settings to repeat");
+        else if (s.runs > 0) stoppedEarly(run.manifest().spec, data, s, outDir, r, monitor);
         monitor.start("saving Gephi project", 1);
         ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
         return r;
     }
 
-    private static Figures analyse(NeuralGraph g, Checkpoint cp, String name, String base, Settings s, boolean smallWorld, Path outDir,
-                                   List<String> notes, ProgressMonitor monitor) throws IOException {
-        Workspace ws = WorkspaceImporter.importGraph(g, name, monitor);
-        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+    /**
+     * Fig. 6: {@code s.runs} fresh networks of the run's spec, run i with seed {@code s.seed + 1 + i} trained for
+     * round(B^(i / (runs - 1))) mini-batches, B = {@code s.runEpochs} epochs' worth, so that their accuracies spread
+     * from chance to trained; each gives the spatial-adjacency graph of its all-images composite map.
+     */
+    private static void stoppedEarly(ModelSpec spec, TrainTestData data, Settings s, Path outDir, Result r, ProgressMonitor monitor) throws IOException {
+        long perEpoch = (data.train().size() + spec.batchSize - 1) / spec.batchSize;
+        long longest = Math.max(1, Math.round(s.runEpochs * perEpoch));
+        for (int i = 0; i < s.runs; i++) {
+            monitor.checkCancelled();
+            long batches = s.runs == 1 ? longest : Math.max(1, Math.round(Math.pow(longest, i / (double) (s.runs - 1))));
+            ModelSpec one = spec.copy();
+            one.seed = s.seed + 1 + i;
+            MultiLayerNetwork net = Trainer.trainBatches(one, data, batches, monitor);
+            CompositeMaps maps = chosenLayer(FeatureMapRecorder.record(net, data.test(), monitor), s);
+            Figures f = new Figures();
+            f.epoch = -1;
+            f.batches = batches;
+            f.seed = one.seed;
+            f.trainAccuracy = Double.NaN;
+            f.testAccuracy = Evaluation.of(net, data.test()).accuracy();
+            String base = String.format(Locale.ROOT, "run-%02d-batches-%d", i + 1, batches);
+            double[] all = maps.map(-1, s.channel);
+            writePng(all, maps.height(), maps.width(), outDir.resolve("maps").resolve(base + ".png"));
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("run_seed", one.seed);
+            a.put("batches_trained", batches);
+            a.put("test_accuracy", f.testAccuracy);
+            NeuralGraph g = FeatureMapGraph.spatial(all, maps.height(), maps.width(), s.brightest, s.percent, FeatureMapGraph.Adjacency.SPATIAL_4).withGraphAttributes(a);
+            r.runs.add(analyse(g, f, String.format(Locale.ROOT, "spatial run %d, %d batches (test acc %.3f)", i + 1, batches, f.testAccuracy),
+                    "spatial-" + base, s, false, outDir, r.notes, monitor));
+        }
+    }
+
+    private static CompositeMaps chosenLayer(List<CompositeMaps> layers, Settings s) {
+        if (s.layer > layers.size()) throw new IllegalArgumentException("--layer " + s.layer + ": the model has " + layers.size() + " convolution layers");
+        CompositeMaps maps = layers.get(s.layer - 1);
+        if (s.channel >= maps.channels()) throw new IllegalArgumentException("--channel " + s.channel + ": layer " + s.layer + " has " + maps.channels() + " channels");
+        return maps;
+    }
+
+    private static Figures figures(Checkpoint cp) {
         Figures f = new Figures();
         f.epoch = cp.epoch();
         f.trainAccuracy = cp.trainAccuracy();
         f.testAccuracy = cp.testAccuracy();
+        return f;
+    }
+
+    /**
+     * One row of the offset table: the value graph of {@code map} at offset share {@code fraction}; clustering and
+     * path length of its largest component (NaN below 4 nodes and 2 edges), weighted degree over all nodes.
+     */
+    private static double[] sweepRow(int epoch, double fraction, double[] map, CompositeMaps maps, Settings s) {
+        NeuralGraph g = FeatureMapGraph.value(map, maps.height(), maps.width(), s.brightest, s.percent, fraction, s.weightCap);
+        UndirectedWeights w = UndirectedWeights.of(g);
+        double c = Double.NaN, l = Double.NaN;
+        try {
+            SmallWorld.Result sw = SmallWorld.of(w, 1, 1, s.seed);
+            c = sw.averageClustering;
+            l = sw.pathLength;
+        } catch (IllegalArgumentException tooSmall) {
+            // left NaN: the table says so
+        }
+        return new double[]{epoch, fraction, g.edgeCount(), w.twoM() / g.nodeCount(), c, l};
+    }
+
+    private static Figures analyse(NeuralGraph g, Figures f, String name, String base, Settings s, boolean smallWorld, Path outDir,
+                                   List<String> notes, ProgressMonitor monitor) throws IOException {
+        Workspace ws = WorkspaceImporter.importGraph(g, name, monitor);
+        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
         f.metrics = GephiMetrics.compute(gm, monitor);
         if (smallWorld) {
             try {

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "featuremaps", mixinStandardHelpOptions = true,
         description = {"Feature-map graphs of a CNN over training (seed 000, Section 4): value adjacency of the composite map at every "
                 + "checkpoint, spatial adjacency per class before and after training. Default: LeNet for 10 epochs on the shipped MNIST sample.",
+                "Also (Fig. 6) --runs fresh runs stopped early: spatial average degree against accuracy; and the value graphs at several offsets.",
                 "Writes into --out: run/, maps/ (PNG), tables/ (CSV), charts/ (PNG), graphs/ (GEXF), neuralgraph.gephi, report.md, report.json."})
 final class FeatureMapsCommand implements Callable<Integer> {
 
@@ -43,12 +44,20 @@ final class FeatureMapsCommand implements Callable<Integer> {
     boolean darkest;
 
     @Option(names = "--offset-fraction", defaultValue = "" + FeatureMapGraph.DEFAULT_OFFSET_FRACTION,
-            description = "Value adjacency: the offset as a share of the map's max - min (the paper gives none) (default: ${DEFAULT-VALUE}).")
+            description = "Value adjacency: the offset as a share of the map's max - min (the paper gives none; about one grey level of "
+                    + "an 8-bit map, as its Fig. 1c) (default: ${DEFAULT-VALUE}).")
     double offsetFraction;
 
     @Option(names = "--weight-cap", defaultValue = "" + FeatureMapGraph.DEFAULT_WEIGHT_CAP,
             description = "Value adjacency: cap of offset / difference, the weight of equal values (default: ${DEFAULT-VALUE}).")
     double weightCap;
+
+    @Option(names = "--runs", defaultValue = "10", description = "Fig. 6: fresh runs stopped after log-spaced numbers of mini-batches, "
+            + "for average degree against accuracy; 0 for none (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--run-epochs", defaultValue = "2", description = "Fig. 6: epochs of the longest of those runs (default: ${DEFAULT-VALUE}).")
+    double runEpochs;
 
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
@@ -66,7 +75,7 @@ final class FeatureMapsCommand implements Callable<Integer> {
             if (run.manifest() != null) s.seed = run.manifest().seed;
             TrainTestData data = source.data();
             s.data = data.description() + "; maps over the " + data.test().size() + " test images";
-            FeatureMapStudy.Result result = FeatureMapStudy.run(run, data.test(), s, dir.dir(), progress);
+            FeatureMapStudy.Result result = FeatureMapStudy.run(run, data, s, dir.dir(), progress);
             FeatureMapReport report = new FeatureMapReport(s, result);
             report.write(dir.dir());
             dir.commit();
@@ -86,7 +95,11 @@ final class FeatureMapsCommand implements Callable<Integer> {
         if (!(percent > 0 && percent <= 100)) throw new IllegalArgumentException("--percent must be in (0, 100], got " + percent);
         if (!(offsetFraction > 0 && offsetFraction <= 1)) throw new IllegalArgumentException("--offset-fraction must be in (0, 1], got " + offsetFraction);
         if (!(weightCap >= 1) || Double.isInfinite(weightCap)) throw new IllegalArgumentException("--weight-cap must be finite and >= 1, got " + weightCap);
+        if (runs < 0 || runs > 100) throw new IllegalArgumentException("--runs must be in [0, 100], got " + runs);
+        if (!(runEpochs > 0 && runEpochs <= 100)) throw new IllegalArgumentException("--run-epochs must be in (0, 100], got " + runEpochs);
         FeatureMapStudy.Settings s = new FeatureMapStudy.Settings();
+        s.runs = runs;
+        s.runEpochs = runEpochs;
         s.layer = layer;
         s.channel = channel;
         s.brightest = !darkest;

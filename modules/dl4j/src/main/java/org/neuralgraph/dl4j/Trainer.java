@@ -51,11 +51,7 @@ public final class Trainer {
                                     boolean shuffledLabels, ProgressMonitor monitor) throws IOException {
         spec.validate();
         int[] at = checkpointEpochs(spec.epochs, checkpoints);
-        int px = spec.channels * spec.height * spec.width;
-        if (data.train().rows() * data.train().cols() != px) {
-            throw new IllegalArgumentException("model " + spec.name + " expects " + spec.height + "x" + spec.width
-                    + " images but the data has " + data.train().rows() + "x" + data.train().cols());
-        }
+        checkImageSize(spec, data);
         boolean created = !Files.exists(runDir);
         if (!created) {
             try (java.util.stream.Stream<Path> s = Files.list(runDir)) {
@@ -68,6 +64,36 @@ public final class Trainer {
         } catch (IOException | RuntimeException | Error e) {
             deleteTree(runDir, created);
             throw e;
+        }
+    }
+
+    /**
+     * Trains a fresh network of {@code spec} for exactly {@code batches} mini-batches (epochs of the same seeded
+     * sample order as {@link #train}, the last one cut short) and returns it in memory, without a run directory. Seed
+     * 000's Fig. 6 compares runs stopped at different accuracies; this makes one such run.
+     */
+    public static MultiLayerNetwork trainBatches(ModelSpec spec, TrainTestData data, long batches, ProgressMonitor monitor) {
+        spec.validate();
+        if (batches < 0) throw new IllegalArgumentException("batches must be >= 0, got " + batches);
+        checkImageSize(spec, data);
+        MultiLayerNetwork net = ModelFactory.build(spec);
+        monitor.start("training " + spec.name + " for " + batches + " batches", batches);
+        long done = 0;
+        for (int epoch = 1; done < batches; epoch++) {
+            for (DataSet batch : Batches.shuffled(data.train(), spec.batchSize, spec.seed * 1_000_003L + epoch)) {
+                if (done == batches) break;
+                if (monitor.isCancelled()) throw new CancelledException();
+                net.fit(batch);
+                monitor.progress(++done, null);
+            }
+        }
+        return net;
+    }
+
+    private static void checkImageSize(ModelSpec spec, TrainTestData data) {
+        if (data.train().rows() * data.train().cols() != spec.channels * spec.height * spec.width) {
+            throw new IllegalArgumentException("model " + spec.name + " expects " + spec.height + "x" + spec.width
+                    + " images but the data has " + data.train().rows() + "x" + data.train().cols());
         }
     }
 

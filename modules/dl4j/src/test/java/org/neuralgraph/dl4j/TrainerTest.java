@@ -106,6 +106,21 @@ class TrainerTest {
     }
 
     @Test
+    void trainBatchesFollowsTheSameSampleOrderAsTrain(@TempDir Path tmp) throws IOException {
+        TrainingRun run = Trainer.train(tinySpec(1), small, 2, tmp.resolve("run"), false, ProgressMonitor.NONE);
+        int perEpoch = (small.train().size() + 31) / 32;
+        MultiLayerNetwork oneEpoch = Trainer.trainBatches(tinySpec(1), small, perEpoch, ProgressMonitor.NONE);
+        assertArrayEquals(Dl4jWeights.extract(run.checkpoints().get(1).load(), "a").layers().get(0).rawWeights(),
+                Dl4jWeights.extract(oneEpoch, "b").layers().get(0).rawWeights(), 0);
+        MultiLayerNetwork none = Trainer.trainBatches(tinySpec(1), small, 0, ProgressMonitor.NONE);
+        assertArrayEquals(Dl4jWeights.extract(run.checkpoints().get(0).load(), "a").layers().get(0).rawWeights(),
+                Dl4jWeights.extract(none, "b").layers().get(0).rawWeights(), 0);
+        MultiLayerNetwork longer = Trainer.trainBatches(tinySpec(1), small, perEpoch + 5, ProgressMonitor.NONE);
+        assertTrue(Evaluation.of(longer, small.test()).accuracy() > Evaluation.of(none, small.test()).accuracy());
+        assertThrows(IllegalArgumentException.class, () -> Trainer.trainBatches(tinySpec(1), small, -1, ProgressMonitor.NONE));
+    }
+
+    @Test
     void wrongImageSizeIsRefused(@TempDir Path tmp) {
         ModelSpec s = tinySpec(1);
         s.height = 9;
