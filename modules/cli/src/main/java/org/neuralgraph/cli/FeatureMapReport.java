@@ -198,7 +198,7 @@ final class FeatureMapReport {
         b.append(String.format(Locale.ROOT, "Maps: convolution layer %d (%s), %s, composite over the test images; nodes: the %s %s %%; "
                         + "value offset %s x (max - min), weight cap %s; small-world references: niter %d, nrand %d.%n%n",
                 s.layer, r.mapShape, s.channel < 0 ? "mean over channels" : "channel " + s.channel, s.brightest ? "brightest" : "darkest",
-                f2(s.percent), f2(s.offsetFraction), f2(s.weightCap), s.niter, s.nrand));
+                f2(s.percent), String.valueOf(s.offsetFraction), f2(s.weightCap), s.niter, s.nrand));
         b.append("## The paper's claims\n\n");
         for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append("- ").append(e.getValue() ? "**agrees**: " : "**differs**: ").append(e.getKey()).append('\n');
         b.append("\n## Value adjacency of the composite map, per checkpoint (Figs. 7-8)\n\n| epoch | test acc | nodes | edges | avg weighted degree | clustering | path length | C/Cr | L/Lr |\n|---|---|---|---|---|---|---|---|---|\n");
@@ -207,6 +207,18 @@ final class FeatureMapReport {
             b.append("| ").append(f.epoch).append(" | ").append(f4(f.testAccuracy)).append(" | ").append(m.nodes()).append(" | ").append(m.edges())
                     .append(" | ").append(f2(m.averageWeightedDegree())).append(" | ").append(f2(m.averageClustering())).append(" | ")
                     .append(f2(m.averagePathLength())).append(" | ").append(f2(f.normalisedClustering)).append(" | ").append(f2(f.normalisedPathLength)).append(" |\n");
+        }
+        if (r.value.size() >= 3) {
+            double[] acc = new double[r.value.size()], wdeg = new double[acc.length], path = new double[acc.length];
+            for (int i = 0; i < acc.length; i++) {
+                acc[i] = r.value.get(i).testAccuracy;
+                wdeg[i] = r.value.get(i).metrics.averageWeightedDegree();
+                path[i] = r.value.get(i).metrics.averagePathLength();
+            }
+            SeriesCorrelation w = SeriesCorrelation.of(wdeg, acc), l = SeriesCorrelation.of(path, acc);
+            b.append(String.format(Locale.ROOT, "%nOver all checkpoints, against test accuracy: average weighted degree Pearson %.2f, Spearman %.2f; "
+                    + "average path length Pearson %.2f, Spearman %.2f (the paper: a strong correlation of the weighted degree, Fig. 7).%n",
+                    w.pearson, w.spearman, l.pearson, l.spearman));
         }
         b.append("\n## Spatial adjacency per class, before and after training (Fig. 5)\n\n| class | avg degree before | after | components before | after |\n|---|---|---|---|---|\n");
         for (int c = 0; c < before().size(); c++) {
