@@ -16,6 +16,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -59,6 +61,14 @@ public final class ModelFactory {
                             .stride(l.stride, l.stride).nOut(l.units).activation(act);
                     int convFanIn = fanIn * l.kernel * l.kernel;
                     if (pytorch) b.weightInit(uniform(convFanIn));
+                    if (l.fixedKernels != null) {
+                        if (l.fixedKernels[0].length != convFanIn) {
+                            throw new IllegalArgumentException("layers[" + i + "].fixedKernels: each kernel needs " + convFanIn + " values (" + fanIn
+                                    + " input channels x " + l.kernel + " x " + l.kernel + "), got " + l.fixedKernels[0].length);
+                        }
+                        // fixed: SGD with learning rate 0 (DL4J's NoOp updater applies the raw gradient, it does not freeze)
+                        b.updater(new Sgd(0)).biasUpdater(new Sgd(0));
+                    }
                     list.layer(b.build());
                     fanIn = l.units;
                     h = (h - l.kernel) / l.stride + 1;
@@ -105,7 +115,22 @@ public final class ModelFactory {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         if (pytorch) initBiasesLikePyTorch(net, spec.seed);
+        setFixedKernels(spec, net);
         return net;
+    }
+
+    /** Writes each {@code fixedKernels} layer's kernels into its W ([filters, inChannels, k, k]) and zeroes its bias. */
+    private static void setFixedKernels(ModelSpec spec, MultiLayerNetwork net) {
+        for (int i = 0; i < spec.layers.size(); i++) {
+            double[][] k = spec.layers.get(i).fixedKernels;
+            if (k == null) continue;
+            INDArray w = net.getLayer(i).paramTable().get("W");
+            for (int f = 0; f < k.length; f++) {
+                INDArray filter = Nd4j.create(k[f]).castTo(w.dataType()).reshape(w.size(1), w.size(2), w.size(3));
+                w.get(NDArrayIndex.point(f), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()).assign(filter);
+            }
+            net.getLayer(i).paramTable().get("b").assign(0);
+        }
     }
 
     private static boolean previousIsSpatial(ModelSpec spec, int i) {

@@ -41,13 +41,18 @@ public final class ModelSpec {
     public int epochs = 20;
     public long seed = 42;
 
-    /** One layer: {@code dense}/{@code output} use units, {@code conv} units (filters), kernel and stride, {@code maxpool} kernel and stride. */
+    /** One layer: {@code dense}/{@code output} use units, {@code conv} units (filters), kernel, stride and optionally fixed kernels, {@code maxpool} kernel and stride. */
     public static final class LayerSpec {
         public String type;
         public int units;
         public int kernel;
         public int stride = 1;
         public String activation;
+        /**
+         * {@code conv} only, optional: fixed kernels, one array of inChannels x kernel x kernel values (channel, row,
+         * column order) per filter. The layer starts from them with bias 0 and is never trained (seed 003's model 11).
+         */
+        public double[][] fixedKernels;
 
         public LayerSpec() { }
 
@@ -167,6 +172,16 @@ public final class ModelSpec {
             }
             if (!l.type.equals("maxpool")) positive(at + ".units", l.units);
             if (l.type.equals("conv") || l.type.equals("maxpool")) positive(at + ".kernel", l.kernel);
+            if (l.fixedKernels != null) {
+                if (!l.type.equals("conv")) throw new IllegalArgumentException(at + ".fixedKernels: only a conv layer can have fixed kernels");
+                if (l.fixedKernels.length != l.units) throw new IllegalArgumentException(at + ".fixedKernels: " + l.fixedKernels.length + " kernels for " + l.units + " filters");
+                for (double[] k : l.fixedKernels) {
+                    if (k == null || k.length == 0 || k.length % (l.kernel * l.kernel) != 0) {
+                        throw new IllegalArgumentException(at + ".fixedKernels: each kernel needs inChannels x " + l.kernel + " x " + l.kernel + " values");
+                    }
+                    for (double v : k) if (!Double.isFinite(v)) throw new IllegalArgumentException(at + ".fixedKernels: a value is " + v);
+                }
+            }
             positive(at + ".stride", l.stride);
             if (l.type.equals("output") && i != layers.size() - 1) throw new IllegalArgumentException(at + ": the output layer must be the last");
         }
