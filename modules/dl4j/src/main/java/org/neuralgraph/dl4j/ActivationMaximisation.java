@@ -52,6 +52,11 @@ import java.util.Locale;
  * the empty image, so pixels that barely raise the class probability fade back to 0, while at {@code x = 1} its
  * gradient (1e-3) stays far below the log-probability's: the images show what the class needs, not what the box
  * constraint allows. Set it to 0 for the paper's plain maximisation.
+ *
+ * <p>The start: the empty image plus seeded noise uniform in [0, {@value #DEFAULT_START_NOISE}) by default. From the
+ * exactly empty image a ReLU network whose first units all sit at exactly 0 there has a zero input gradient and can
+ * never leave it: seed 003's model 11, whose fixed line kernels have no bias, is such a network. One per cent of noise
+ * is still an empty image to the eye and to the other models.
  */
 public final class ActivationMaximisation {
 
@@ -61,10 +66,14 @@ public final class ActivationMaximisation {
     public static final double DEFAULT_LEARNING_RATE = 0.1;
     /** Default weight of the L2 penalty {@code lambda * ||x||^2 / 2}. */
     public static final double DEFAULT_LAMBDA = 1e-3;
+    /** Default amplitude of the start noise. */
+    public static final double DEFAULT_START_NOISE = 0.01;
 
     private final int steps;
     private final double learningRate;
     private final double lambda;
+    private final double startNoise;
+    private final long seed;
 
     /** The defaults: {@value #DEFAULT_STEPS} steps, learning rate {@value #DEFAULT_LEARNING_RATE}, lambda {@value #DEFAULT_LAMBDA}. */
     public ActivationMaximisation() {
@@ -78,6 +87,17 @@ public final class ActivationMaximisation {
      * @throws IllegalArgumentException naming the parameter out of range
      */
     public ActivationMaximisation(int steps, double learningRate, double lambda) {
+        this(steps, learningRate, lambda, DEFAULT_START_NOISE, 0);
+    }
+
+    /**
+     * @param startNoise the start is the empty image plus noise uniform in [0, startNoise), in [0, 0.5]; 0 for exactly empty
+     * @param seed       seed of that noise
+     */
+    public ActivationMaximisation(int steps, double learningRate, double lambda, double startNoise, long seed) {
+        if (!(startNoise >= 0 && startNoise <= 0.5)) throw new IllegalArgumentException("startNoise must be in [0, 0.5], got " + startNoise);
+        this.startNoise = startNoise;
+        this.seed = seed;
         if (steps < 1 || steps > 1_000_000) throw new IllegalArgumentException("steps must be in 1..1000000, got " + steps);
         if (!(learningRate > 0 && learningRate <= 1000)) throw new IllegalArgumentException("learningRate must be in (0, 1000], got " + learningRate);
         if (!(lambda >= 0 && lambda <= 1000)) throw new IllegalArgumentException("lambda must be in [0, 1000], got " + lambda);
@@ -87,6 +107,8 @@ public final class ActivationMaximisation {
     }
 
     public int steps() { return steps; }
+    public double startNoise() { return startNoise; }
+    public long seed() { return seed; }
     public double learningRate() { return learningRate; }
     public double lambda() { return lambda; }
 
@@ -140,6 +162,10 @@ public final class ActivationMaximisation {
         int classes = (int) ((FeedForwardLayer) frozen.getOutputLayer().conf().getLayer()).getNOut();
         INDArray labels = Nd4j.eye(classes).castTo(frozen.params().dataType());
         INDArray x = Nd4j.zeros(frozen.params().dataType(), classes, n);
+        if (startNoise > 0) { // the empty image plus seeded noise in [0, startNoise), see the class comment
+            java.util.Random rnd = new java.util.Random(seed);
+            for (int c = 0; c < classes; c++) for (long i = 0; i < n; i++) x.putScalar(c, i, rnd.nextDouble() * startNoise);
+        }
         double[] start = ownClassProbabilities(frozen, x);
         monitor.start("activation maximisation of " + classes + " classes", steps);
         for (int step = 0; step < steps; step++) {

@@ -1,0 +1,201 @@
+package org.neuralgraph.cli;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.gephi.project.api.ProjectController;
+import org.gephi.project.api.Workspace;
+import org.neuralgraph.core.data.LabeledImages;
+import org.neuralgraph.core.data.TrainTestData;
+import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.netfragment.ClassActivity;
+import org.neuralgraph.core.netfragment.ContributionGraph;
+import org.neuralgraph.core.netfragment.LayerSignal;
+import org.neuralgraph.core.netfragment.NeuronClassGraph;
+import org.neuralgraph.core.netfragment.SegmentDigits;
+import org.neuralgraph.core.progress.ProgressMonitor;
+import org.neuralgraph.dl4j.ActivationMaximisation;
+import org.neuralgraph.dl4j.Checkpoint;
+import org.neuralgraph.dl4j.CheckpointGraphs;
+import org.neuralgraph.dl4j.Dl4jWeights;
+import org.neuralgraph.dl4j.LayerSignals;
+import org.neuralgraph.dl4j.NetFragmentModels;
+import org.neuralgraph.dl4j.Trainer;
+import org.neuralgraph.dl4j.TrainingRun;
+import org.neuralgraph.gephi.GraphExporter;
+import org.neuralgraph.gephi.ProjectFile;
+import org.neuralgraph.gephi.WorkspaceImporter;
+import org.openide.util.Lookup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Seed 003's study (Sections 4.1-4.2): the eleven models of Table 4.1 trained on the ten 9 x 9 digits, a checkpoint and
+ * every layer's activations after each epoch, the neuron-class graph of the head's 12 neurons at every epoch, the
+ * contribution graph of one input and the inputs that maximise each class after training.
+ *
+ * <p>An epoch: the ten images repeated {@code repeats} times in a seeded random order. The paper trains for 10 epochs
+ * at batch 32 and reports 100 % accuracy "within a few epochs", which ten images a epoch (one Adam step of 5e-4)
+ * cannot give; it does not say how large its epoch was. With 1,000 repeats (313 steps an epoch) every model reaches
+ * 100 % within 1-5 epochs, as the paper reports.
+ */
+final class NetFragmentStudy {
+
+    static final class Settings {
+        int[] models = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+        int repeats = 1000;
+        int epochs = 10;
+        long seed = 42;
+        /** The digit whose contribution graph is built. */
+        int inputDigit = 8;
+        ActivationMaximisation maximisation = new ActivationMaximisation();
+        String command;
+    }
+
+    /** One model's figures. */
+    static final class ModelResult {
+        int number;
+        String description;
+        long parameters;
+        final List<Checkpoint> checkpoints = new ArrayList<>();
+        /** The head's 12 neurons x 10 classes after training. */
+        double[][] head;
+        /** Every weight layer's outputs per digit after training: [digit] -> signals. */
+        final List<List<LayerSignal>> signals = new ArrayList<>();
+        List<ActivationMaximisation.ClassImage> maxima;
+    }
+
+    static final class Result {
+        final List<ModelResult> models = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        SegmentDigits digits;
+    }
+
+    private NetFragmentStudy() { }
+
+    /** The ten digits repeated {@code repeats} times for training, the ten digits once for testing. */
+    static TrainTestData data(SegmentDigits digits, int repeats) {
+        LabeledImages ten = digits.images();
+        int[] idx = new int[ten.size() * repeats];
+        for (int i = 0; i < idx.length; i++) idx[i] = i % ten.size();
+        return new TrainTestData(ten.subset(idx), ten, "the ten 9x9 net-fragment digits (sample-models/net-fragments), "
+                + repeats + " copies of each an epoch; accuracy on the ten");
+    }
+
+    static Result run(Settings s, Path outDir, ProgressMonitor monitor) throws IOException {
+        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
+        pc.closeCurrentProject();
+        pc.newProject();
+        Result r = new Result();
+        r.digits = SegmentDigits.standard();
+        TrainTestData data = data(r.digits, s.repeats);
+        LabeledImages ten = data.test();
+        for (int m : s.models) {
+            ModelResult mr = new ModelResult();
+            mr.number = m;
+            mr.description = NetFragmentModels.description(m);
+            org.neuralgraph.dl4j.ModelSpec spec = NetFragmentModels.spec(m, s.seed);
+            spec.epochs = s.epochs;
+            TrainingRun run = Trainer.train(spec, data, s.epochs + 1, outDir.resolve("runs").resolve(spec.name), false, monitor);
+            mr.checkpoints.addAll(run.checkpoints());
+            for (int k = 0; k < run.checkpoints().size(); k++) {
+                monitor.checkCancelled();
+                Checkpoint cp = run.checkpoints().get(k);
+                MultiLayerNetwork net = cp.load();
+                if (k == 0) mr.parameters = net.numParams();
+                List<ClassActivity> activity = LayerSignals.classActivity(net, ten);
+                double[][] head = headMatrix(activity.get(activity.size() - 2));
+                writeActivations(net, ten, outDir.resolve("activations").resolve(spec.name)
+                        .resolve(String.format(Locale.ROOT, "epoch-%04d.csv", cp.epoch())));
+                boolean last = k == run.checkpoints().size() - 1;
+                NeuralGraph g = CheckpointGraphs.withCheckpoint(NeuronClassGraph.build(head).withGraphAttributes(modelAttributes(mr)), run, k);
+                if (last) {
+                    mr.head = head;
+                    for (int d = 0; d < ten.size(); d++) mr.signals.add(LayerSignals.record(net, image(ten, d), 1, ten.rows(), ten.cols()));
+                    mr.maxima = s.maximisation.run(net, 1, ten.rows(), ten.cols(), monitor);
+                    g = g.withNodeColumns(maximisationColumns(g, mr.maxima));
+                }
+                String name = String.format(Locale.ROOT, "%s neuron-class epoch %d (acc %.2f)", spec.name, cp.epoch(), cp.testAccuracy());
+                Workspace ws = WorkspaceImporter.importGraph(g, name, monitor);
+                GraphExporter.export(ws, outDir.resolve("graphs").resolve(spec.name),
+                        String.format(Locale.ROOT, "neuron-class-epoch-%04d", cp.epoch()), EnumSet.of(GraphExporter.Format.GEXF), r.notes);
+                if (!last) pc.deleteWorkspace(ws); // every epoch as GEXF, the trained network's graphs in the project
+                if (last) {
+                    NeuralGraph cg = ContributionGraph.build(Dl4jWeights.extract(net, spec.name), mr.signals.get(s.inputDigit), activity,
+                            "digit " + s.inputDigit);
+                    cg = CheckpointGraphs.withCheckpoint(cg.withGraphAttributes(modelAttributes(mr)), run, k);
+                    Workspace cws = WorkspaceImporter.importGraph(cg, spec.name + " contribution, digit " + s.inputDigit, monitor);
+                    GraphExporter.export(cws, outDir.resolve("graphs").resolve(spec.name), "contribution-digit-" + s.inputDigit,
+                            EnumSet.of(GraphExporter.Format.GEXF), r.notes);
+                }
+            }
+            r.models.add(mr);
+        }
+        monitor.start("saving Gephi project", 1);
+        ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
+        return r;
+    }
+
+    private static Map<String, Object> modelAttributes(ModelResult mr) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("table_4_1_model", mr.number);
+        a.put("encoder", mr.description);
+        return a;
+    }
+
+    /** ClassActivity of the head layer as [neuron][class]. */
+    private static double[][] headMatrix(ClassActivity head) {
+        double[][] m = new double[head.units()][];
+        for (int j = 0; j < m.length; j++) m[j] = head.classMeans(j);
+        return m;
+    }
+
+    static float[] image(LabeledImages images, int i) {
+        int n = images.rows() * images.cols();
+        float[] x = new float[n];
+        System.arraycopy(images.pixels(), i * n, x, 0, n);
+        return x;
+    }
+
+    /** Every weight layer's post-activation outputs for each digit: digit, layer, index (channel-major for maps), value. */
+    private static void writeActivations(MultiLayerNetwork net, LabeledImages ten, Path csv) throws IOException {
+        Files.createDirectories(csv.getParent());
+        List<String> names = LayerSignals.layerNames(net);
+        StringBuilder b = new StringBuilder("digit,layer,index,value\n");
+        for (int d = 0; d < ten.size(); d++) {
+            List<LayerSignal> sig = LayerSignals.record(net, image(ten, d), 1, ten.rows(), ten.cols());
+            for (int l = 0; l < sig.size(); l++) {
+                double[] out = sig.get(l).output();
+                for (int i = 0; i < out.length; i++) b.append(ten.labels()[d]).append(',').append(names.get(l)).append(',').append(i).append(',').append((float) out[i]).append('\n');
+            }
+        }
+        ReportText.writeFile(csv, b.toString());
+    }
+
+    /**
+     * Class nodes carry the input that maximises their probability (81 values, row-major, as text: Gephi has no
+     * image column) and that probability; neurons carry nothing there.
+     */
+    private static Map<String, NeuralGraph.Column> maximisationColumns(NeuralGraph g, List<ActivationMaximisation.ClassImage> maxima) {
+        String[] image = new String[g.nodeCount()];
+        double[] p = new double[g.nodeCount()];
+        java.util.Arrays.fill(image, "");
+        for (ActivationMaximisation.ClassImage ci : maxima) {
+            int node = g.indexOf("class_" + ci.classIndex());
+            StringBuilder b = new StringBuilder();
+            for (float v : ci.image()) b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", v));
+            image[node] = b.toString();
+            p[node] = ci.endProbability();
+        }
+        Map<String, NeuralGraph.Column> c = new LinkedHashMap<>();
+        c.put("max_input", NeuralGraph.Column.ofStrings("Input maximising the class (9x9, row-major)", image));
+        c.put("max_probability", NeuralGraph.Column.ofDoubles("Class probability of that input", p));
+        return c;
+    }
+}
