@@ -67,7 +67,9 @@ class ActivationMaximisationTest {
             @Override public void progress(long doneUnits, String message) { last.set(doneUnits); }
             @Override public boolean isCancelled() { return false; }
         };
-        List<ActivationMaximisation.ClassImage> r = new ActivationMaximisation().run(trained, 1, 9, 9, counting);
+        ActivationMaximisation exactlyEmptyStart = new ActivationMaximisation(ActivationMaximisation.DEFAULT_STEPS,
+                ActivationMaximisation.DEFAULT_LEARNING_RATE, ActivationMaximisation.DEFAULT_LAMBDA, 0, 0);
+        List<ActivationMaximisation.ClassImage> r = exactlyEmptyStart.run(trained, 1, 9, 9, counting);
         assertEquals(200, last.get());
         assertEquals(10, r.size());
         for (ActivationMaximisation.ClassImage ci : r) {
@@ -84,6 +86,15 @@ class ActivationMaximisationTest {
         for (int c = 0; c < 10; c++) assertEquals(empty.getDouble(0, c), r.get(c).startProbability(), 1e-6);
         assertEquals(before, trained.params());
         assertArrayEquals(before.toFloatVector(), trained.params().toFloatVector(), 0f, "parameters bit for bit unchanged");
+    }
+
+    @Test
+    void theNoisyStartIsSeeded() {
+        ActivationMaximisation a = new ActivationMaximisation(5, 0.1, 1e-3, 0.01, 7), b = new ActivationMaximisation(5, 0.1, 1e-3, 0.01, 7);
+        List<ActivationMaximisation.ClassImage> x = a.run(trained, 1, 9, 9, ProgressMonitor.NONE), y = b.run(trained, 1, 9, 9, ProgressMonitor.NONE);
+        for (int c = 0; c < 10; c++) assertArrayEquals(x.get(c).image(), y.get(c).image(), 0f, "same seed, same images");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ActivationMaximisation(5, 0.1, 0, 0.6, 1));
+        assertTrue(e.getMessage().contains("startNoise"), e.getMessage());
     }
 
     @Test
