@@ -26,9 +26,18 @@ final class GeneratorPanel extends JPanel {
     static final String[] GRAPH_KINDS = {"Weight graph: neurons and weights (seed 000, Section 3)",
             "Activation pattern graph: neurons active together per class (seed 001, Eq. 6-7)",
             "Line graph: weights as nodes, linked where they meet at a neuron (seed 004)",
-            "Feature-map graph: the brightest (or darkest) pixels of a CNN's composite feature map (seed 000)"};
+            "Feature-map graph: the brightest (or darkest) pixels of a CNN's composite feature map (seed 000)",
+            "Net fragments: the 12 head neurons and the classes, linked by activation (seed 003, models nf-1 to nf-11)",
+            "Net fragments: contribution graph of one digit, pixels to class (seed 003, models nf-1 to nf-11)"};
 
-    private final JComboBox<String> model = new JComboBox<>(ModelSpec.presetNames().toArray(new String[0]));
+    /** The model choices: presets to train, and seed 003's trained models shipped with the plugin. */
+    static String[] modelChoices() {
+        java.util.List<String> m = new java.util.ArrayList<>(ModelSpec.presetNames());
+        for (int i = 1; i <= org.neuralgraph.dl4j.NetFragmentModels.COUNT; i++) m.add("nf-" + i);
+        return m.toArray(new String[0]);
+    }
+
+    private final JComboBox<String> model = new JComboBox<>(modelChoices());
     private final JComboBox<String> kind = new JComboBox<>(GRAPH_KINDS);
     private final JTextField data = new JTextField(28);
     private final JSpinner epochs = new JSpinner(new SpinnerNumberModel(5, 1, 1000, 1));
@@ -47,12 +56,13 @@ final class GeneratorPanel extends JPanel {
     private final JComboBox<String> mapAdjacency = new JComboBox<>(new String[]{
             "spatial, 4 neighbours (paper)", "spatial, 8 neighbours", "value: difference below the offset"});
     private final JSpinner mapOffset = new JSpinner(new SpinnerNumberModel(FeatureMapGraph.DEFAULT_OFFSET_FRACTION, 0.001, 1.0, 0.001));
+    private final JSpinner digit = new JSpinner(new SpinnerNumberModel(8, 0, 9, 1));
 
     GeneratorPanel() {
         super(new GridBagLayout());
         model.setEditable(true);
         int row = 0;
-        row = add(row, "Model (preset, model .zip or run directory):", model, browse(false, model));
+        row = add(row, "Model (preset to train, nf-N trained, model .zip or run directory):", model, browse(false, model));
         row = add(row, "Training data (IDX directory; empty = shipped MNIST sample):", data, browse(true, null));
         row = add(row, "Graph kind:", kind, null);
         row = add(row, "Epochs:", epochs, null);
@@ -69,7 +79,8 @@ final class GeneratorPanel extends JPanel {
         row = add(row, "Feature map: percent of pixels as nodes (paper: 10):", mapPercent, null);
         row = add(row, "", mapDarkest, null);
         row = add(row, "Feature map: edges:", mapAdjacency, null);
-        add(row, "Feature map: value offset, share of max - min:", mapOffset, null);
+        row = add(row, "Feature map: value offset, share of max - min:", mapOffset, null);
+        add(row, "Net fragments: digit for the contribution graph:", digit, null);
         kind.addActionListener(e -> enableKindFields());
         enableKindFields();
     }
@@ -84,6 +95,7 @@ final class GeneratorPanel extends JPanel {
         neuronsPerClass.setEnabled(activations);
         weightsPerLayer.setEnabled(lineGraph);
         for (java.awt.Component c : new java.awt.Component[]{mapClass, mapPercent, mapDarkest, mapAdjacency, mapOffset}) c.setEnabled(featureMap);
+        digit.setEnabled(kind.getSelectedIndex() == GraphRequest.Kind.CONTRIBUTION.ordinal());
     }
 
     private int add(int row, String label, java.awt.Component field, java.awt.Component extra) {
@@ -136,6 +148,7 @@ final class GeneratorPanel extends JPanel {
         mapDarkest.setSelected(r.mapDarkest);
         mapAdjacency.setSelectedIndex(r.mapAdjacency.ordinal());
         mapOffset.setValue(r.mapOffsetFraction);
+        digit.setValue(r.digit);
         enableKindFields();
     }
 
@@ -168,6 +181,7 @@ final class GeneratorPanel extends JPanel {
         r.mapDarkest = mapDarkest.isSelected();
         r.mapAdjacency = org.neuralgraph.core.featuremap.FeatureMapGraph.Adjacency.values()[mapAdjacency.getSelectedIndex()];
         r.mapOffsetFraction = ((Number) mapOffset.getValue()).doubleValue();
+        r.digit = (Integer) digit.getValue();
         return r;
     }
 }

@@ -8,13 +8,16 @@ import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.featuremap.CompositeMaps;
 import org.neuralgraph.core.featuremap.FeatureMapGraph;
 import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.netfragment.SegmentDigits;
 import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.core.weights.Sparsification;
+import org.neuralgraph.dl4j.ActivationMaximisation;
 import org.neuralgraph.dl4j.ActivationRecorder;
 import org.neuralgraph.dl4j.CheckpointGraphs;
 import org.neuralgraph.dl4j.FeatureMapRecorder;
 import org.neuralgraph.dl4j.ModelLoader;
 import org.neuralgraph.dl4j.ModelSpec;
+import org.neuralgraph.dl4j.NetFragmentGraphs;
 import org.neuralgraph.dl4j.Trainer;
 import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.RecordedActivations;
@@ -31,12 +34,14 @@ import java.util.prefs.Preferences;
  * the data to train on, the graph kind and which checkpoint to build it for. Remembered between runs in the
  * module's preferences. The work itself is the same as the command line's: {@link Trainer} or {@link ModelLoader},
  * then {@link CheckpointGraphs} for weight graphs and line graphs, or {@link ActivationRecorder} and
- * {@link ActivationPatternGraph} for activation pattern graphs (recorded on the training set, as seed 001 does).
+ * {@link ActivationPatternGraph} for activation pattern graphs (recorded on the training set, as seed 001 does), or
+ * {@link NetFragmentGraphs} over seed 003's ten digits for one of its models ({@code nf-1} to {@code nf-11}: the
+ * trained models shipped inside the plugin, or a run of {@code neuralgraph netfragments}).
  */
 final class GraphRequest {
 
     /** The graph kinds. */
-    enum Kind { WEIGHTS, ACTIVATIONS, LINE_GRAPH, FEATURE_MAP }
+    enum Kind { WEIGHTS, ACTIVATIONS, LINE_GRAPH, FEATURE_MAP, NEURON_CLASS, CONTRIBUTION }
 
     /** A preset name, or the path of a model zip or run directory. */
     String model = "mlp-seed000";
@@ -65,6 +70,8 @@ final class GraphRequest {
     boolean mapDarkest;
     FeatureMapGraph.Adjacency mapAdjacency = FeatureMapGraph.Adjacency.SPATIAL_4;
     double mapOffsetFraction = FeatureMapGraph.DEFAULT_OFFSET_FRACTION;
+    /** Contribution graphs: the digit whose image is followed through the network. */
+    int digit = 8;
 
     /** The run directory of the last training, for the import report. */
     Path trainedRun;
@@ -81,6 +88,8 @@ final class GraphRequest {
     private LabeledImages trainingData;
     /** The test samples whose feature maps are averaged (seed 000 uses the test set). */
     private LabeledImages testData;
+    /** Seed 003's ten digits, for the net-fragment kinds. */
+    private LabeledImages digits;
 
     /** Builds the requested graph, training first if asked to. */
     NeuralGraph build(ProgressMonitor monitor) throws IOException {
@@ -93,15 +102,25 @@ final class GraphRequest {
             if (!(mapOffsetFraction > 0 && mapOffsetFraction <= 1)) throw new IllegalArgumentException("Feature map: offset fraction must be in (0, 1], got " + mapOffsetFraction);
             if (mapClass < -1) throw new IllegalArgumentException("Feature map: class must be >= 0, or -1 for all images, got " + mapClass);
         }
+        if (netFragments()) {
+            if (digit < 0 || digit > 9) throw new IllegalArgumentException("Net fragments: digit must be 0-9, got " + digit);
+            digits = SegmentDigits.standard().images();
+        }
         Path dir = data.trim().isEmpty() ? ShippedSample.directory() : Paths.get(data.trim());
         TrainingRun run;
-        if (trains()) {
+        if (ShippedSample.isNetFragmentModel(model)) {
+            run = ModelLoader.open(ShippedSample.netFragmentModel(model));
+        } else if (trains()) {
             ModelSpec spec = model.endsWith(".json") ? ModelSpec.read(Paths.get(model)) : ModelSpec.preset(model);
             spec.seed = seed;
             spec.epochs = epochs;
             spec.validate();
             if (kind == Kind.ACTIVATIONS) checkLayer(spec);
             if (kind == Kind.FEATURE_MAP) checkConvolution(spec);
+            if (netFragments() && (spec.height != 9 || spec.width != 9 || spec.channels != 1)) {
+                throw new IllegalArgumentException("Net fragments: " + spec + " reads " + spec.height + "x" + spec.width
+                        + " images, not seed 003's 9x9 digits: choose one of its models, nf-1 to nf-11");
+            }
             if (kind == Kind.LINE_GRAPH && spec.hasConv()) {
                 throw new IllegalArgumentException("Line graph: " + spec + " has convolution layers; the line graph covers dense layers only");
             }
@@ -147,6 +166,11 @@ final class GraphRequest {
         if (layer > conv) throw new IllegalArgumentException("Feature map: layer " + layer + " does not exist: " + spec + " has " + conv + " convolution layers");
     }
 
+    /** Seed 003's graph kinds, built over its ten 9x9 digits. */
+    boolean netFragments() {
+        return kind == Kind.NEURON_CLASS || kind == Kind.CONTRIBUTION;
+    }
+
     /** The activations recorded by the last {@link #graphOf} of an activation pattern graph, or null. */
     RecordedActivations recorded;
 
@@ -155,6 +179,15 @@ final class GraphRequest {
         if (kind == Kind.WEIGHTS) return CheckpointGraphs.weightGraph(run, index, Sparsification.parse(sparsification));
         if (kind == Kind.LINE_GRAPH) return CheckpointGraphs.lineGraph(run, index, weightsPerLayer);
         if (kind == Kind.FEATURE_MAP) return featureMapGraph(index, monitor);
+        if (kind == Kind.NEURON_CLASS) {
+            ActivationMaximisation maximisation = new ActivationMaximisation(ActivationMaximisation.DEFAULT_STEPS, ActivationMaximisation.DEFAULT_LEARNING_RATE,
+                    ActivationMaximisation.DEFAULT_LAMBDA, ActivationMaximisation.DEFAULT_START_NOISE, seed);
+            return CheckpointGraphs.withCheckpoint(NetFragmentGraphs.neuronClassGraph(run.checkpoints().get(index).load(), digits, maximisation, monitor), run, index);
+        }
+        if (kind == Kind.CONTRIBUTION) {
+            return CheckpointGraphs.withCheckpoint(NetFragmentGraphs.contributionGraph(run.checkpoints().get(index).load(),
+                    CheckpointGraphs.modelName(run), digits, digit), run, index);
+        }
         List<LayerActivations> layers = ActivationRecorder.record(run.checkpoints().get(index).load(), trainingData, monitor);
         if (layer > layers.size()) {
             throw new IllegalArgumentException("Layer " + layer + " does not exist: the model has " + layers.size() + " hidden fully connected layers");
@@ -181,7 +214,9 @@ final class GraphRequest {
     /** The workspace title of checkpoint {@code index}. */
     String title(int index) {
         String name = kind == Kind.WEIGHTS ? "weights" : kind == Kind.LINE_GRAPH ? "line graph"
-                : kind == Kind.FEATURE_MAP ? "feature map L" + layer + (mapClass < 0 ? "" : " class " + mapClass) : "activations L" + layer;
+                : kind == Kind.FEATURE_MAP ? "feature map L" + layer + (mapClass < 0 ? "" : " class " + mapClass)
+                : kind == Kind.NEURON_CLASS ? model + " neuron-class" : kind == Kind.CONTRIBUTION ? model + " contribution, digit " + digit
+                : "activations L" + layer;
         return CheckpointGraphs.title(name, run.checkpoints().get(index));
     }
 
@@ -204,6 +239,7 @@ final class GraphRequest {
         p.putBoolean("mapDarkest", mapDarkest);
         p.put("mapAdjacency", mapAdjacency.name());
         p.putDouble("mapOffsetFraction", mapOffsetFraction);
+        p.putInt("digit", digit);
     }
 
     static GraphRequest load(Preferences p) {
@@ -234,6 +270,7 @@ final class GraphRequest {
             r.mapAdjacency = FeatureMapGraph.Adjacency.SPATIAL_4;
         }
         r.mapOffsetFraction = p.getDouble("mapOffsetFraction", r.mapOffsetFraction);
+        r.digit = p.getInt("digit", r.digit);
         return r;
     }
 }

@@ -177,6 +177,38 @@ class ImporterTest {
     }
 
     @Test
+    void netFragmentGraphsOfAShippedTrainedModel() {
+        NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
+        GraphRequest r = new GraphRequest();
+        r.model = "nf-11";
+        r.kind = GraphRequest.Kind.NEURON_CLASS;
+        gen.setRequest(r);
+        Container c = new ImportContainerImpl();
+        gen.generate(c.getLoader());
+        assertTrue(c.verify());
+        assertEquals(12 + 10, c.getUnloader().getNodeCount(), "the head's 12 neurons and the 10 classes");
+        GraphModel gm = processed(c);
+        assertEquals("neuron-class graph", gm.getGraph().getAttribute("graph_kind"));
+        assertNotNull(gm.getNodeTable().getColumn("max_input"));
+        assertNotNull(gm.getNodeTable().getColumn("selectivity"));
+
+        GraphRequest contribution = new GraphRequest();
+        contribution.model = "nf-11";
+        contribution.kind = GraphRequest.Kind.CONTRIBUTION;
+        contribution.digit = 1;
+        gen.setRequest(contribution);
+        Container c2 = new ImportContainerImpl();
+        gen.generate(c2.getLoader());
+        assertTrue(c2.verify());
+        assertEquals(81 + 2 + 12 + 10, c2.getUnloader().getNodeCount(), "pixels, model 11's two line channels, the head, the classes");
+
+        GraphRequest mnist = new GraphRequest();
+        mnist.kind = GraphRequest.Kind.NEURON_CLASS;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mnist.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("not seed 003's 9x9 digits"), e.getMessage());
+    }
+
+    @Test
     void cancelledGeneratorLeavesAnEmptyContainer() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
         GraphRequest r = new GraphRequest();

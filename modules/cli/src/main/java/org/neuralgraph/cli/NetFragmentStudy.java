@@ -6,8 +6,6 @@ import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.data.LabeledImages;
 import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.graph.NeuralGraph;
-import org.neuralgraph.core.netfragment.ClassActivity;
-import org.neuralgraph.core.netfragment.ContributionGraph;
 import org.neuralgraph.core.netfragment.LayerSignal;
 import org.neuralgraph.core.netfragment.NeuronClassGraph;
 import org.neuralgraph.core.netfragment.SegmentDigits;
@@ -15,8 +13,8 @@ import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.dl4j.ActivationMaximisation;
 import org.neuralgraph.dl4j.Checkpoint;
 import org.neuralgraph.dl4j.CheckpointGraphs;
-import org.neuralgraph.dl4j.Dl4jWeights;
 import org.neuralgraph.dl4j.LayerSignals;
+import org.neuralgraph.dl4j.NetFragmentGraphs;
 import org.neuralgraph.dl4j.NetFragmentModels;
 import org.neuralgraph.dl4j.Trainer;
 import org.neuralgraph.dl4j.TrainingRun;
@@ -66,8 +64,6 @@ final class NetFragmentStudy {
         final List<Checkpoint> checkpoints = new ArrayList<>();
         /** The head's 12 neurons x 10 classes after training. */
         double[][] head;
-        /** Every weight layer's outputs per digit after training: [digit] -> signals. */
-        final List<List<LayerSignal>> signals = new ArrayList<>();
         List<ActivationMaximisation.ClassImage> maxima;
     }
 
@@ -109,31 +105,30 @@ final class NetFragmentStudy {
                 Checkpoint cp = run.checkpoints().get(k);
                 MultiLayerNetwork net = cp.load();
                 if (k == 0) mr.parameters = net.numParams();
-                List<ClassActivity> activity = LayerSignals.classActivity(net, ten);
-                double[][] head = headMatrix(activity.get(activity.size() - 2));
+                double[][] head = NetFragmentGraphs.headActivations(net, ten);
                 writeActivations(net, ten, outDir.resolve("activations").resolve(spec.name)
                         .resolve(String.format(Locale.ROOT, "epoch-%04d.csv", cp.epoch())));
                 boolean last = k == run.checkpoints().size() - 1;
                 NeuralGraph g = CheckpointGraphs.withCheckpoint(NeuronClassGraph.build(head).withGraphAttributes(modelAttributes(mr)), run, k);
                 if (last) {
                     mr.head = head;
-                    for (int d = 0; d < ten.size(); d++) mr.signals.add(LayerSignals.record(net, image(ten, d), 1, ten.rows(), ten.cols()));
                     mr.maxima = s.maximisation.run(net, 1, ten.rows(), ten.cols(), monitor);
-                    g = g.withNodeColumns(maximisationColumns(g, mr.maxima));
+                    g = NetFragmentGraphs.withMaxima(g, mr.maxima);
+                    g = g.withNodeColumns(maximaPngs(g, mr.maxima, outDir, spec.name));
                 }
                 String name = String.format(Locale.ROOT, "%s neuron-class epoch %d (acc %.2f)", spec.name, cp.epoch(), cp.testAccuracy());
                 Workspace ws = WorkspaceImporter.importGraph(g, name, monitor);
                 GraphExporter.export(ws, outDir.resolve("graphs").resolve(spec.name),
                         String.format(Locale.ROOT, "neuron-class-epoch-%04d", cp.epoch()), EnumSet.of(GraphExporter.Format.GEXF), r.notes);
-                if (!last) pc.deleteWorkspace(ws); // every epoch as GEXF, the trained network's graphs in the project
-                if (last) {
-                    NeuralGraph cg = ContributionGraph.build(Dl4jWeights.extract(net, spec.name), mr.signals.get(s.inputDigit), activity,
-                            "digit " + s.inputDigit);
-                    cg = CheckpointGraphs.withCheckpoint(cg.withGraphAttributes(modelAttributes(mr)), run, k);
-                    Workspace cws = WorkspaceImporter.importGraph(cg, spec.name + " contribution, digit " + s.inputDigit, monitor);
-                    GraphExporter.export(cws, outDir.resolve("graphs").resolve(spec.name), "contribution-digit-" + s.inputDigit,
-                            EnumSet.of(GraphExporter.Format.GEXF), r.notes);
+                if (!last) {
+                    pc.deleteWorkspace(ws); // every epoch as GEXF, the trained network's graphs in the project
+                    continue;
                 }
+                NeuralGraph cg = NetFragmentGraphs.contributionGraph(net, spec.name, ten, s.inputDigit);
+                cg = CheckpointGraphs.withCheckpoint(cg.withGraphAttributes(modelAttributes(mr)), run, k);
+                Workspace cws = WorkspaceImporter.importGraph(cg, spec.name + " contribution, digit " + s.inputDigit, monitor);
+                GraphExporter.export(cws, outDir.resolve("graphs").resolve(spec.name), "contribution-digit-" + s.inputDigit,
+                        EnumSet.of(GraphExporter.Format.GEXF), r.notes);
             }
             r.models.add(mr);
         }
@@ -149,18 +144,39 @@ final class NetFragmentStudy {
         return a;
     }
 
-    /** ClassActivity of the head layer as [neuron][class]. */
-    private static double[][] headMatrix(ClassActivity head) {
-        double[][] m = new double[head.units()][];
-        for (int j = 0; j < m.length; j++) m[j] = head.classMeans(j);
-        return m;
+    /**
+     * Each class's maximising input as a PNG, {@code pictures/maxima/<model>-class-<c>.png} (9 x 9, each pixel 8 x 8,
+     * 0 black, 1 white), and its path relative to the output directory as the class node's column {@code max_input_png}.
+     */
+    private static Map<String, NeuralGraph.Column> maximaPngs(NeuralGraph g, List<ActivationMaximisation.ClassImage> maxima, Path outDir,
+                                                              String model) throws IOException {
+        Path dir = Files.createDirectories(outDir.resolve("pictures").resolve("maxima"));
+        String[] paths = new String[g.nodeCount()];
+        java.util.Arrays.fill(paths, "");
+        for (ActivationMaximisation.ClassImage ci : maxima) {
+            double[] v = new double[ci.image().length];
+            for (int i = 0; i < v.length; i++) v[i] = ci.image()[i];
+            String name = model + "-class-" + ci.classIndex() + ".png";
+            writeGrey(v, 9, 9, dir.resolve(name));
+            int node = g.indexOf("class_" + ci.classIndex());
+            if (node >= 0) paths[node] = "pictures/maxima/" + name;
+        }
+        Map<String, NeuralGraph.Column> c = new LinkedHashMap<>();
+        c.put("max_input_png", NeuralGraph.Column.ofStrings("Maximising input as PNG (relative to the study's directory)", paths));
+        return c;
     }
 
-    static float[] image(LabeledImages images, int i) {
-        int n = images.rows() * images.cols();
-        float[] x = new float[n];
-        System.arraycopy(images.pixels(), i * n, x, 0, n);
-        return x;
+    /** Values in [0, 1] as a grey PNG, each pixel drawn 8 x 8. */
+    static void writeGrey(double[] values, int height, int width, Path png) throws IOException {
+        int scale = 8;
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width * scale, height * scale, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < height * scale; y++) {
+            for (int x = 0; x < width * scale; x++) {
+                double v = Math.max(0, Math.min(1, values[(y / scale) * width + x / scale]));
+                img.getRaster().setSample(x, y, 0, (int) Math.round(255 * v));
+            }
+        }
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
     }
 
     /** Every weight layer's post-activation outputs for each digit: digit, layer, index (channel-major for maps), value. */
@@ -169,33 +185,12 @@ final class NetFragmentStudy {
         List<String> names = LayerSignals.layerNames(net);
         StringBuilder b = new StringBuilder("digit,layer,index,value\n");
         for (int d = 0; d < ten.size(); d++) {
-            List<LayerSignal> sig = LayerSignals.record(net, image(ten, d), 1, ten.rows(), ten.cols());
+            List<LayerSignal> sig = LayerSignals.record(net, NetFragmentGraphs.image(ten, d), 1, ten.rows(), ten.cols());
             for (int l = 0; l < sig.size(); l++) {
                 double[] out = sig.get(l).output();
                 for (int i = 0; i < out.length; i++) b.append(ten.labels()[d]).append(',').append(names.get(l)).append(',').append(i).append(',').append((float) out[i]).append('\n');
             }
         }
         ReportText.writeFile(csv, b.toString());
-    }
-
-    /**
-     * Class nodes carry the input that maximises their probability (81 values, row-major, as text: Gephi has no
-     * image column) and that probability; neurons carry nothing there.
-     */
-    private static Map<String, NeuralGraph.Column> maximisationColumns(NeuralGraph g, List<ActivationMaximisation.ClassImage> maxima) {
-        String[] image = new String[g.nodeCount()];
-        double[] p = new double[g.nodeCount()];
-        java.util.Arrays.fill(image, "");
-        for (ActivationMaximisation.ClassImage ci : maxima) {
-            int node = g.indexOf("class_" + ci.classIndex());
-            StringBuilder b = new StringBuilder();
-            for (float v : ci.image()) b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", v));
-            image[node] = b.toString();
-            p[node] = ci.endProbability();
-        }
-        Map<String, NeuralGraph.Column> c = new LinkedHashMap<>();
-        c.put("max_input", NeuralGraph.Column.ofStrings("Input maximising the class (9x9, row-major)", image));
-        c.put("max_probability", NeuralGraph.Column.ofDoubles("Class probability of that input", p));
-        return c;
     }
 }

@@ -25,7 +25,7 @@ class NetFragmentsCommandTest {
                 "tables/two-pixel-pairs.csv", "tables/activation-maximisation.csv", "pictures/heatmap-nf-7.png", "pictures/heatmap-nf-11.png",
                 "pictures/activation-maximisation.png", "pictures/digits.png", "graphs/nf-7/neuron-class-epoch-0000.gexf",
                 "graphs/nf-11/neuron-class-epoch-0002.gexf", "graphs/nf-11/contribution-digit-8.gexf", "runs/nf-7/checkpoint-epoch-0002.zip",
-                "activations/nf-11/epoch-0001.csv"}) {
+                "activations/nf-11/epoch-0001.csv", "pictures/maxima/nf-7-class-3.png"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         assertEquals(1 + 2 * 3, Files.readAllLines(out.resolve("tables/accuracy.csv")).size(), "epochs 0-2 of two models");
@@ -40,7 +40,8 @@ class NetFragmentsCommandTest {
         // neuron-class graph: 12 neurons + 10 classes; the class nodes of the last epoch carry the maximising input
         String gexf = new String(Files.readAllBytes(out.resolve("graphs/nf-11/neuron-class-epoch-0002.gexf")), StandardCharsets.UTF_8);
         assertEquals(22, gexf.split("<node ", -1).length - 1);
-        assertTrue(gexf.contains("max_input") && gexf.contains("table_4_1_model"), "columns and graph attributes in the GEXF");
+        assertTrue(gexf.contains("max_input") && gexf.contains("pictures/maxima/nf-11-class-0.png") && gexf.contains("table_4_1_model"),
+                "columns and graph attributes in the GEXF");
         // contribution graph of digit 8 in model 11: 81 pixels, 2 channels, 12 neurons, 10 classes
         String cg = new String(Files.readAllBytes(out.resolve("graphs/nf-11/contribution-digit-8.gexf")), StandardCharsets.UTF_8);
         assertEquals(81 + 2 + 12 + 10, cg.split("<node ", -1).length - 1);
