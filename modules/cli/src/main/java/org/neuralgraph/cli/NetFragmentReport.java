@@ -80,6 +80,16 @@ final class NetFragmentReport {
         return SeriesCorrelation.of(x, d).pearson;
     }
 
+    private double meanLikeDigit(NetFragmentStudy.ModelResult m) {
+        double sum = 0;
+        int n = 0;
+        for (int c = 0; c < 10; c++) {
+            double v = maximumLikeDigit(m, c);
+            if (Double.isFinite(v)) { sum += v; n++; }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
     private static int firstPerfect(NetFragmentStudy.ModelResult m) {
         for (Checkpoint c : m.checkpoints) if (c.testAccuracy() >= 1) return c.epoch();
         return -1;
@@ -273,7 +283,7 @@ final class NetFragmentReport {
         b.append("## The paper's findings\n\n");
         for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append("- ").append(e.getValue() ? "**agrees**: " : "**differs**: ").append(e.getKey()).append('\n');
         b.append("\n## Models (Table 4.1)\n\n| model | encoder | parameters | first epoch at 100 % | accuracy | loss | head neurons never active | "
-                + "mean selectivity of the active |\n|---|---|---|---|---|---|---|---|\n");
+                + "mean selectivity of the active | maximising inputs vs digits (mean r) |\n|---|---|---|---|---|---|---|---|---|\n");
         for (NetFragmentStudy.ModelResult m : r.models) {
             Checkpoint l = last(m);
             double si = 0;
@@ -287,7 +297,7 @@ final class NetFragmentReport {
             b.append("| ").append(m.number).append(" | ").append(m.description).append(" | ").append(m.parameters).append(" | ")
                     .append(first < 0 ? "never" : String.valueOf(first)).append(" | ").append(f2(l.testAccuracy())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.4f", l.testLoss())).append(" | ").append(deadNeurons(m.head)).append(" of 12 | ")
-                    .append(active == 0 ? "-" : f2(si / active)).append(" |\n");
+                    .append(active == 0 ? "-" : f2(si / active)).append(" | ").append(f2(meanLikeDigit(m))).append(" |\n");
         }
         b.append("\n## Digits that differ in two pixels (head neurons after training)\n\n| model | pair | active | changed | switched on/off | mean abs change | mean activation |\n|---|---|---|---|---|---|---|\n");
         for (NetFragmentStudy.ModelResult m : r.models) {
