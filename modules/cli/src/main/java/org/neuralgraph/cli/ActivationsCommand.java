@@ -91,12 +91,7 @@ final class ActivationsCommand implements Callable<Integer> {
             report.write(dir.dir());
             dir.commit();
             progress.close();
-            stdout.print(report.summary());
-            for (String note : result.notes) stdout.println("note: " + note);
-            stdout.println("outputs: " + dir.target());
-            stdout.println("  report:   " + dir.target().resolve("report.md"));
-            stdout.println("  tables:   " + dir.target().resolve("tables"));
-            stdout.println("  Gephi:    " + dir.target().resolve("neuralgraph.gephi"));
+            ReportText.printOutcome(stdout, report.summary(), result.notes, dir.target(), "report.md", "tables", "neuralgraph.gephi");
             return 0;
         }
     }

@@ -114,10 +114,7 @@ final class CapacitanceCommand implements Callable<Integer> {
             report.write(dir.dir());
             dir.commit();
             progress.close();
-            stdout.print(report.summary());
-            stdout.println("outputs: " + dir.target());
-            stdout.println("  report:   " + dir.target().resolve("report.md"));
-            if (s.graphs) stdout.println("  Gephi:    " + dir.target().resolve("neuralgraph.gephi"));
+            ReportText.printOutcome(stdout, report.summary(), java.util.Collections.emptyList(), dir.target(), "report.md", "neuralgraph.gephi");
             return 0;
         }
     }

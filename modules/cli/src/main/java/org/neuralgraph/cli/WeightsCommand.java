@@ -85,12 +85,7 @@ final class WeightsCommand implements Callable<Integer> {
             WeightGraphStudy.Result result = WeightGraphStudy.run(run, s, dir.dir(), progress);
             dir.commit();
             progress.close();
-            stdout.print(result.summary());
-            for (String note : result.notes()) stdout.println("note: " + note);
-            stdout.println("outputs: " + dir.target());
-            stdout.println("  report:   " + dir.target().resolve("report.md"));
-            stdout.println("  graphs:   " + dir.target().resolve("graphs"));
-            stdout.println("  Gephi:    " + dir.target().resolve("neuralgraph.gephi"));
+            ReportText.printOutcome(stdout, result.summary(), result.notes(), dir.target(), "report.md", "graphs", "neuralgraph.gephi");
             return 0;
         }
     }
