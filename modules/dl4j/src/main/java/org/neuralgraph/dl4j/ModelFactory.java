@@ -3,6 +3,7 @@ package org.neuralgraph.dl4j;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.distribution.TruncatedNormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -32,7 +33,10 @@ import java.util.Random;
  * default. Seed 000 (Section 4) reports an untrained average weighted degree of 1.15 for its 784-50-50-50-10
  * weight graph; with this initialisation E|w| = 1/(2 sqrt(fanIn)), so the expected sum of |w| is
  * 784*50/(2*28) + 2 * 50*50/(2*sqrt 50) + 50*10/(2*sqrt 50) = 1,089, and 1,089 / 944 nodes = 1.15: the paper's
- * network started from PyTorch's default.
+ * network started from PyTorch's default. {@code truncated-normal-0.1} draws every weight from N(0, 0.1^2) truncated at
+ * two standard deviations and sets every bias to 0.1, TensorFlow's MNIST tutorial ({@code weight_variable},
+ * {@code bias_variable}) that seed 002's CNN follows (Section 5: weights "initialized according to a Gaussian
+ * distribution with mean 0").
  */
 public final class ModelFactory {
 
@@ -42,11 +46,17 @@ public final class ModelFactory {
     public static MultiLayerNetwork build(ModelSpec spec) {
         spec.validate();
         boolean pytorch = spec.weightInit.equals("pytorch-default");
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+        boolean truncatedNormal = spec.weightInit.equals("truncated-normal-0.1");
+        NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed)
                 .dataType(DataType.FLOAT)
-                .updater(updater(spec))
-                .weightInit(spec.weightInit.equals("relu") ? WeightInit.RELU : WeightInit.XAVIER)
+                .updater(updater(spec));
+        if (truncatedNormal) {
+            global.weightInit(new WeightInitDistribution(new TruncatedNormalDistribution(0, 0.1))).biasInit(0.1);
+        } else {
+            global.weightInit(spec.weightInit.equals("relu") ? WeightInit.RELU : WeightInit.XAVIER);
+        }
+        NeuralNetConfiguration.ListBuilder list = global
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list();
