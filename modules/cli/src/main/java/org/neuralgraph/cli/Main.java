@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
         versionProvider = Main.Version.class,
         description = "Neural networks as networks: train or load a model, turn it into graphs, "
                 + "analyse them with Gephi and export GEXF, PDF and SVG.",
-        subcommands = {WeightsCommand.class, ActivationsCommand.class, FeatureMapsCommand.class, NetFragmentsCommand.class, CapacitanceCommand.class, TrainCommand.class, StatsCommand.class})
+        subcommands = {WeightsCommand.class, ActivationsCommand.class, FeatureMapsCommand.class, NetFragmentsCommand.class, MapperCommand.class, CapacitanceCommand.class, TrainCommand.class, StatsCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Spec

@@ -43,8 +43,26 @@ public final class GraphStyle {
 
     /** Sizes nodes by Gephi's weighted degree column (run {@link GephiMetrics} first), else leaves them. */
     public static void sizeByWeightedDegree(GraphModel gm) {
-        Column col = gm.getNodeTable().getColumn(WeightedDegree.WDEGREE);
-        if (col == null) return;
+        if (gm.getNodeTable().getColumn(WeightedDegree.WDEGREE) != null) sizeBy(gm, WeightedDegree.WDEGREE);
+    }
+
+    /**
+     * Colours nodes by an angle in degrees, [0, 180) around the colour wheel (so 0 and 180, the same edge direction,
+     * meet), grey where it is missing or NaN: a Mapper ring of filters shows its orientations as a rainbow.
+     */
+    public static void colourByAngle(GraphModel gm, String columnId) {
+        Column col = gm.getNodeTable().getColumn(columnId);
+        for (Node n : gm.getGraph().getNodes()) {
+            Object v = col == null ? null : n.getAttribute(col);
+            double d = v instanceof Number ? ((Number) v).doubleValue() : Double.NaN;
+            n.setColor(Double.isNaN(d) ? Color.LIGHT_GRAY : Color.getHSBColor((float) (Math.floorMod((long) Math.floor(d * 100), 18000) / 18000.0), 0.75f, 0.9f));
+        }
+    }
+
+    /** Sizes nodes by a numeric column, linearly between the smallest and largest node size. */
+    public static void sizeBy(GraphModel gm, String columnId) {
+        Column col = gm.getNodeTable().getColumn(columnId);
+        if (col == null) throw new IllegalArgumentException("cannot size by '" + columnId + "': the workspace has no such node column");
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (Node n : gm.getGraph().getNodes()) {
             double v = ((Number) n.getAttribute(col)).doubleValue();

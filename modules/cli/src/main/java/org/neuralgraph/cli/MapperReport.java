@@ -1,0 +1,125 @@
+package org.neuralgraph.cli;
+
+import com.google.gson.GsonBuilder;
+import org.neuralgraph.core.mapper.MapperResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.neuralgraph.cli.ReportText.f2;
+import static org.neuralgraph.cli.ReportText.n;
+import static org.neuralgraph.cli.ReportText.writeFile;
+
+/**
+ * Tables and report of the Mapper study with seed 002's findings checked: before training (or after few iterations)
+ * the Mapper graph of the filters falls apart into pieces; after training it closes into one main cycle (Figs. 1, 4-5)
+ * along which the filters' edge orientation changes monotonically, once around (Section 5: "from vertical edges to
+ * diagonal edges, and then from diagonal to horizontal").
+ */
+final class MapperReport {
+
+    private final MapperStudy.Settings s;
+    private final MapperStudy.Result r;
+
+    MapperReport(MapperStudy.Settings s, MapperStudy.Result r) {
+        this.s = s;
+        this.r = r;
+    }
+
+    private MapperStudy.Figures graph(String base) {
+        for (MapperStudy.Figures f : r.graphs) if (f.base.startsWith(base)) return f;
+        return null;
+    }
+
+    Map<String, Boolean> claims() {
+        Map<String, Boolean> c = new LinkedHashMap<>();
+        pair(c, "MNIST", graph("mnist-untrained"), graph("mnist-trained"), "untrained", "trained");
+        MapperStudy.Figures few = r.graphs.size() > 2 ? r.graphs.get(2) : null, many = r.graphs.size() > 3 ? r.graphs.get(3) : null;
+        if (few != null && many != null) pair(c, "circles and squares", few, many, few.iterations + " iterations", many.iterations + " iterations");
+        return c;
+    }
+
+    private static void pair(Map<String, Boolean> c, String data, MapperStudy.Figures before, MapperStudy.Figures after, String b, String a) {
+        MapperResult x = before.result, y = after.result;
+        c.put(String.format("%s: the graph of the %s filters is more fragmented than after (%s): %d against %d components", data, b, a,
+                x.components(), y.components()), x.components() > y.components());
+        c.put(String.format("%s: the %s filters close into a main cycle (first Betti number >= 1): %d, main cycle of %d nodes", data, a,
+                y.betti1(), after.cycle.length), y.betti1() >= 1);
+        c.put(String.format("%s: the edge orientation turns once and monotonically along the main cycle (%s): turn %s degrees, %s of the steps that way",
+                data, a, f2(after.turn), f2(after.monotone)), Math.abs(Math.abs(after.turn) - 180) < 1e-6 && after.monotone >= 0.7);
+    }
+
+    String summary() {
+        StringBuilder b = new StringBuilder();
+        for (MapperStudy.Figures f : r.graphs) b.append(MapperStudy.describe(f)).append('\n');
+        for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append(e.getValue() ? "agrees:  " : "differs: ").append(e.getKey()).append('\n');
+        return b.toString();
+    }
+
+    void write(Path dir) throws IOException {
+        Path tables = Files.createDirectories(dir.resolve("tables"));
+        StringBuilder csv = new StringBuilder("graph,filters,training_iterations,mean_test_accuracy,points_kept,nodes,edges,components,cycle_rank,"
+                + "betti_1,largest_basis_cycle,main_cycle_nodes,orientation_turn,orientation_monotone_share\n");
+        for (MapperStudy.Figures f : r.graphs) {
+            MapperResult m = f.result;
+            csv.append(f.base).append(',').append(f.filters).append(',').append(f.iterations).append(',').append(n(f.accuracy)).append(',')
+                    .append(m.points().length).append(',').append(m.nodeCount()).append(',').append(m.graph().edgeCount()).append(',')
+                    .append(m.components()).append(',').append(m.cycleRank()).append(',').append(m.betti1()).append(',').append(m.largestCycle())
+                    .append(',').append(f.cycle.length).append(',').append(n(f.turn)).append(',').append(n(f.monotone)).append('\n');
+        }
+        writeFile(tables.resolve("mapper-graphs.csv"), csv.toString());
+        writeFile(dir.resolve("report.md"), markdown());
+        writeFile(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json()));
+    }
+
+    private String markdown() {
+        StringBuilder b = new StringBuilder("# Mapper graphs of convolution filters (seed 002)\n\n");
+        b.append("Command: `").append(s.command).append("`  \nSeed: ").append(s.seed).append("  \nData: ").append(s.data).append("  \n");
+        b.append(String.format("Filters: the first convolution layer (64 filters of 5x5) of the cnn-mapper preset (Section 7), pooled over %d runs "
+                + "(seeds %d to %d); MNIST runs of %d iterations of batch 100, circle/square runs of %d and %d iterations of batch 50.  %n",
+                s.runs, s.seed, s.seed + s.runs - 1, s.iterations, s.few, s.many));
+        b.append("Mapper: ").append(s.mapper).append("  \nEach filter mean-centred and scaled to variance 1, then the densest points kept "
+                + "(Section 3.1).\n\n## The paper's findings\n\n");
+        for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append("- ").append(e.getValue() ? "**agrees**: " : "**differs**: ").append(e.getKey()).append('\n');
+        b.append("\n## Graphs\n\n| graph | filters | iterations | test acc | kept | nodes | edges | components | first Betti number | main cycle | orientation turn |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (MapperStudy.Figures f : r.graphs) {
+            MapperResult m = f.result;
+            b.append("| ").append(f.name).append(" | ").append(f.filters).append(" | ").append(f.iterations).append(" | ").append(f2(f.accuracy))
+                    .append(" | ").append(m.points().length).append(" | ").append(m.nodeCount()).append(" | ").append(m.graph().edgeCount())
+                    .append(" | ").append(m.components()).append(" | ").append(m.betti1()).append(" | ").append(f.cycle.length).append(" nodes | ")
+                    .append(f2(f.turn)).append(" deg |\n");
+        }
+        b.append("\n## Files\n\n- `graphs/<graph>.gexf|pdf|svg`: each Mapper graph laid out by ForceAtlas2, nodes coloured by their mean "
+                + "filter's orientation (hue around 0-180 degrees) and sized by members\n"
+                + "- `pictures/<graph>-main-cycle.png`: the mean filters along the main cycle, in order\n"
+                + "- `tables/mapper-graphs.csv`, `neuralgraph.gephi`: the figures and the workspaces\n");
+        for (String note : r.notes) b.append("\nNote: ").append(note).append('\n');
+        return b.toString();
+    }
+
+    private Map<String, Object> json() {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("command", s.command);
+        j.put("seed", s.seed);
+        j.put("mapper", String.valueOf(s.mapper));
+        j.put("claims", claims());
+        List<Object> graphs = new ArrayList<>();
+        for (MapperStudy.Figures f : r.graphs) {
+            Map<String, Object> g = new LinkedHashMap<>(f.result.graph().graphAttributes());
+            g.put("graph", f.base);
+            g.put("main_cycle", f.cycle);
+            g.put("main_cycle_orientations", f.cycleOrientations);
+            g.put("orientation_turn", f.turn);
+            graphs.add(g);
+        }
+        j.put("graphs", graphs);
+        j.put("notes", r.notes);
+        return j;
+    }
+}

@@ -1,0 +1,176 @@
+package org.neuralgraph.cli;
+
+import org.gephi.graph.api.GraphController;
+import org.gephi.graph.api.GraphModel;
+import org.gephi.project.api.ProjectController;
+import org.gephi.project.api.Workspace;
+import org.neuralgraph.core.data.CircleSquareImages;
+import org.neuralgraph.core.data.TrainTestData;
+import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.mapper.MainCycle;
+import org.neuralgraph.core.mapper.MapperGraph;
+import org.neuralgraph.core.mapper.MapperParameters;
+import org.neuralgraph.core.mapper.MapperResult;
+import org.neuralgraph.core.progress.ProgressMonitor;
+import org.neuralgraph.dl4j.FirstLayerFilters;
+import org.neuralgraph.dl4j.ModelSpec;
+import org.neuralgraph.dl4j.PooledRuns;
+import org.neuralgraph.gephi.ForceAtlas2Runner;
+import org.neuralgraph.gephi.GraphExporter;
+import org.neuralgraph.gephi.GraphStyle;
+import org.neuralgraph.gephi.ProjectFile;
+import org.neuralgraph.gephi.WorkspaceImporter;
+import org.openide.util.Lookup;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Seed 002's study: Mapper graphs of first-layer convolution filters, untrained against trained on MNIST (Section 7's
+ * improved CNN, filters pooled over several runs) and few against many iterations on the synthetic circle/square data
+ * (Section 6). Each graph goes into a Gephi workspace laid out by ForceAtlas2, nodes coloured by their mean filter's
+ * orientation; its main cycle's mean filters are drawn as a sheet, and the orientation's turn along the cycle measured.
+ *
+ * <p>Scale: the paper pools 100 runs of 10,000 iterations; a cnn-mapper iteration of batch 100 costs about 1 s in DL4J
+ * on 2 cores here, so the defaults pool 4 runs of 100 iterations on MNIST and 4 runs of 40 and 400 iterations (batch 50)
+ * on the synthetic data; {@code --runs}, {@code --iterations}, {@code --few}, {@code --many} scale it up.
+ */
+final class MapperStudy {
+
+    static final class Settings {
+        int runs = 4;
+        long iterations = 100;
+        long few = 40;
+        long many = 400;
+        boolean shapes = true;
+        int layoutIterations = 300;
+        MapperParameters mapper = MapperParameters.defaults();
+        long seed = 42;
+        String command;
+        String data;
+    }
+
+    /** One Mapper graph's figures. */
+    static final class Figures {
+        String name;
+        String base;
+        int filters;
+        long iterations;
+        double accuracy;
+        MapperResult result;
+        int[] cycle;
+        double[] cycleOrientations;
+        /** Total turn of the orientation along the main cycle, and the share of steps turning that way. */
+        double turn, monotone;
+    }
+
+    static final class Result {
+        final List<Figures> graphs = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+    }
+
+    private MapperStudy() { }
+
+    static Result run(Settings s, TrainTestData mnist, Path outDir, ProgressMonitor monitor) throws IOException {
+        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
+        pc.closeCurrentProject();
+        pc.newProject();
+        Result r = new Result();
+        ModelSpec spec = ModelSpec.preset("cnn-mapper");
+        spec.seed = s.seed;
+        PooledRuns onMnist = PooledRuns.train(spec, mnist, s.runs, s.iterations, monitor);
+        r.graphs.add(analyse("MNIST, untrained", "mnist-untrained", onMnist.untrainedFilters(), 0, Double.NaN, s, outDir, r, monitor));
+        r.graphs.add(analyse("MNIST, trained", "mnist-trained", onMnist.trainedFilters(), s.iterations, onMnist.meanTestAccuracy(), s, outDir, r, monitor));
+        if (s.shapes) {
+            TrainTestData shapes = new CircleSquareImages(CircleSquareImages.STROKE, 0).trainTest(CircleSquareImages.PAPER_TRAIN, CircleSquareImages.PAPER_TEST, s.seed);
+            ModelSpec two = spec.withClasses(2);
+            two.batchSize = 50; // Section 6: "40 batch iterations", batch size of Section 5 (50)
+            for (long it : new long[]{s.few, s.many}) {
+                PooledRuns runs = PooledRuns.train(two, shapes, s.runs, it, monitor);
+                r.graphs.add(analyse("circles and squares, " + it + " iterations", "shapes-" + it, runs.trainedFilters(), it,
+                        runs.meanTestAccuracy(), s, outDir, r, monitor));
+            }
+        }
+        monitor.start("saving Gephi project", 1);
+        ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
+        return r;
+    }
+
+    private static Figures analyse(String name, String base, FirstLayerFilters filters, long iterations, double accuracy, Settings s,
+                                   Path outDir, Result r, ProgressMonitor monitor) throws IOException {
+        monitor.checkCancelled();
+        Figures f = new Figures();
+        f.name = name;
+        f.base = base;
+        f.filters = filters.size();
+        f.iterations = iterations;
+        f.accuracy = accuracy;
+        f.result = MapperGraph.ofFilters(filters.points(), filters.ids().toArray(new String[0]), s.mapper);
+        NeuralGraph g = f.result.graph();
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("filters", name);
+        a.put("training_iterations", iterations);
+        a.put("runs_pooled", s.runs);
+        a.put("mean_test_accuracy", accuracy);
+        a.put("study_seed", s.seed);
+        g = g.withGraphAttributes(a);
+        f.cycle = MainCycle.of(g.nodeCount(), g.sources(), g.targets());
+        NeuralGraph.Column orientation = g.nodeColumns().get("orientation");
+        f.cycleOrientations = new double[f.cycle.length];
+        for (int i = 0; i < f.cycle.length; i++) f.cycleOrientations[i] = orientation == null ? Double.NaN : orientation.doubles()[f.cycle[i]];
+        double[] turn = MainCycle.orientationTurn(f.cycleOrientations);
+        f.turn = turn[0];
+        f.monotone = turn[1];
+        Workspace ws = WorkspaceImporter.importGraph(g, "Mapper: " + name, monitor);
+        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+        if (g.nodeCount() > 0) {
+            ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
+            GraphStyle.colourByAngle(gm, "orientation");
+            GraphStyle.sizeBy(gm, "size");
+        }
+        GraphExporter.export(ws, outDir.resolve("graphs"), base, EnumSet.of(GraphExporter.Format.GEXF, GraphExporter.Format.PDF, GraphExporter.Format.SVG), r.notes);
+        Files.createDirectories(outDir.resolve("pictures"));
+        cycleSheet(f, outDir.resolve("pictures").resolve(base + "-main-cycle.png"));
+        return f;
+    }
+
+    /**
+     * The mean filters of the main cycle's nodes in order, left to right (like the paper's Figs. 1-2 and 5), each drawn
+     * k x k, scaled from its own minimum (black) to maximum (white).
+     */
+    private static void cycleSheet(Figures f, Path png) throws IOException {
+        int n = Math.max(1, f.cycle.length);
+        int dim = f.result.nodeCount() == 0 ? 25 : f.result.mean(0).length;
+        int k = (int) Math.round(Math.sqrt(dim));
+        if (k * k != dim) return;
+        int px = 8, gap = 4, size = k * px;
+        BufferedImage img = new BufferedImage(gap + n * (size + gap), size + 2 * gap, BufferedImage.TYPE_BYTE_GRAY);
+        for (int x = 0; x < img.getWidth(); x++) for (int y = 0; y < img.getHeight(); y++) img.getRaster().setSample(x, y, 0, 128);
+        for (int i = 0; i < f.cycle.length; i++) {
+            double[] m = f.result.mean(f.cycle[i]);
+            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+            for (double v : m) { min = Math.min(min, v); max = Math.max(max, v); }
+            for (int p = 0; p < m.length; p++) {
+                int grey = max > min ? (int) Math.round(255 * (m[p] - min) / (max - min)) : 128;
+                int x0 = gap + i * (size + gap) + (p % k) * px, y0 = gap + (p / k) * px;
+                for (int dx = 0; dx < px; dx++) for (int dy = 0; dy < px; dy++) img.getRaster().setSample(x0 + dx, y0 + dy, 0, grey);
+            }
+        }
+        ImageIO.write(img, "png", png.toFile());
+    }
+
+    static String describe(Figures f) {
+        return String.format(Locale.ROOT, "%s: %d filters -> %d kept -> %d nodes, %d edges, %d components, first Betti number %d, main cycle %d nodes",
+                f.name, f.filters, f.result.points().length, f.result.nodeCount(), f.result.graph().edgeCount(), f.result.components(),
+                f.result.betti1(), f.cycle.length);
+    }
+}

@@ -1,0 +1,114 @@
+package org.neuralgraph.core.mapper;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The main cycle of a Mapper graph as a sequence of nodes, to read the filters along the paper's ring (seed 002,
+ * Sections 5 and 7: "as one traveled along it, the image patch data changed from vertical edges to diagonal edges").
+ *
+ * <p>What is computed: in the largest component, a breadth-first tree from its lowest node; every edge outside the tree
+ * closes one fundamental cycle (the two tree paths to their lowest common ancestor plus the edge); the longest of these
+ * is the main cycle, ties to the first edge. Longest simple cycles are NP-hard in general; a fundamental cycle of a
+ * breadth-first tree goes around a ring once, because tree paths are shortest paths.
+ */
+public final class MainCycle {
+
+    private MainCycle() { }
+
+    /** The nodes of the main cycle in order (the last links back to the first), or an empty array for a forest. */
+    public static int[] of(int n, int[] src, int[] dst) {
+        List<List<Integer>> adj = new ArrayList<>();
+        for (int v = 0; v < n; v++) adj.add(new ArrayList<>());
+        for (int e = 0; e < src.length; e++) {
+            if (src[e] == dst[e]) continue;
+            adj.get(src[e]).add(dst[e]);
+            adj.get(dst[e]).add(src[e]);
+        }
+        int root = largestComponentRoot(n, adj);
+        if (root < 0) return new int[0];
+        int[] parent = new int[n], depth = new int[n];
+        Arrays.fill(parent, -2);
+        parent[root] = -1;
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        queue.add(root);
+        while (!queue.isEmpty()) {
+            int u = queue.poll();
+            for (int w : adj.get(u)) {
+                if (parent[w] != -2) continue;
+                parent[w] = u;
+                depth[w] = depth[u] + 1;
+                queue.add(w);
+            }
+        }
+        int[] best = new int[0];
+        for (int e = 0; e < src.length; e++) {
+            int a = src[e], b = dst[e];
+            if (a == b || parent[a] == -2 || parent[a] == b || parent[b] == a) continue;
+            int[] cycle = fundamentalCycle(a, b, parent, depth);
+            if (cycle.length > best.length) best = cycle;
+        }
+        return best;
+    }
+
+    private static int[] fundamentalCycle(int a, int b, int[] parent, int[] depth) {
+        List<Integer> up = new ArrayList<>(), down = new ArrayList<>();
+        while (a != b) {
+            if (depth[a] >= depth[b]) { up.add(a); a = parent[a]; } else { down.add(b); b = parent[b]; }
+        }
+        up.add(a);
+        for (int i = down.size() - 1; i >= 0; i--) up.add(down.get(i));
+        int[] c = new int[up.size()];
+        for (int i = 0; i < c.length; i++) c[i] = up.get(i);
+        return c;
+    }
+
+    private static int largestComponentRoot(int n, List<List<Integer>> adj) {
+        int[] comp = new int[n];
+        Arrays.fill(comp, -1);
+        int bestRoot = -1, bestSize = 0;
+        for (int s = 0; s < n; s++) {
+            if (comp[s] >= 0) continue;
+            int size = 0;
+            ArrayDeque<Integer> q = new ArrayDeque<>();
+            q.add(s);
+            comp[s] = s;
+            while (!q.isEmpty()) {
+                int u = q.poll();
+                size++;
+                for (int w : adj.get(u)) if (comp[w] < 0) { comp[w] = s; q.add(w); }
+            }
+            if (size > bestSize) { bestSize = size; bestRoot = s; }
+        }
+        return bestRoot;
+    }
+
+    /**
+     * How orientation (degrees in [0, 180)) changes along a cycle: {total turn, share of steps turning in the total's
+     * direction}. Steps are wrapped into (-90, 90]; a cycle whose filters rotate once through all edge directions has a
+     * total turn of +-180, one that goes back and forth 0. NaN orientations are skipped.
+     */
+    public static double[] orientationTurn(double[] degreesAlongCycle) {
+        List<Double> a = new ArrayList<>();
+        for (double d : degreesAlongCycle) if (!Double.isNaN(d)) a.add(d);
+        if (a.size() < 2) return new double[]{0, Double.NaN};
+        double total = 0;
+        double[] steps = new double[a.size()];
+        for (int i = 0; i < a.size(); i++) {
+            double d = a.get((i + 1) % a.size()) - a.get(i);
+            while (d > 90) d -= 180;
+            while (d <= -90) d += 180;
+            steps[i] = d;
+            total += d;
+        }
+        int with = 0, moving = 0;
+        for (double d : steps) {
+            if (d == 0) continue;
+            moving++;
+            if (Math.signum(d) == Math.signum(total)) with++;
+        }
+        return new double[]{total, moving == 0 || total == 0 ? Double.NaN : with / (double) moving};
+    }
+}
