@@ -28,7 +28,15 @@ final class GeneratorPanel extends JPanel {
             "Line graph: weights as nodes, linked where they meet at a neuron (seed 004)",
             "Feature-map graph: the brightest (or darkest) pixels of a CNN's composite feature map (seed 000)",
             "Net fragments: the 12 head neurons and the classes, linked by activation (seed 003, models nf-1 to nf-11)",
-            "Net fragments: contribution graph of one digit, pixels to class (seed 003, models nf-1 to nf-11)"};
+            "Net fragments: contribution graph of one digit, pixels to class (seed 003, models nf-1 to nf-11)",
+            "Mapper graph of convolution filters (seed 002)"};
+
+    /** The Mapper lenses, in the order of {@link GraphRequest.MapperLens}. */
+    static final String[] MAPPER_LENSES = {"PCA, 2 components (Section 7's two PCA lenses)", "PCA, 1 component",
+            "neighbourhood: Laplacian eigenmap of the k-NN graph (Section 4)", "density 1/rho_k (Section 3.1)"};
+
+    /** The Mapper metrics, in the order of {@link GraphRequest#MAPPER_METRICS}. */
+    static final String[] MAPPER_METRICS = {"variance-normalised Euclidean (paper)", "Euclidean"};
 
     /** The model choices: presets to train, and seed 003's trained models shipped with the plugin. */
     static String[] modelChoices() {
@@ -57,6 +65,12 @@ final class GeneratorPanel extends JPanel {
             "spatial, 4 neighbours (paper)", "spatial, 8 neighbours", "value: difference below the offset"});
     private final JSpinner mapOffset = new JSpinner(new SpinnerNumberModel(FeatureMapGraph.DEFAULT_OFFSET_FRACTION, 0.001, 1.0, 0.001));
     private final JSpinner digit = new JSpinner(new SpinnerNumberModel(8, 0, 9, 1));
+    private final JComboBox<String> mapperLens = new JComboBox<>(MAPPER_LENSES);
+    private final JComboBox<String> mapperMetric = new JComboBox<>(MAPPER_METRICS);
+    private final JSpinner mapperIntervals = new JSpinner(new SpinnerNumberModel(10, 1, 1000, 1));
+    private final JSpinner mapperOverlap = new JSpinner(new SpinnerNumberModel(0.5, 0.0, 0.95, 0.05));
+    private final JSpinner mapperK = new JSpinner(new SpinnerNumberModel(5, 1, 10_000, 1));
+    private final JSpinner mapperPercent = new JSpinner(new SpinnerNumberModel(20.0, 0.1, 100.0, 1.0));
 
     GeneratorPanel() {
         super(new GridBagLayout());
@@ -80,7 +94,13 @@ final class GeneratorPanel extends JPanel {
         row = add(row, "", mapDarkest, null);
         row = add(row, "Feature map: edges:", mapAdjacency, null);
         row = add(row, "Feature map: value offset, share of max - min:", mapOffset, null);
-        add(row, "Net fragments: digit for the contribution graph:", digit, null);
+        row = add(row, "Net fragments: digit for the contribution graph:", digit, null);
+        row = add(row, "Mapper: lens (first convolution layer's filters):", mapperLens, null);
+        row = add(row, "Mapper: metric:", mapperMetric, null);
+        row = add(row, "Mapper: intervals per lens coordinate:", mapperIntervals, null);
+        row = add(row, "Mapper: overlap of neighbouring intervals (0-1):", mapperOverlap, null);
+        row = add(row, "Mapper: k (density filtration; neighbourhood and density lenses; paper: 5):", mapperK, null);
+        add(row, "Mapper: percent of the filters kept, densest first (paper: 20):", mapperPercent, null);
         kind.addActionListener(e -> enableKindFields());
         enableKindFields();
     }
@@ -96,6 +116,8 @@ final class GeneratorPanel extends JPanel {
         weightsPerLayer.setEnabled(lineGraph);
         for (java.awt.Component c : new java.awt.Component[]{mapClass, mapPercent, mapDarkest, mapAdjacency, mapOffset}) c.setEnabled(featureMap);
         digit.setEnabled(kind.getSelectedIndex() == GraphRequest.Kind.CONTRIBUTION.ordinal());
+        boolean mapper = kind.getSelectedIndex() == GraphRequest.Kind.MAPPER.ordinal();
+        for (java.awt.Component c : new java.awt.Component[]{mapperLens, mapperMetric, mapperIntervals, mapperOverlap, mapperK, mapperPercent}) c.setEnabled(mapper);
     }
 
     private int add(int row, String label, java.awt.Component field, java.awt.Component extra) {
@@ -149,6 +171,12 @@ final class GeneratorPanel extends JPanel {
         mapAdjacency.setSelectedIndex(r.mapAdjacency.ordinal());
         mapOffset.setValue(r.mapOffsetFraction);
         digit.setValue(r.digit);
+        mapperLens.setSelectedIndex(r.mapperLens.ordinal());
+        mapperMetric.setSelectedIndex(java.util.Arrays.asList(GraphRequest.MAPPER_METRICS).indexOf(r.mapperMetric));
+        mapperIntervals.setValue(r.mapperIntervals);
+        mapperOverlap.setValue(r.mapperOverlap);
+        mapperK.setValue(r.mapperK);
+        mapperPercent.setValue(r.mapperPercent);
         enableKindFields();
     }
 
@@ -182,6 +210,13 @@ final class GeneratorPanel extends JPanel {
         r.mapAdjacency = org.neuralgraph.core.featuremap.FeatureMapGraph.Adjacency.values()[mapAdjacency.getSelectedIndex()];
         r.mapOffsetFraction = ((Number) mapOffset.getValue()).doubleValue();
         r.digit = (Integer) digit.getValue();
+        r.mapperLens = GraphRequest.MapperLens.values()[mapperLens.getSelectedIndex()];
+        r.mapperMetric = GraphRequest.MAPPER_METRICS[mapperMetric.getSelectedIndex()];
+        r.mapperIntervals = (Integer) mapperIntervals.getValue();
+        r.mapperOverlap = ((Number) mapperOverlap.getValue()).doubleValue();
+        r.mapperK = (Integer) mapperK.getValue();
+        r.mapperPercent = ((Number) mapperPercent.getValue()).doubleValue();
+        if (r.kind == GraphRequest.Kind.MAPPER) r.mapperParameters();
         return r;
     }
 }

@@ -8,6 +8,10 @@ import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.featuremap.CompositeMaps;
 import org.neuralgraph.core.featuremap.FeatureMapGraph;
 import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.mapper.Lens;
+import org.neuralgraph.core.mapper.MapperGraph;
+import org.neuralgraph.core.mapper.MapperParameters;
+import org.neuralgraph.core.mapper.Metric;
 import org.neuralgraph.core.netfragment.SegmentDigits;
 import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.core.weights.Sparsification;
@@ -15,6 +19,7 @@ import org.neuralgraph.dl4j.ActivationMaximisation;
 import org.neuralgraph.dl4j.ActivationRecorder;
 import org.neuralgraph.dl4j.CheckpointGraphs;
 import org.neuralgraph.dl4j.FeatureMapRecorder;
+import org.neuralgraph.dl4j.FirstLayerFilters;
 import org.neuralgraph.dl4j.ModelLoader;
 import org.neuralgraph.dl4j.ModelSpec;
 import org.neuralgraph.dl4j.NetFragmentGraphs;
@@ -36,12 +41,41 @@ import java.util.prefs.Preferences;
  * then {@link CheckpointGraphs} for weight graphs and line graphs, or {@link ActivationRecorder} and
  * {@link ActivationPatternGraph} for activation pattern graphs (recorded on the training set, as seed 001 does), or
  * {@link NetFragmentGraphs} over seed 003's ten digits for one of its models ({@code nf-1} to {@code nf-11}: the
- * trained models shipped inside the plugin, or a run of {@code neuralgraph netfragments}).
+ * trained models shipped inside the plugin, or a run of {@code neuralgraph netfragments}), or seed 002's Mapper graph of
+ * the first convolution layer's filters ({@link FirstLayerFilters}, then {@link MapperGraph#ofFilters}: rows
+ * standardised, the densest {@link #mapperPercent} % by distance to the {@link #mapperK}-th neighbour kept, then the
+ * Mapper).
  */
 final class GraphRequest {
 
     /** The graph kinds. */
-    enum Kind { WEIGHTS, ACTIVATIONS, LINE_GRAPH, FEATURE_MAP, NEURON_CLASS, CONTRIBUTION }
+    enum Kind { WEIGHTS, ACTIVATIONS, LINE_GRAPH, FEATURE_MAP, NEURON_CLASS, CONTRIBUTION, MAPPER }
+
+    /** The Mapper graph's lenses, in the order the generator offers them (seed 002: Section 7's two PCA lenses first). */
+    enum MapperLens {
+        PCA_2("pca-2"), PCA_1("pca-1"), NEIGHBOURHOOD("neighbourhood"), DENSITY("density");
+
+        /** The short name used in workspace titles. */
+        final String label;
+
+        MapperLens(String label) { this.label = label; }
+
+        /** Lens coordinates: 2 for PCA 2 and the neighbourhood lens, 1 otherwise. */
+        int dimensions() { return this == PCA_2 || this == NEIGHBOURHOOD ? 2 : 1; }
+
+        /** The lens; the neighbourhood and density lenses use the density filtration's k. */
+        Lens lens(int k) {
+            switch (this) {
+                case PCA_1: return Lens.pca(1);
+                case NEIGHBOURHOOD: return Lens.neighbourhood(k);
+                case DENSITY: return Lens.density(k);
+                default: return Lens.pca(2);
+            }
+        }
+    }
+
+    /** The Mapper graph's metrics, in the order the generator offers them (the paper's variance-normalised one first). */
+    static final Metric[] MAPPER_METRICS = {Metric.VARIANCE_NORMALISED_EUCLIDEAN, Metric.EUCLIDEAN};
 
     /** A preset name, or the path of a model zip or run directory. */
     String model = "mlp-seed000";
@@ -72,6 +106,18 @@ final class GraphRequest {
     double mapOffsetFraction = FeatureMapGraph.DEFAULT_OFFSET_FRACTION;
     /** Contribution graphs: the digit whose image is followed through the network. */
     int digit = 8;
+    /** Mapper graphs: the lens (seed 002, Section 7: two PCA lenses). */
+    MapperLens mapperLens = MapperLens.PCA_2;
+    /** Mapper graphs: the metric of the clustering and of the neighbourhood and density lenses (Section 4). */
+    Metric mapperMetric = MapperParameters.DEFAULT_METRIC;
+    /** Mapper graphs: intervals per lens coordinate. */
+    int mapperIntervals = MapperParameters.DEFAULT_INTERVALS;
+    /** Mapper graphs: the share of an interval that overlaps its neighbour, in [0, 1). */
+    double mapperOverlap = MapperParameters.DEFAULT_OVERLAP;
+    /** Mapper graphs: the density filtration's k (Section 4: 5), also the k of the neighbourhood and density lenses. */
+    int mapperK = MapperParameters.defaults().k();
+    /** Mapper graphs: the density filtration's p, percent of the filters kept (Section 4: 20). */
+    double mapperPercent = MapperParameters.defaults().percent();
 
     /** The run directory of the last training, for the import report. */
     Path trainedRun;
@@ -102,6 +148,7 @@ final class GraphRequest {
             if (!(mapOffsetFraction > 0 && mapOffsetFraction <= 1)) throw new IllegalArgumentException("Feature map: offset fraction must be in (0, 1], got " + mapOffsetFraction);
             if (mapClass < -1) throw new IllegalArgumentException("Feature map: class must be >= 0, or -1 for all images, got " + mapClass);
         }
+        MapperParameters mapper = kind == Kind.MAPPER ? mapperParameters() : null;
         if (netFragments()) {
             if (digit < 0 || digit > 9) throw new IllegalArgumentException("Net fragments: digit must be 0-9, got " + digit);
             digits = SegmentDigits.standard().images();
@@ -117,6 +164,7 @@ final class GraphRequest {
             spec.validate();
             if (kind == Kind.ACTIVATIONS) checkLayer(spec);
             if (kind == Kind.FEATURE_MAP) checkConvolution(spec);
+            if (kind == Kind.MAPPER) checkMapperFilters(spec, mapper);
             if (netFragments() && (spec.height != 9 || spec.width != 9 || spec.channels != 1)) {
                 throw new IllegalArgumentException("Net fragments: " + spec + " reads " + spec.height + "x" + spec.width
                         + " images, not seed 003's 9x9 digits: choose one of its models, nf-1 to nf-11");
@@ -166,6 +214,58 @@ final class GraphRequest {
         if (layer > conv) throw new IllegalArgumentException("Feature map: layer " + layer + " does not exist: " + spec + " has " + conv + " convolution layers");
     }
 
+    /**
+     * The Mapper's parameters from the request's fields, each checked by the core and named.
+     *
+     * @throws IllegalArgumentException "Mapper: " and the field that is out of range
+     */
+    MapperParameters mapperParameters() {
+        try {
+            if (mapperLens == null) throw new IllegalArgumentException("lens must not be null");
+            return MapperParameters.defaults().withMetric(mapperMetric).withIntervals(mapperIntervals).withOverlap(mapperOverlap)
+                    .withK(mapperK).withPercent(mapperPercent).withLens(mapperLens.lens(mapperK)).withSeed(seed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Mapper: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A Mapper graph takes the first convolution layer's filters, and needs enough of them: said before training. The
+     * rule is {@link #checkFilterCount}'s.
+     */
+    private static void checkMapperFilters(ModelSpec spec, MapperParameters p) {
+        ModelSpec.LayerSpec first = spec.layers.stream().filter(l -> l.type.equals("conv")).findFirst().orElse(null);
+        if (first == null) {
+            throw new IllegalArgumentException("Mapper: " + spec + " has 0 convolution layers; the Mapper graph takes the first convolution layer's filters");
+        }
+        checkFilterCount(first.units, String.valueOf(spec.name), p);
+    }
+
+    /**
+     * The density filtration needs more than k filters (the k-th nearest neighbour of a filter is among the others), and
+     * the Mapper more than k of the filters it keeps: fewer give a graph of a handful of points (one, for LeNet's 6
+     * filters at p = 20 %), and the neighbourhood and density lenses cannot be computed on them at all.
+     */
+    static void checkFilterCount(int filters, String model, MapperParameters p) {
+        int k = p.k();
+        if (filters <= k) {
+            throw new IllegalArgumentException("Mapper: " + model + "'s first convolution layer has " + filters + " filters; the density filtration's k-th"
+                    + " nearest neighbour needs more than k points: k = " + k + ", n = " + filters + ". Lower k or choose a model with more filters"
+                    + " (cnn-mapper has 64)");
+        }
+        int kept = Math.max(1, (int) Math.round(p.percent() / 100 * filters)); // DensityFiltration's rule: round(p % of n), at least 1
+        if (kept <= k) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "Mapper: %s's first convolution layer has %d filters, and the"
+                            + " densest %s %% of them %s; the Mapper needs more than k filters: k = %d, n = %d. Raise the percent, lower k or"
+                            + " choose a model with more filters (cnn-mapper has 64)",
+                    model, filters, number(p.percent()), kept == 1 ? "is 1 filter" : "are " + kept + " filters", k, kept));
+        }
+    }
+
+    private static String number(double x) {
+        return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
+    }
+
     /** Seed 003's graph kinds, built over its ten 9x9 digits. */
     boolean netFragments() {
         return kind == Kind.NEURON_CLASS || kind == Kind.CONTRIBUTION;
@@ -179,6 +279,7 @@ final class GraphRequest {
         if (kind == Kind.WEIGHTS) return CheckpointGraphs.weightGraph(run, index, Sparsification.parse(sparsification));
         if (kind == Kind.LINE_GRAPH) return CheckpointGraphs.lineGraph(run, index, weightsPerLayer);
         if (kind == Kind.FEATURE_MAP) return featureMapGraph(index, monitor);
+        if (kind == Kind.MAPPER) return mapperGraph(index);
         if (kind == Kind.NEURON_CLASS) {
             ActivationMaximisation maximisation = new ActivationMaximisation(ActivationMaximisation.DEFAULT_STEPS, ActivationMaximisation.DEFAULT_LEARNING_RATE,
                     ActivationMaximisation.DEFAULT_LAMBDA, ActivationMaximisation.DEFAULT_START_NOISE, seed);
@@ -211,11 +312,31 @@ final class GraphRequest {
         return CheckpointGraphs.withCheckpoint(g.withGraphAttributes(java.util.Collections.singletonMap("class", mapClass < 0 ? "all" : String.valueOf(mapClass))), run, index);
     }
 
+    /**
+     * Seed 002's Mapper graph of the first convolution layer's filters of checkpoint {@code index} (one point per
+     * filter, ids {@code run0/f<o>}).
+     *
+     * @throws IllegalArgumentException "Mapper: " and why: no convolution layer, too few filters for k, a constant filter
+     */
+    private NeuralGraph mapperGraph(int index) throws IOException {
+        MapperParameters p = mapperParameters();
+        String name = CheckpointGraphs.modelName(run);
+        try {
+            FirstLayerFilters filters = FirstLayerFilters.of(run.checkpoints().get(index).load(), name);
+            checkFilterCount(filters.size(), name, p);
+            NeuralGraph g = MapperGraph.ofFilters(filters.points(), filters.ids().toArray(new String[0]), p).graph();
+            return CheckpointGraphs.withCheckpoint(g, run, index);
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("Mapper:") ? e : new IllegalArgumentException("Mapper: " + e.getMessage(), e);
+        }
+    }
+
     /** The workspace title of checkpoint {@code index}. */
     String title(int index) {
         String name = kind == Kind.WEIGHTS ? "weights" : kind == Kind.LINE_GRAPH ? "line graph"
                 : kind == Kind.FEATURE_MAP ? "feature map L" + layer + (mapClass < 0 ? "" : " class " + mapClass)
                 : kind == Kind.NEURON_CLASS ? model + " neuron-class" : kind == Kind.CONTRIBUTION ? model + " contribution, digit " + digit
+                : kind == Kind.MAPPER ? "mapper " + mapperLens.label + " " + mapperIntervals + (mapperLens.dimensions() == 2 ? "x" + mapperIntervals : "")
                 : "activations L" + layer;
         return CheckpointGraphs.title(name, run.checkpoints().get(index));
     }
@@ -240,6 +361,12 @@ final class GraphRequest {
         p.put("mapAdjacency", mapAdjacency.name());
         p.putDouble("mapOffsetFraction", mapOffsetFraction);
         p.putInt("digit", digit);
+        p.put("mapperLens", mapperLens.name());
+        p.put("mapperMetric", mapperMetric.name());
+        p.putInt("mapperIntervals", mapperIntervals);
+        p.putDouble("mapperOverlap", mapperOverlap);
+        p.putInt("mapperK", mapperK);
+        p.putDouble("mapperPercent", mapperPercent);
     }
 
     static GraphRequest load(Preferences p) {
@@ -271,6 +398,20 @@ final class GraphRequest {
         }
         r.mapOffsetFraction = p.getDouble("mapOffsetFraction", r.mapOffsetFraction);
         r.digit = p.getInt("digit", r.digit);
+        try {
+            r.mapperLens = MapperLens.valueOf(p.get("mapperLens", r.mapperLens.name()));
+        } catch (IllegalArgumentException e) {
+            r.mapperLens = MapperLens.PCA_2;
+        }
+        try {
+            r.mapperMetric = Metric.valueOf(p.get("mapperMetric", r.mapperMetric.name()));
+        } catch (IllegalArgumentException e) {
+            r.mapperMetric = MapperParameters.DEFAULT_METRIC;
+        }
+        r.mapperIntervals = p.getInt("mapperIntervals", r.mapperIntervals);
+        r.mapperOverlap = p.getDouble("mapperOverlap", r.mapperOverlap);
+        r.mapperK = p.getInt("mapperK", r.mapperK);
+        r.mapperPercent = p.getDouble("mapperPercent", r.mapperPercent);
         return r;
     }
 }

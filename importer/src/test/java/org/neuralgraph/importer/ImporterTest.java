@@ -208,6 +208,138 @@ class ImporterTest {
         assertTrue(e.getMessage().contains("not seed 003's 9x9 digits"), e.getMessage());
     }
 
+    /** The first {@code n} images of the shipped sample in a directory of their own (single-pair layout). */
+    static Path sampleSlice(Path dir, int n) throws IOException {
+        Files.createDirectories(dir);
+        for (String f : new String[]{"images-idx3-ubyte.gz", "labels-idx1-ubyte.gz"}) {
+            org.neuralgraph.core.data.IdxFile all = org.neuralgraph.core.data.IdxFile.read(ShippedSample.directory().resolve(f));
+            int[] dims = all.dims();
+            int per = all.data().length / dims[0];
+            dims[0] = n;
+            new org.neuralgraph.core.data.IdxFile(dims, java.util.Arrays.copyOf(all.data(), n * per)).write(dir.resolve(f), true);
+        }
+        return dir;
+    }
+
+    @Test
+    void mapperGraphOfTheFirstConvolutionLayersFilters(@TempDir Path tmp) throws IOException {
+        Path spec = tmp.resolve("conv64.json");
+        Files.write(spec, ("{\"name\":\"conv64\",\"layers\":[{\"type\":\"conv\",\"units\":64,\"kernel\":5,\"activation\":\"relu\"},"
+                + "{\"type\":\"maxpool\",\"kernel\":2,\"stride\":2},{\"type\":\"output\",\"units\":10,\"activation\":\"softmax\"}],"
+                + "\"batchSize\":50,\"epochs\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
+        GraphRequest r = new GraphRequest();
+        r.model = spec.toString();
+        r.data = sampleSlice(tmp.resolve("data"), 500).toString();
+        r.kind = GraphRequest.Kind.MAPPER;
+        r.epochs = 1;
+        r.checkpoints = 2;
+        gen.setRequest(r);
+        Container c = new ImportContainerImpl();
+        gen.generate(c.getLoader());
+        assertTrue(c.verify());
+        int nodes = c.getUnloader().getNodeCount();
+        assertTrue(nodes >= 1, "clusters of the 13 densest of 64 filters");
+        GraphModel gm = processed(c);
+        org.gephi.graph.api.Graph g = gm.getGraph();
+        assertEquals(nodes, g.getNodeCount());
+        assertEquals("mapper graph", g.getAttribute("graph_kind"));
+        assertEquals(64, ((Number) g.getAttribute("input_points")).intValue(), "the 64 filters of the first convolution");
+        assertEquals(13, ((Number) g.getAttribute("points")).intValue(), "the densest 20 % of 64, rounded");
+        assertEquals("PCA, 2 components", g.getAttribute("lens"));
+        assertEquals("variance-normalised Euclidean", g.getAttribute("metric"));
+        assertEquals(1, ((Number) g.getAttribute("epoch")).intValue(), "the last checkpoint, after one epoch");
+        int components = ((Number) g.getAttribute("components")).intValue();
+        int cycleRank = ((Number) g.getAttribute("cycle_rank")).intValue();
+        int betti1 = ((Number) g.getAttribute("betti_1")).intValue();
+        assertTrue(components >= 1 && components <= nodes, "components " + components);
+        assertEquals(g.getEdgeCount() - nodes + components, cycleRank);
+        assertTrue(betti1 >= 0 && betti1 <= cycleRank, "betti_1 " + betti1 + ", cycle rank " + cycleRank);
+        for (String col : new String[]{"size", "members", "orientation", "orientation_coherence", "mean_filter", "lens_1", "lens_2"}) {
+            assertNotNull(gm.getNodeTable().getColumn(col), col);
+        }
+        java.util.Set<String> members = new java.util.HashSet<>();
+        for (org.gephi.graph.api.Node n : g.getNodes()) {
+            String m = n.getAttribute("members").toString();
+            assertEquals(((Number) n.getAttribute("size")).intValue(), m.split(" ").length, m);
+            for (String id : m.split(" ")) {
+                assertTrue(id.matches("run0/f([0-9]|[1-5][0-9]|6[0-3])"), id);
+                members.add(id);
+            }
+            double o = ((Number) n.getAttribute("orientation")).doubleValue();
+            assertTrue(Double.isNaN(o) || (o >= 0 && o < 180), "orientation " + o + " (NaN: no dominant orientation)");
+        }
+        assertEquals(13, members.size(), "every kept filter lies in a node");
+        assertNotNull(r.trainedRun, "trained first");
+        assertEquals(GraphRequest.Kind.MAPPER, GraphRequest.load(org.openide.util.NbPreferences.forModule(NeuralNetworkGenerator.class)).kind);
+        assertTrue(r.title(1).startsWith("mapper pca-2 10x10 epoch 1 (test acc "), r.title(1));
+    }
+
+    @Test
+    void mapperOfAnOpenedModelZipWithTheOtherFields(@TempDir Path tmp) throws IOException {
+        Path zip = tmp.resolve("cnn-mapper.zip");
+        ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("cnn-mapper")), zip.toFile(), false);
+        GraphRequest r = new GraphRequest();
+        r.model = zip.toString();
+        r.kind = GraphRequest.Kind.MAPPER;
+        r.mapperLens = GraphRequest.MapperLens.NEIGHBOURHOOD;
+        r.mapperMetric = org.neuralgraph.core.mapper.Metric.EUCLIDEAN;
+        r.mapperIntervals = 4;
+        r.mapperOverlap = 0.3;
+        r.mapperK = 3;
+        r.mapperPercent = 50;
+        org.neuralgraph.core.graph.NeuralGraph g = r.build(org.neuralgraph.core.progress.ProgressMonitor.NONE);
+        assertNull(r.trainedRun, "a zip is opened, not trained");
+        assertTrue(g.graphAttributes().get("lens").toString().startsWith("neighbourhood"), g.graphAttributes().toString());
+        assertEquals("Euclidean", g.graphAttributes().get("metric"));
+        assertEquals(4, ((Number) g.graphAttributes().get("intervals")).intValue());
+        assertEquals(0.3, ((Number) g.graphAttributes().get("overlap")).doubleValue(), 1e-12);
+        assertEquals(3, ((Number) g.graphAttributes().get("density_k")).intValue());
+        assertEquals(32, ((Number) g.graphAttributes().get("points")).intValue(), "50 % of 64");
+        assertTrue(r.title(0).startsWith("mapper neighbourhood 4x4 cnn-mapper.zip"), r.title(0));
+
+        r.mapperLens = GraphRequest.MapperLens.DENSITY;
+        assertEquals("density 1/rho_k, k = 3", r.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).graphAttributes().get("lens"));
+        assertEquals("mapper density 4", r.title(0).substring(0, "mapper density 4".length()));
+
+        Path mlp = tmp.resolve("mlp.zip");
+        ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("mlp-seed000")), mlp.toFile(), false);
+        r.model = mlp.toString();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        assertTrue(e.getMessage().startsWith("Mapper: ") && e.getMessage().contains("has no convolution layer"), e.getMessage());
+    }
+
+    @Test
+    void mapperSaysWhatIsWrongBeforeTraining() {
+        GraphRequest lenet = new GraphRequest();
+        lenet.model = "lenet";
+        lenet.kind = GraphRequest.Kind.MAPPER;
+        lenet.epochs = 1;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lenet.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        assertTrue(e.getMessage().startsWith("Mapper: lenet's first convolution layer has 6 filters") && e.getMessage().contains("k = 5, n = 1"), e.getMessage());
+        assertNull(lenet.trainedRun, "refused before training");
+
+        GraphRequest mlp = new GraphRequest();
+        mlp.kind = GraphRequest.Kind.MAPPER;
+        e = assertThrows(IllegalArgumentException.class, () -> mlp.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        assertTrue(e.getMessage().startsWith("Mapper: ") && e.getMessage().contains("0 convolution layers"), e.getMessage());
+
+        GraphRequest bigK = new GraphRequest();
+        bigK.model = "cnn-mapper";
+        bigK.kind = GraphRequest.Kind.MAPPER;
+        bigK.mapperK = 64;
+        e = assertThrows(IllegalArgumentException.class, () -> bigK.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        assertTrue(e.getMessage().startsWith("Mapper: ") && e.getMessage().contains("k = 64, n = 64"), e.getMessage());
+
+        GraphRequest overlap = new GraphRequest();
+        overlap.model = "cnn-mapper";
+        overlap.kind = GraphRequest.Kind.MAPPER;
+        overlap.mapperOverlap = 1;
+        e = assertThrows(IllegalArgumentException.class, () -> overlap.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        assertTrue(e.getMessage().startsWith("Mapper: overlap"), e.getMessage());
+        assertNull(overlap.trainedRun);
+    }
+
     @Test
     void cancelledGeneratorLeavesAnEmptyContainer() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
@@ -245,5 +377,49 @@ class ImporterTest {
         p.show(r);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, p::read);
         assertTrue(e.getMessage().contains("top-k"), e.getMessage());
+
+        GraphRequest m = new GraphRequest();
+        m.kind = GraphRequest.Kind.MAPPER;
+        m.mapperLens = GraphRequest.MapperLens.DENSITY;
+        m.mapperMetric = org.neuralgraph.core.mapper.Metric.EUCLIDEAN;
+        m.mapperIntervals = 7;
+        m.mapperOverlap = 0.25;
+        m.mapperK = 4;
+        m.mapperPercent = 30;
+        p.show(m);
+        GraphRequest back = p.read();
+        assertEquals(GraphRequest.Kind.MAPPER, back.kind);
+        assertEquals(GraphRequest.MapperLens.DENSITY, back.mapperLens);
+        assertEquals(org.neuralgraph.core.mapper.Metric.EUCLIDEAN, back.mapperMetric);
+        assertEquals(7, back.mapperIntervals);
+        assertEquals(0.25, back.mapperOverlap, 0);
+        assertEquals(4, back.mapperK);
+        assertEquals(30, back.mapperPercent, 0);
+        java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userRoot().node("neuralgraph-importer-test-" + System.nanoTime());
+        try {
+            back.save(prefs);
+            GraphRequest loaded = GraphRequest.load(prefs);
+            assertEquals(GraphRequest.MapperLens.DENSITY, loaded.mapperLens);
+            assertEquals(org.neuralgraph.core.mapper.Metric.EUCLIDEAN, loaded.mapperMetric);
+            assertEquals(7, loaded.mapperIntervals);
+            assertEquals(0.25, loaded.mapperOverlap, 0);
+            assertEquals(4, loaded.mapperK);
+            assertEquals(30, loaded.mapperPercent, 0);
+        } finally {
+            try { prefs.removeNode(); } catch (java.util.prefs.BackingStoreException ignored) { }
+        }
+        GraphRequest defaults = new GraphRequest();
+        assertEquals(GraphRequest.MapperLens.PCA_2, defaults.mapperLens);
+        assertEquals(org.neuralgraph.core.mapper.Metric.VARIANCE_NORMALISED_EUCLIDEAN, defaults.mapperMetric);
+        assertEquals(10, defaults.mapperIntervals);
+        assertEquals(0.5, defaults.mapperOverlap, 0);
+        assertEquals(5, defaults.mapperK);
+        assertEquals(20, defaults.mapperPercent, 0);
+
+        m.mapperPercent = 0;
+        p.show(m);
+        e = assertThrows(IllegalArgumentException.class, p::read);
+        assertTrue(e.getMessage().startsWith("Mapper: percent"), e.getMessage());
+        assertTrue(p.getPreferredSize().height < 900, "the dialog fits a 1000-pixel screen: " + p.getPreferredSize());
     }
 }

@@ -10,6 +10,13 @@ import org.neuralgraph.core.activation.LayerActivations;
 import org.neuralgraph.core.data.ImageDataSource;
 import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.mapper.ClusterCut;
+import org.neuralgraph.core.mapper.FilterPreprocessing;
+import org.neuralgraph.core.mapper.Lens;
+import org.neuralgraph.core.mapper.MapperGraph;
+import org.neuralgraph.core.mapper.MapperParameters;
+import org.neuralgraph.core.mapper.MapperResult;
+import org.neuralgraph.core.mapper.Metric;
 import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.core.stats.ActivationEntropy;
 import org.neuralgraph.core.stats.OverlappingModularity;
@@ -50,12 +57,19 @@ import java.util.Map;
  *       installed ({@code modules/cli/bench/torch_epoch.py}); the same for the LeNet preset (issue 6);</li>
  *   <li>building the 668,672-edge weight graph of 784-512-512-10, importing it into Gephi, and one run of Gephi's
  *       Modularity on it (measured here before: about 30 s);</li>
- *   <li>issue 4's statistics; issue 5's activation pattern graph against the forward pass that recorded it.</li>
+ *   <li>issue 4's statistics; issue 5's activation pattern graph against the forward pass that recorded it;</li>
+ *   <li>issue 7's Mapper (seed 002): 1,280 points in R^25, 2 PCA lenses, 10 x 10 intervals, under 0.5 s, beside gudhi
+ *       on the same points when Debian's python3-gudhi is installed ({@code modules/cli/bench/gudhi_mapper.py}).
+ *       Only this section: {@code Benchmarks mapper}.</li>
  * </ol>
  */
 public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("mapper")) {
+            mapper();
+            System.exit(0);
+        }
         Path dir = args.length > 0 ? Paths.get(args[0]) : ImageDataSource.FASHION_MNIST;
         System.out.println("neuralgraph benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, OMP_NUM_THREADS="
                 + System.getenv("OMP_NUM_THREADS") + ", OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY") + ")");
@@ -101,6 +115,7 @@ public final class Benchmarks {
                 g.nodeCount(), g.edgeCount(), build, imp, imp / 8.5, mod, mod / 30);
         statistics(g);
         activationPatternGraphs(data);
+        mapper();
         System.exit(0);
     }
 
@@ -164,6 +179,112 @@ public final class Benchmarks {
                     a.layerName(), a.samples(), a.neurons(), g.nodeCount(), g.edgeCount(), graph, forward, graph / forward);
         }
         deleteTree(tmp);
+    }
+
+    /**
+     * Issue 7's target: the Mapper of 1,280 points in R^25 with 2 lenses and 10 x 10 intervals in under 0.5 s (best of 5
+     * after a warm-up). The points are synthetic first-layer filters with the structure seed 002 finds: 5 x 5 step edges
+     * tanh(x cos t + y sin t) at uniform random angles, plus N(0, 0.2^2) per weight, each row standardised as
+     * {@link MapperGraph#ofFilters} does; the defaults ({@link MapperParameters#defaults()}) are timed. Then the same
+     * points go to {@code gudhi_mapper.py} with Debian's python3: gudhi's MapperComplex where it exists (gudhi >= 3.8),
+     * else the script's stand-in for it, and gudhi's C++ CoverComplex Nerve with one lens; to compare like with like our
+     * Mapper is timed again with gudhi's settings: the Euclidean metric and single linkage at one fixed epsilon (the one
+     * our default rule picks on these points), for 2 PCA lenses and for 1.
+     */
+    static void mapper() throws Exception {
+        int n = 1280;
+        double noise = 0.2;
+        double[][] points = FilterPreprocessing.standardise(edgeFilters(n, noise, 7));
+        MapperParameters defaults = MapperParameters.defaults();
+        MapperResult[] result = new MapperResult[1];
+        double ours = best(() -> result[0] = MapperGraph.build(points, defaults));
+        MapperResult r = result[0];
+        System.out.printf(Locale.ROOT, "Mapper of %,d step-edge filters in R^25 (5 x 5 at random angles, noise %.1f, rows standardised), 2 PCA lenses, "
+                        + "10 x 10 intervals, overlap 0.5, defaults (variance-normalised metric, one epsilon from the whole cloud): %.3f s "
+                        + "(target 0.5 s: ratio %.2f); %d nodes, %d edges, components %d, betti_1 %d%n",
+                n, noise, ours, ours / 0.5, r.nodeCount(), r.graph().edgeCount(), r.components(), r.betti1());
+
+        double epsilon = ClusterCut.firstEmptyBinOfCloud(ClusterCut.DEFAULT_BINS).fittedTo(points).threshold(new double[0], 0);
+        MapperParameters two = defaults.withMetric(Metric.EUCLIDEAN).withClusterCut(ClusterCut.fixedEpsilon(epsilon));
+        MapperParameters one = two.withLens(Lens.pca(1));
+        double ours2 = best(() -> result[0] = MapperGraph.build(points, two));
+        MapperResult r2 = result[0];
+        double ours1 = best(() -> result[0] = MapperGraph.build(points, one));
+        MapperResult r1 = result[0];
+        System.out.printf(Locale.ROOT, "  with gudhi's settings (Euclidean, single linkage at epsilon = %.6g): ours 2 PCA lenses 10 x 10 %.3f s "
+                        + "(%d nodes, %d edges), 1 PCA lens 10 intervals %.3f s (%d nodes, %d edges)%n",
+                epsilon, ours2, r2.nodeCount(), r2.graph().edgeCount(), ours1, r1.nodeCount(), r1.graph().edgeCount());
+
+        Map<String, String[]> gudhi = gudhiMapper(points, epsilon);
+        String[] m = gudhi.containsKey("mapper2d") ? gudhi.get("mapper2d") : gudhi.get("standin2d");
+        if (m != null) {
+            double t = Double.parseDouble(m[1]);
+            System.out.printf(Locale.ROOT, "  %s: %.3f s (%s nodes, %s edges): ratio ours/gudhi %.2f%n",
+                    m[0].equals("mapper2d") ? "gudhi MapperComplex, 2 PCA lenses 10 x 10" : "python stand-in for gudhi's MapperComplex (not in gudhi "
+                            + "3.7.1), 2 PCA lenses 10 x 10", t, m[2], m[3], ours2 / t);
+        }
+        String[] c = gudhi.get("nerve1d");
+        if (c != null) {
+            double t = Double.parseDouble(c[1]);
+            System.out.printf(Locale.ROOT, "  gudhi CoverComplex Nerve (C++), 1 PCA lens 10 intervals: %.3f s (%s nodes, %s edges): ratio ours/gudhi %.2f%n",
+                    t, c[2], c[3], ours1 / t);
+        }
+    }
+
+    /**
+     * n 5 x 5 step-edge filters tanh(x cos t + y sin t) (x right, y up, centred) at uniform random angles t, plus
+     * N(0, noise^2) per weight: a circle of filters, as seed 002 finds in trained first layers.
+     */
+    static double[][] edgeFilters(int n, double noise, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        double[][] f = new double[n][25];
+        for (int i = 0; i < n; i++) {
+            double t = 2 * Math.PI * r.nextDouble(), c = Math.cos(t), s = Math.sin(t);
+            for (int row = 0; row < 5; row++) {
+                for (int col = 0; col < 5; col++) f[i][row * 5 + col] = Math.tanh((col - 2) * c + (2 - row) * s) + noise * r.nextGaussian();
+            }
+        }
+        return f;
+    }
+
+    /**
+     * Runs gudhi_mapper.py with Debian's python3 on the points (written to a temporary CSV) and epsilon: its
+     * measurements by name ({@code name seconds nodes edges ...}); every other line it prints is echoed.
+     */
+    private static Map<String, String[]> gudhiMapper(double[][] points, double epsilon) throws Exception {
+        Map<String, String[]> out = new HashMap<>();
+        File script = new File("bench/gudhi_mapper.py");
+        if (!script.isFile()) script = new File("modules/cli/bench/gudhi_mapper.py");
+        File python = new File("/usr/bin/python3");
+        if (!script.isFile() || !python.canExecute()) {
+            System.out.println("  gudhi: not measured (" + (script.isFile() ? "/usr/bin/python3 not found" : "bench/gudhi_mapper.py not found") + ")");
+            return out;
+        }
+        Path csv = Files.createTempFile("mapper-points", ".csv");
+        try {
+            StringBuilder b = new StringBuilder();
+            for (double[] p : points) {
+                for (int j = 0; j < p.length; j++) b.append(j > 0 ? "," : "").append(p[j]);
+                b.append('\n');
+            }
+            Files.write(csv, b.toString().getBytes(StandardCharsets.UTF_8));
+            Process p = new ProcessBuilder(python.getPath(), script.getPath(), csv.toString(), Double.toString(epsilon), "10", "0.5")
+                    .redirectErrorStream(true).start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    String[] f = line.trim().split("\\s+", 5);
+                    if (f.length >= 4 && f[1].matches("[0-9.]+") && (f[0].equals("mapper2d") || f[0].equals("standin2d") || f[0].equals("nerve1d"))) {
+                        out.put(f[0], f);
+                    }
+                    System.out.println("  gudhi: " + line);
+                }
+            }
+            p.waitFor();
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+        return out;
     }
 
     private static double best(java.util.function.Supplier<?> work) {
