@@ -149,7 +149,7 @@ class ImporterTest {
         GraphRequest bad = new GraphRequest();
         bad.kind = GraphRequest.Kind.LINE_GRAPH;
         bad.weightsPerLayer = 0;
-        assertThrows(IllegalArgumentException.class, () -> bad.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        refused(bad);
     }
 
     @Test
@@ -172,7 +172,7 @@ class ImporterTest {
 
         GraphRequest mlp = new GraphRequest();
         mlp.kind = GraphRequest.Kind.FEATURE_MAP;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mlp.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        IllegalArgumentException e = refused(mlp);
         assertTrue(e.getMessage().contains("0 convolution layers"), e.getMessage());
     }
 
@@ -204,7 +204,7 @@ class ImporterTest {
 
         GraphRequest mnist = new GraphRequest();
         mnist.kind = GraphRequest.Kind.NEURON_CLASS;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mnist.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        IllegalArgumentException e = refused(mnist);
         assertTrue(e.getMessage().contains("not seed 003's 9x9 digits"), e.getMessage());
     }
 
@@ -305,7 +305,7 @@ class ImporterTest {
         Path mlp = tmp.resolve("mlp.zip");
         ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("mlp-seed000")), mlp.toFile(), false);
         r.model = mlp.toString();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        IllegalArgumentException e = refused(r);
         assertTrue(e.getMessage().startsWith("Mapper: ") && e.getMessage().contains("has no convolution layer"), e.getMessage());
     }
 
@@ -315,27 +315,27 @@ class ImporterTest {
         lenet.model = "lenet";
         lenet.kind = GraphRequest.Kind.MAPPER;
         lenet.epochs = 1;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lenet.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        IllegalArgumentException e = refused(lenet);
         assertTrue(e.getMessage().startsWith("Mapper: lenet's first convolution layer has 6 filters") && e.getMessage().contains("k = 5, n = 1"), e.getMessage());
         assertNull(lenet.trainedRun, "refused before training");
 
         GraphRequest mlp = new GraphRequest();
         mlp.kind = GraphRequest.Kind.MAPPER;
-        e = assertThrows(IllegalArgumentException.class, () -> mlp.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        e = refused(mlp);
         assertTrue(e.getMessage().startsWith("Mapper: ") && e.getMessage().contains("0 convolution layers"), e.getMessage());
 
         GraphRequest bigK = new GraphRequest();
         bigK.model = "cnn-mapper";
         bigK.kind = GraphRequest.Kind.MAPPER;
         bigK.mapperK = 64;
-        e = assertThrows(IllegalArgumentException.class, () -> bigK.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        e = refused(bigK);
         assertTrue(e.getMessage().startsWith("Mapper: ") && e.getMessage().contains("k = 64, n = 64"), e.getMessage());
 
         GraphRequest overlap = new GraphRequest();
         overlap.model = "cnn-mapper";
         overlap.kind = GraphRequest.Kind.MAPPER;
         overlap.mapperOverlap = 1;
-        e = assertThrows(IllegalArgumentException.class, () -> overlap.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        e = refused(overlap);
         assertTrue(e.getMessage().startsWith("Mapper: overlap"), e.getMessage());
         assertNull(overlap.trainedRun);
     }
@@ -421,5 +421,10 @@ class ImporterTest {
         e = assertThrows(IllegalArgumentException.class, p::read);
         assertTrue(e.getMessage().startsWith("Mapper: percent"), e.getMessage());
         assertTrue(p.getPreferredSize().height < 900, "the dialog fits a 1000-pixel screen: " + p.getPreferredSize());
+    }
+
+    /** The request is refused with an IllegalArgumentException, before or after training. */
+    private static IllegalArgumentException refused(GraphRequest r) {
+        return assertThrows(IllegalArgumentException.class, () -> r.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
     }
 }
