@@ -39,7 +39,7 @@ import java.util.Map;
  * contribution graph of one input and the inputs that maximise each class after training.
  *
  * <p>An epoch: the ten images repeated {@code repeats} times in a seeded random order. The paper trains for 10 epochs
- * at batch 32 and reports 100 % accuracy "within a few epochs", which ten images a epoch (one Adam step of 5e-4)
+ * at batch 32 and reports 100 % accuracy "within a few epochs", which an epoch of ten images (one Adam step of 5e-4)
  * cannot give; it does not say how large its epoch was. With 1,000 repeats (313 steps an epoch) every model reaches
  * 100 % within 1-5 epochs, as the paper reports.
  */
