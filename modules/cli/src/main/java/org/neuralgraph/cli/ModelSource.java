@@ -22,7 +22,8 @@ final class ModelSource {
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "A preset (mlp-seed000, mlp-512, lenet), a model spec .json to train, a DL4J model .zip, "
-                    + "or a training run directory to load (default: mlp-seed000; activations: mlp-512).")
+                    + "or a training run directory to load; weights also reads an ONNX .onnx file, e.g. from "
+                    + "torch.onnx.export (default: mlp-seed000; activations: mlp-512).")
     String model;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -46,6 +47,20 @@ final class ModelSource {
 
     private TrainTestData loaded;
 
+    /** Whether the command reads an ONNX file's weights ({@link #acceptingOnnx()}). */
+    private boolean readsOnnx;
+
+    /** Lets --model name an ONNX file; only for commands that need nothing but the weights. Returns this. */
+    ModelSource acceptingOnnx() {
+        readsOnnx = true;
+        return this;
+    }
+
+    /** True when --model names an ONNX file. */
+    boolean onnx() {
+        return model != null && model.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx");
+    }
+
     /** Fills in the command's defaults for the options the user left out; returns this. */
     ModelSource withDefaults(String defaultModel, int defaultCheckpoints) {
         if (model == null) model = defaultModel;
@@ -66,7 +81,7 @@ final class ModelSource {
     /** True when the model is trained here rather than loaded. */
     boolean trains() {
         Path p = Paths.get(model);
-        return !(Files.isDirectory(p) || model.endsWith(".zip"));
+        return !(Files.isDirectory(p) || model.endsWith(".zip") || onnx());
     }
 
     /** The spec to train, with the command line's overrides applied. */
@@ -111,8 +126,16 @@ final class ModelSource {
         return new TrainTestData(train, d.test(), description);
     }
 
-    /** Trains into {@code runDir}, or opens the model named by --model. */
+    /**
+     * Trains into {@code runDir}, or opens the model named by --model.
+     *
+     * @throws IllegalArgumentException for an ONNX file when the command did not ask for {@link #acceptingOnnx()}
+     */
     TrainingRun run(Path runDir, ProgressMonitor monitor) throws IOException {
+        if (onnx() && !readsOnnx) {
+            throw new IllegalArgumentException("--model " + model + " is an ONNX file; only 'neuralgraph weights' reads ONNX "
+                    + "models so far, this command needs a DL4J model .zip, a run directory, a preset or a spec .json");
+        }
         if (!trains()) return ModelLoader.open(Paths.get(model));
         ModelSpec spec = spec();
         if (checkpoints < 2 || checkpoints > spec.epochs + 1) {

@@ -114,6 +114,45 @@ class WeightsCommandTest {
         }
     }
 
+    static final Path ONNX = Paths.get("../dl4j/src/test/resources/onnx").toAbsolutePath();
+
+    @Test
+    void onnxModelGivesItsWeightGraph(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("onnx");
+        Run r = run("weights", "--model", ONNX.resolve("mlp.onnx").toString(), "--out", out.toString(),
+                "--layout-iterations", "5", "--formats", "gexf", "--quiet");
+        assertEquals(0, r.code, r.err);
+        assertTrue(Files.isRegularFile(out.resolve("graphs/weights.gexf")));
+        assertFalse(Files.exists(out.resolve("run")), "nothing trained");
+        JsonObject report = JsonParser.parseString(read(out.resolve("report.json"))).getAsJsonObject();
+        assertEquals(1, report.getAsJsonArray("checkpoints").size());
+        JsonObject metrics = report.getAsJsonArray("checkpoints").get(0).getAsJsonObject().getAsJsonObject("metrics");
+        assertEquals(944, metrics.get("nodes").getAsInt());
+        assertEquals(44_700, metrics.get("edges").getAsInt());
+        assertTrue(read(out.resolve("graphs/weights.gexf")).contains("source=mlp.onnx"));
+    }
+
+    @Test
+    void onnxProblemsAndOtherCommandsAreRefusedClearly(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        String[] quick = {"--layout-iterations", "0", "--formats", "gexf", "--quiet"};
+        assertRefused(2, "'encoder_lstm'", run(concat(new String[]{"weights", "--model", ONNX.resolve("lstm.onnx").toString(), "--out", out.toString()}, quick)), out);
+        byte[] all = Files.readAllBytes(ONNX.resolve("mlp.onnx"));
+        Path cut = Files.write(tmp.resolve("cut.onnx"), java.util.Arrays.copyOf(all, 1000));
+        assertRefused(1, "cut.onnx: not a readable ONNX model", run(concat(new String[]{"weights", "--model", cut.toString(), "--out", out.toString()}, quick)), out);
+        assertRefused(1, "external file", run(concat(new String[]{"weights", "--model", ONNX.resolve("external.onnx").toString(), "--out", out.toString()}, quick)), out);
+        assertRefused(2, "only 'neuralgraph weights' reads ONNX", run("activations", "--model", ONNX.resolve("mlp.onnx").toString(),
+                "--data", DATA, "--out", out.toString(), "--quiet"), out);
+        assertRefused(2, "train takes a preset or a spec", run("train", "--model", ONNX.resolve("mlp.onnx").toString(),
+                "--data", DATA, "--out", out.toString(), "--quiet"), out);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     @Test
     void helpListsTheSubcommands() {
         Run r = run("--help");

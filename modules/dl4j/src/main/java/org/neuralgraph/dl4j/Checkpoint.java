@@ -1,6 +1,7 @@
 package org.neuralgraph.dl4j;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.neuralgraph.core.weights.ModelWeights;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,8 +26,24 @@ public final class Checkpoint {
     public double secondsPerEpoch() { return info.secondsPerEpoch; }
     public Path file() { return zip; }
 
-    /** Loads the network from its zip (checked by {@link ModelLoader}). */
+    /** True when the model is an ONNX file: it gives its weights, but no DL4J network. */
+    public boolean isOnnx() { return OnnxModels.isOnnxName(zip); }
+
+    /**
+     * Loads the network from its zip (checked by {@link ModelLoader}).
+     *
+     * @throws ModelFileException for an ONNX file, which is read for its weights only ({@link #weights(String)})
+     */
     public MultiLayerNetwork load() throws IOException {
+        if (isOnnx()) {
+            throw new ModelFileException(zip, "an ONNX model is read for its weight graph only (neuralgraph weights); "
+                    + "this analysis runs the network and needs a DL4J model .zip or a run directory");
+        }
         return ModelLoader.loadZip(zip);
+    }
+
+    /** The model's weights: read from the ONNX file ({@link OnnxModels}), or from the DL4J network it loads. */
+    public ModelWeights weights(String modelName) throws IOException {
+        return isOnnx() ? OnnxModels.read(zip) : Dl4jWeights.extract(load(), modelName);
     }
 }

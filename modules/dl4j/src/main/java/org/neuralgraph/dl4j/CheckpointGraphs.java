@@ -17,14 +17,14 @@ public final class CheckpointGraphs {
     private CheckpointGraphs() { }
 
     /**
-     * The weight graph of checkpoint {@code index} of {@code run}.
+     * The weight graph of checkpoint {@code index} of {@code run} (a DL4J checkpoint or an ONNX file).
      *
      * @throws IOException              when the checkpoint cannot be loaded
      * @throws IllegalArgumentException when its weights are not finite (naming the layer)
      */
     public static NeuralGraph weightGraph(TrainingRun run, int index, Sparsification sparsification) throws IOException {
         Checkpoint cp = run.checkpoints().get(index);
-        return withCheckpoint(WeightGraph.build(Dl4jWeights.extract(cp.load(), modelName(run)), sparsification), run, index);
+        return withCheckpoint(WeightGraph.build(cp.weights(modelName(run)), sparsification), run, index);
     }
 
     /**

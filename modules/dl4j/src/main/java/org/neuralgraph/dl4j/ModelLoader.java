@@ -17,7 +17,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Opens what a user points at: a DL4J model zip or a training run directory. A model file is data from
+ * Opens what a user points at: a DL4J model zip, an ONNX file or a training run directory. A model file is data from
  * elsewhere, so a zip is checked before DL4J reads it: it must be a readable zip of at most
  * {@value #MAX_UNCOMPRESSED_BYTES} bytes uncompressed, hold {@code configuration.json} and {@code coefficients.bin},
  * and nothing but the entries DL4J writes for a network's configuration, parameters and updater state.
@@ -34,7 +34,9 @@ public final class ModelLoader {
     private ModelLoader() { }
 
     /**
-     * Opens a model zip (one checkpoint with epoch -1) or a run directory (its checkpoints in epoch order).
+     * Opens a model zip or an ONNX file (one checkpoint with epoch -1) or a run directory (its checkpoints in epoch
+     * order). An ONNX file is parsed here ({@link OnnxModels}) so that a bad file is reported at once; its checkpoint
+     * gives {@link Checkpoint#weights(String)} but no DL4J network.
      *
      * @throws ModelFileException naming the file when it cannot be used
      */
@@ -50,7 +52,8 @@ public final class ModelLoader {
             }
             return new TrainingRun(path, m, cps);
         }
-        checkZip(path);
+        if (OnnxModels.isOnnxName(path)) OnnxModels.parse(path, OnnxModels.MAX_FILE_BYTES);
+        else checkZip(path);
         RunManifest.CheckpointInfo info = new RunManifest.CheckpointInfo();
         info.epoch = -1;
         info.file = path.getFileName().toString();
