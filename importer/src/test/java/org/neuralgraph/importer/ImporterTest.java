@@ -341,6 +341,24 @@ class ImporterTest {
     }
 
     @Test
+    void weightGraphOfAnOnnxFile() {
+        NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
+        GraphRequest r = new GraphRequest();
+        r.model = java.nio.file.Paths.get("../modules/dl4j/src/test/resources/onnx/mlp.onnx").toAbsolutePath().toString();
+        gen.setRequest(r);
+        Container c = new ImportContainerImpl();
+        gen.generate(c.getLoader());
+        assertTrue(c.verify());
+        assertEquals(784 + 50 + 50 + 50 + 10, c.getUnloader().getNodeCount(), "784-50-50-50-10 from the ONNX initializers");
+
+        GraphRequest activations = new GraphRequest();
+        activations.model = r.model;
+        activations.kind = GraphRequest.Kind.ACTIVATIONS;
+        Exception e = assertThrows(Exception.class, () -> activations.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("ONNX model is read for its weight graph only"), e.getMessage());
+    }
+
+    @Test
     void cancelledGeneratorLeavesAnEmptyContainer() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
         GraphRequest r = new GraphRequest();
