@@ -65,12 +65,7 @@ final class GraphRequest {
 
         /** The lens; the neighbourhood and density lenses use the density filtration's k. */
         Lens lens(int k) {
-            switch (this) {
-                case PCA_1: return Lens.pca(1);
-                case NEIGHBOURHOOD: return Lens.neighbourhood(k);
-                case DENSITY: return Lens.density(k);
-                default: return Lens.pca(2);
-            }
+            return Lens.named(label, k);
         }
     }
 
@@ -369,15 +364,20 @@ final class GraphRequest {
         p.putDouble("mapperPercent", mapperPercent);
     }
 
+    /** A remembered enum value, or {@code fallback} when it is missing or no longer exists. */
+    private static <E extends Enum<E>> E enumPreference(Preferences p, String key, E fallback) {
+        try {
+            return Enum.valueOf(fallback.getDeclaringClass(), p.get(key, fallback.name()));
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
     static GraphRequest load(Preferences p) {
         GraphRequest r = new GraphRequest();
         r.model = p.get("model", r.model);
         r.data = p.get("data", r.data);
-        try {
-            r.kind = Kind.valueOf(p.get("kind", r.kind.name()));
-        } catch (IllegalArgumentException e) {
-            r.kind = Kind.WEIGHTS;
-        }
+        r.kind = enumPreference(p, "kind", Kind.WEIGHTS);
         r.epochs = p.getInt("epochs", r.epochs);
         r.checkpoints = p.getInt("checkpoints", r.checkpoints);
         r.checkpoint = p.getInt("checkpoint", r.checkpoint);
@@ -391,23 +391,11 @@ final class GraphRequest {
         r.mapClass = p.getInt("mapClass", r.mapClass);
         r.mapPercent = p.getDouble("mapPercent", r.mapPercent);
         r.mapDarkest = p.getBoolean("mapDarkest", r.mapDarkest);
-        try {
-            r.mapAdjacency = FeatureMapGraph.Adjacency.valueOf(p.get("mapAdjacency", r.mapAdjacency.name()));
-        } catch (IllegalArgumentException e) {
-            r.mapAdjacency = FeatureMapGraph.Adjacency.SPATIAL_4;
-        }
+        r.mapAdjacency = enumPreference(p, "mapAdjacency", FeatureMapGraph.Adjacency.SPATIAL_4);
         r.mapOffsetFraction = p.getDouble("mapOffsetFraction", r.mapOffsetFraction);
         r.digit = p.getInt("digit", r.digit);
-        try {
-            r.mapperLens = MapperLens.valueOf(p.get("mapperLens", r.mapperLens.name()));
-        } catch (IllegalArgumentException e) {
-            r.mapperLens = MapperLens.PCA_2;
-        }
-        try {
-            r.mapperMetric = Metric.valueOf(p.get("mapperMetric", r.mapperMetric.name()));
-        } catch (IllegalArgumentException e) {
-            r.mapperMetric = MapperParameters.DEFAULT_METRIC;
-        }
+        r.mapperLens = enumPreference(p, "mapperLens", MapperLens.PCA_2);
+        r.mapperMetric = enumPreference(p, "mapperMetric", MapperParameters.DEFAULT_METRIC);
         r.mapperIntervals = p.getInt("mapperIntervals", r.mapperIntervals);
         r.mapperOverlap = p.getDouble("mapperOverlap", r.mapperOverlap);
         r.mapperK = p.getInt("mapperK", r.mapperK);

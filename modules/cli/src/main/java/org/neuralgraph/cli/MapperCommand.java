@@ -104,12 +104,10 @@ final class MapperCommand implements Callable<Integer> {
         s.shapes = !noShapes;
         s.seed = seed;
         MapperParameters p = MapperParameters.defaults().withSeed(seed);
-        switch (lens) {
-            case "pca-2": p = p.withLens(Lens.pca(2)); break;
-            case "pca-1": p = p.withLens(Lens.pca(1)); break;
-            case "neighbourhood": p = p.withLens(Lens.neighbourhood(k)); break;
-            case "density": p = p.withLens(Lens.density(k)); break;
-            default: throw new IllegalArgumentException("--lens must be pca-2, pca-1, neighbourhood or density, got " + lens);
+        try {
+            p = p.withLens(Lens.named(lens, k));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage());
         }
         switch (metric) {
             case "variance-normalised": p = p.withMetric(Metric.VARIANCE_NORMALISED_EUCLIDEAN); break;

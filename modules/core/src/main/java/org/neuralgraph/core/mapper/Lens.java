@@ -29,4 +29,23 @@ public interface Lens {
 
     /** A 2-D embedding of the k-NN graph (Section 4's Neighborhood Lenses 1 and 2): Laplacian eigenmaps. */
     static Lens neighbourhood(int k) { return new NeighbourhoodLens(k); }
+
+    /** The lens names {@link #named} reads, as the command line and the Gephi generator offer them. */
+    java.util.List<String> NAMES = java.util.Arrays.asList("pca-2", "pca-1", "neighbourhood", "density");
+
+    /**
+     * The lens called {@code name} (one of {@link #NAMES}); the neighbourhood and density lenses use the density
+     * filtration's {@code k}.
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    static Lens named(String name, int k) {
+        switch (name) {
+            case "pca-2": return pca(2);
+            case "pca-1": return pca(1);
+            case "neighbourhood": return neighbourhood(k);
+            case "density": return density(k);
+            default: throw new IllegalArgumentException("lens must be pca-2, pca-1, neighbourhood or density, got " + name);
+        }
+    }
 }
