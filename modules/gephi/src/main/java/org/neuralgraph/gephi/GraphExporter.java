@@ -61,7 +61,7 @@ public final class GraphExporter {
                     gexf.setExportSize(true);
                     gexf.setExportAttributes(true);
                     gexf.setExportMeta(true);
-                    gexf.setExportDynamic(false);
+                    gexf.setExportDynamic(true); // written only when the graph is dynamic (TimelineImporter)
                     gexf.setWorkspace(ws);
                     describe(ws);
                     exporter = gexf;

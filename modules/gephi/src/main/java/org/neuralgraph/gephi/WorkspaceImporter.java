@@ -34,6 +34,14 @@ public final class WorkspaceImporter {
      * and returns it; the previously current workspace stays current.
      */
     public static Workspace importGraph(NeuralGraph graph, String name, ProgressMonitor monitor) {
+        return newWorkspace(name, ws -> fill(graph, ws, monitor));
+    }
+
+    /**
+     * Creates a workspace named {@code name} (reusing the empty one a new project starts with), lets
+     * {@code filler} fill it and returns it; deletes it again when {@code filler} fails or is cancelled.
+     */
+    static Workspace newWorkspace(String name, java.util.function.Consumer<Workspace> filler) {
         ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
         Project project = pc.getCurrentProject();
         if (project == null) {
@@ -50,7 +58,7 @@ public final class WorkspaceImporter {
         ws.add(new Marker());
         pc.renameWorkspace(ws, name);
         try {
-            fill(graph, ws, monitor);
+            filler.accept(ws);
             return ws;
         } catch (RuntimeException | Error e) {
             pc.deleteWorkspace(ws);
