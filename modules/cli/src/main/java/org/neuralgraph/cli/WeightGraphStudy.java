@@ -46,6 +46,7 @@ final class WeightGraphStudy {
         Set<GraphExporter.Format> formats;
         long seed;
         String command = "";
+        boolean dynamic;
     }
 
     /** What one checkpoint gave. */
@@ -61,6 +62,8 @@ final class WeightGraphStudy {
     static final class Result {
         final List<CheckpointResult> checkpoints = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        /** Files of the training as one dynamic graph ({@code --dynamic}), else empty. */
+        final List<String> timelineFiles = new ArrayList<>();
         String summary = "";
 
         List<String> notes() { return notes; }
@@ -75,6 +78,7 @@ final class WeightGraphStudy {
         pc.newProject();
         Result result = new Result();
         if (run.manifest() != null) s.seed = run.manifest().seed; // a loaded run keeps the seed it was trained with
+        TimelineOutput timeline = s.dynamic ? new TimelineOutput("weights") : null;
         for (int k = 0; k < run.checkpoints().size(); k++) {
             monitor.checkCancelled();
             Checkpoint cp = run.checkpoints().get(k);
@@ -104,7 +108,9 @@ final class WeightGraphStudy {
                 r.files.add(outDir.relativize(f).toString());
             }
             result.checkpoints.add(r);
+            if (timeline != null) timeline.add(gm, cp.epoch());
         }
+        if (timeline != null) result.timelineFiles.addAll(timeline.write(outDir, s.layoutIterations, monitor, result.notes));
         monitor.start("saving Gephi project", 1);
         ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
         StudyReport report = new StudyReport(run, s, result);

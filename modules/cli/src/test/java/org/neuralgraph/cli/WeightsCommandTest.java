@@ -83,6 +83,21 @@ class WeightsCommandTest {
         assertEquals(read(a.resolve("metrics.csv")), read(c.resolve("metrics.csv")));
     }
 
+    /** Issue 10: --dynamic writes the whole training as one dynamic graph beside the per-checkpoint files. */
+    @Test
+    void dynamicWritesTheTrainingAsOneTimeline(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("dyn");
+        Run r = run(small(out, "--dynamic"));
+        assertEquals(0, r.code, r.err);
+        String gexf = read(out.resolve("graphs/weights-timeline.gexf"));
+        assertTrue(gexf.contains("mode=\"dynamic\"") && gexf.contains("timerepresentation=\"timestamp\""), "a dynamic GEXF");
+        assertTrue(gexf.contains("timestamp=\"0.0\"") && gexf.contains("timestamp=\"1.0\""), "one timestamp per epoch");
+        assertTrue(gexf.contains("modularity_class"), "Gephi's community class travels, per checkpoint");
+        JsonObject report = JsonParser.parseString(read(out.resolve("report.json"))).getAsJsonObject();
+        assertEquals("graphs/weights-timeline.gexf", report.getAsJsonArray("timeline_files").get(0).getAsString());
+        assertTrue(read(out.resolve("report.md")).contains("weights-timeline.gexf"));
+    }
+
     @Test
     void badInputEndsWithOneLineAndLeavesNothing(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("out");
