@@ -64,6 +64,7 @@ final class ActivationPatternStudy {
         String command = "";
         String data = "";
         boolean mixed;
+        boolean dynamic;
     }
 
     /** One layer at one checkpoint. */
@@ -95,6 +96,8 @@ final class ActivationPatternStudy {
     static final class Result {
         final List<CheckpointResult> checkpoints = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        /** Files of the training as dynamic graphs ({@code --dynamic}), else empty. */
+        final List<String> timelineFiles = new ArrayList<>();
         int classes;
         int samples;
     }
@@ -109,6 +112,7 @@ final class ActivationPatternStudy {
         result.classes = train.classes();
         result.samples = train.size();
         int trained = 0, n = run.checkpoints().size();
+        TimelineOutput timeline = new TimelineOutput(s.dynamic);
         for (int k = 0; k < n; k++) {
             monitor.checkCancelled();
             Checkpoint cp = run.checkpoints().get(k);
@@ -121,19 +125,20 @@ final class ActivationPatternStudy {
             monitor.start(String.format(Locale.ROOT, "epoch %d: graphs and statistics", cp.epoch()), layers.size());
             for (LayerActivations a : layers) {
                 monitor.checkCancelled();
-                GraphResult g = analyse(run, k, a, s, c, outDir, draw, result.notes, monitor);
+                GraphResult g = analyse(run, k, a, s, c, outDir, draw, result.notes, timeline, monitor);
                 c.layers.add(g);
                 c.entropy += g.entropy;
             }
             result.checkpoints.add(c);
         }
+        result.timelineFiles.addAll(timeline.write(outDir, s.layoutIterations, monitor, result.notes));
         monitor.start("saving Gephi project", 1);
         ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
         return result;
     }
 
     private static GraphResult analyse(TrainingRun run, int k, LayerActivations a, Settings s, CheckpointResult c, Path outDir,
-                                       boolean draw, List<String> notes, ProgressMonitor monitor) throws IOException {
+                                       boolean draw, List<String> notes, TimelineOutput timeline, ProgressMonitor monitor) throws IOException {
         Checkpoint cp = c.checkpoint;
         GraphResult r = new GraphResult();
         r.layer = a.layer();
@@ -182,6 +187,7 @@ final class ActivationPatternStudy {
         if (draw) formats.addAll(s.drawings);
         String base = String.format(Locale.ROOT, "activations-L%d-epoch-%04d", a.layer(), Math.max(cp.epoch(), 0));
         for (Path f : GraphExporter.export(ws, outDir.resolve("graphs"), base, formats, notes)) r.files.add(outDir.relativize(f).toString());
+        timeline.add("activations-L" + a.layer(), gm, cp.epoch());
         return r;
     }
 

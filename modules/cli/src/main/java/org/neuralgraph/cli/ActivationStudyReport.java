@@ -402,7 +402,8 @@ final class ActivationStudyReport {
                 .append("- `charts/`: Fig. 1 (normalised entropy and accuracy) and one chart per layer of the normalised Table 3-4 metrics\n")
                 .append("- `graphs/`: GEXF of every graph; drawings of the first trained and the last checkpoint\n")
                 .append("- `neuralgraph.gephi`: one workspace per layer and checkpoint, nodes coloured by Louvain community; the node column ")
-                .append("`classes` is the class cover (run Statistics > Community quality on it)\n");
+                .append("`classes` is the class cover (run Statistics > Community quality on it)\n")
+                .append(TimelineOutput.markdown(result.timelineFiles));
         for (String note : result.notes) m.append("- note: ").append(note).append('\n');
         return m.toString();
     }

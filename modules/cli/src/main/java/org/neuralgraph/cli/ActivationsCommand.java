@@ -64,6 +64,9 @@ final class ActivationsCommand implements Callable<Integer> {
     @Option(names = "--draw-every-checkpoint", description = "Draw every checkpoint, not only the first trained and the last.")
     boolean drawEvery;
 
+    @Mixin
+    DynamicOption dynamic;
+
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
@@ -124,6 +127,7 @@ final class ActivationsCommand implements Callable<Integer> {
         s.drawings.remove(GraphExporter.Format.GEXF); // written for every graph anyway
         s.seed = source.seed;
         s.mixed = source.mixed;
+        s.dynamic = dynamic.enabled;
         s.command = "neuralgraph activations " + String.join(" ", CommandLineText.args());
         return s;
     }

@@ -259,7 +259,7 @@ final class FeatureMapReport {
         b.append("\n\n## Files\n\n- `tables/`: the figures above as CSV\n- `charts/`: Figs. 5 and 7-8 redrawn\n"
                 + "- `maps/`: every composite map as a grey-scale PNG (min black, max white)\n"
                 + "- `graphs/`, `neuralgraph.gephi`: every graph; nodes sit on the pixel grid (columns `row`, `col`, `value`)\n"
-                + "- `run/`: the training run\n");
+                + "- `run/`: the training run\n" + TimelineOutput.markdown(r.timelineFiles));
         for (String note : r.notes) b.append("\nNote: ").append(note).append('\n');
         return b.toString();
     }

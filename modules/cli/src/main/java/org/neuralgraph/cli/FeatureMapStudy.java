@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Seed 000's feature-map study (Section 4): at every checkpoint of a LeNet, the composite feature map of one
@@ -53,6 +54,7 @@ import java.util.Map;
 final class FeatureMapStudy {
 
     static final class Settings {
+        boolean dynamic;
         int layer = 1;
         int channel = -1;
         boolean brightest = true;
@@ -95,6 +97,8 @@ final class FeatureMapStudy {
         /** Value adjacency at the offsets of {@link #SWEEP}: rows of epoch, offset, edges, weighted degree, clustering, path length. */
         final List<double[]> sweep = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        /** Files of the training as dynamic graphs ({@code --dynamic}), else empty. */
+        final List<String> timelineFiles = new ArrayList<>();
         String mapShape;
     }
 
@@ -108,6 +112,7 @@ final class FeatureMapStudy {
         Files.createDirectories(outDir.resolve("maps"));
         Result r = new Result();
         int n = run.checkpoints().size();
+        TimelineOutput timeline = new TimelineOutput(s.dynamic);
         for (int k = 0; k < n; k++) {
             monitor.checkCancelled();
             Checkpoint cp = run.checkpoints().get(k);
@@ -119,14 +124,15 @@ final class FeatureMapStudy {
             double[] all = maps.map(-1, s.channel);
             writePng(all, maps.height(), maps.width(), outDir.resolve("maps").resolve("all-epoch-" + String.format(Locale.ROOT, "%04d", cp.epoch()) + ".png"));
             NeuralGraph vg = FeatureMapGraph.value(all, maps.height(), maps.width(), s.brightest, s.percent, s.offsetFraction, s.weightCap);
-            r.value.add(analyse(CheckpointGraphs.withCheckpoint(vg, run, k), figures(cp), "value adjacency epoch " + cp.epoch(), base, s, true, outDir, r.notes, monitor));
+            r.value.add(analyse(CheckpointGraphs.withCheckpoint(vg, run, k), figures(cp), "value adjacency epoch " + cp.epoch(), base, s, true, outDir, r.notes,
+                    gm -> timeline.add("featuremaps-value", gm, cp.epoch()), monitor));
             for (double f : SWEEP) r.sweep.add(sweepRow(cp.epoch(), f, all, maps, s));
             if ((k == 0 || k == n - 1) && maps.classes() > 3) {
                 NeuralGraph v3 = FeatureMapGraph.value(maps.map(3, s.channel), maps.height(), maps.width(), s.brightest, s.percent, s.offsetFraction, s.weightCap);
                 Map<String, Object> cls = new LinkedHashMap<>();
                 cls.put("class", 3);
                 r.valueClass3.add(analyse(CheckpointGraphs.withCheckpoint(v3.withGraphAttributes(cls), run, k), figures(cp), "value class 3 epoch " + cp.epoch(),
-                        String.format(Locale.ROOT, "value-class-3-epoch-%04d", cp.epoch()), s, false, outDir, r.notes, monitor));
+                        String.format(Locale.ROOT, "value-class-3-epoch-%04d", cp.epoch()), s, false, outDir, r.notes, gm -> { }, monitor));
             }
             if (k == 0 || k == n - 1) {
                 List<Figures> perClass = new ArrayList<>();
@@ -138,11 +144,12 @@ final class FeatureMapStudy {
                     Map<String, Object> cls = new LinkedHashMap<>();
                     cls.put("class", c);
                     perClass.add(analyse(CheckpointGraphs.withCheckpoint(sg.withGraphAttributes(cls), run, k), figures(cp),
-                            "spatial class " + c + " epoch " + cp.epoch(), cb, s, false, outDir, r.notes, monitor));
+                            "spatial class " + c + " epoch " + cp.epoch(), cb, s, false, outDir, r.notes, gm -> { }, monitor));
                 }
                 r.spatial.add(perClass);
             }
         }
+        r.timelineFiles.addAll(timeline.write(outDir, 0, monitor, r.notes)); // nodes stay on the pixel grid
         if (n == 1) r.notes.add("the model has one checkpoint, so 'before' and 'after' training are the same maps: load a run directory for the comparison");
         if (s.runs > 0 && run.manifest() == null) r.notes.add("no runs stopped early (Fig. 6): a lone model file has no training settings to repeat");
         else if (s.runs > 0) stoppedEarly(run.manifest().spec, data, s, outDir, r, monitor);
@@ -181,7 +188,7 @@ final class FeatureMapStudy {
             a.put("test_accuracy", f.testAccuracy);
             NeuralGraph g = FeatureMapGraph.spatial(all, maps.height(), maps.width(), s.brightest, s.percent, FeatureMapGraph.Adjacency.SPATIAL_4).withGraphAttributes(a);
             r.runs.add(analyse(g, f, String.format(Locale.ROOT, "spatial run %d, %d batches (test acc %.3f)", i + 1, batches, f.testAccuracy),
-                    "spatial-" + base, s, false, outDir, r.notes, monitor));
+                    "spatial-" + base, s, false, outDir, r.notes, gm -> { }, monitor));
         }
     }
 
@@ -218,8 +225,9 @@ final class FeatureMapStudy {
         return new double[]{epoch, fraction, g.edgeCount(), w.twoM() / g.nodeCount(), c, l};
     }
 
+    /** Gephi's figures of {@code g} in a new workspace, written as GEXF; {@code analysed} then sees the workspace. */
     private static Figures analyse(NeuralGraph g, Figures f, String name, String base, Settings s, boolean smallWorld, Path outDir,
-                                   List<String> notes, ProgressMonitor monitor) throws IOException {
+                                   List<String> notes, Consumer<GraphModel> analysed, ProgressMonitor monitor) throws IOException {
         Workspace ws = WorkspaceImporter.importGraph(g, name, monitor);
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
         f.metrics = GephiMetrics.compute(gm, monitor);
@@ -233,6 +241,7 @@ final class FeatureMapStudy {
             }
         }
         GraphExporter.export(ws, outDir.resolve("graphs"), base, EnumSet.of(GraphExporter.Format.GEXF), notes);
+        analysed.accept(gm);
         return f;
     }
 

@@ -59,6 +59,9 @@ final class FeatureMapsCommand implements Callable<Integer> {
     @Option(names = "--run-epochs", defaultValue = "2", description = "Fig. 6: epochs of the longest of those runs (default: ${DEFAULT-VALUE}).")
     double runEpochs;
 
+    @Mixin
+    DynamicOption dynamic;
+
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
@@ -102,6 +105,7 @@ final class FeatureMapsCommand implements Callable<Integer> {
         s.percent = percent;
         s.offsetFraction = offsetFraction;
         s.weightCap = weightCap;
+        s.dynamic = dynamic.enabled;
         s.seed = source.seed;
         s.command = "neuralgraph featuremaps " + String.join(" ", CommandLineText.args());
         return s;

@@ -314,7 +314,8 @@ final class NetFragmentReport {
                 + "- `graphs/nf-<model>/contribution-digit-" + s.inputDigit + ".gexf`: pixels, channels and neurons of all layers for digit "
                 + s.inputDigit + ", edges weight x incoming activation\n"
                 + "- `neuralgraph.gephi`: the trained models' graphs; `runs/`: checkpoints after every epoch; `activations/`: every layer's "
-                + "activations for every digit after every epoch; `tables/`: the figures above as CSV\n");
+                + "activations for every digit after every epoch; `tables/`: the figures above as CSV\n"
+                + TimelineOutput.markdown(r.timelineFiles));
         for (String note : r.notes) b.append("\nNote: ").append(note).append('\n');
         return b.toString();
     }

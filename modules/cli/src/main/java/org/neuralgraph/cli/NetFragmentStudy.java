@@ -46,6 +46,7 @@ import java.util.Map;
 final class NetFragmentStudy {
 
     static final class Settings {
+        boolean dynamic;
         int[] models = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
         int repeats = 1000;
         int epochs = 10;
@@ -70,6 +71,8 @@ final class NetFragmentStudy {
     static final class Result {
         final List<ModelResult> models = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        /** Files of the training as dynamic graphs ({@code --dynamic}), else empty. */
+        final List<String> timelineFiles = new ArrayList<>();
         SegmentDigits digits;
     }
 
@@ -92,6 +95,7 @@ final class NetFragmentStudy {
         r.digits = SegmentDigits.standard();
         TrainTestData data = data(r.digits, s.repeats);
         LabeledImages ten = data.test();
+        TimelineOutput timeline = new TimelineOutput(s.dynamic);
         for (int m : s.models) {
             ModelResult mr = new ModelResult();
             mr.number = m;
@@ -120,6 +124,7 @@ final class NetFragmentStudy {
                 Workspace ws = WorkspaceImporter.importGraph(g, name, monitor);
                 GraphExporter.export(ws, outDir.resolve("graphs").resolve(spec.name),
                         String.format(Locale.ROOT, "neuron-class-epoch-%04d", cp.epoch()), EnumSet.of(GraphExporter.Format.GEXF), r.notes);
+                timeline.add(spec.name + "-neuron-class", Lookup.getDefault().lookup(org.gephi.graph.api.GraphController.class).getGraphModel(ws), cp.epoch());
                 if (!last) {
                     pc.deleteWorkspace(ws); // every epoch as GEXF, the trained network's graphs in the project
                     continue;
@@ -132,6 +137,7 @@ final class NetFragmentStudy {
             }
             r.models.add(mr);
         }
+        r.timelineFiles.addAll(timeline.write(outDir, 0, monitor, r.notes)); // classes and head neurons keep their start positions
         monitor.start("saving Gephi project", 1);
         ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
         return r;

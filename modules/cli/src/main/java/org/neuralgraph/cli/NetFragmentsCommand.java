@@ -3,6 +3,7 @@ package org.neuralgraph.cli;
 import org.neuralgraph.dl4j.ActivationMaximisation;
 import org.neuralgraph.dl4j.NetFragmentModels;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -50,6 +51,9 @@ final class NetFragmentsCommand implements Callable<Integer> {
     @Option(names = "--max-l2", defaultValue = "" + ActivationMaximisation.DEFAULT_LAMBDA, description = "Activation maximisation: L2 weight lambda (default: ${DEFAULT-VALUE}).")
     double maxL2;
 
+    @Mixin
+    DynamicOption dynamic;
+
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
@@ -87,6 +91,7 @@ final class NetFragmentsCommand implements Callable<Integer> {
         s.epochs = epochs;
         s.seed = seed;
         s.inputDigit = inputDigit;
+        s.dynamic = dynamic.enabled;
         try {
             s.maximisation = new ActivationMaximisation(maxSteps, maxRate, maxL2, ActivationMaximisation.DEFAULT_START_NOISE, seed);
         } catch (IllegalArgumentException e) { // its names: steps, learningRate, lambda

@@ -233,7 +233,7 @@ final class StudyReport {
         }
         m.append("\n## Files\n\n");
         for (WeightGraphStudy.CheckpointResult r : result.checkpoints) m.append("- epoch ").append(r.checkpoint.epoch()).append(": ").append(String.join(", ", r.files)).append('\n');
-        for (String f : result.timelineFiles) m.append("- the training as one dynamic graph (Gephi's timeline plays it): ").append(f).append('\n');
+        m.append(TimelineOutput.markdown(result.timelineFiles));
         m.append("- `neuralgraph.gephi`: a Gephi project with one workspace per checkpoint")
                 .append(result.timelineFiles.isEmpty() ? "" : " and the dynamic workspace \"weights timeline\"").append('\n');
         for (String n : result.notes) m.append("- note: ").append(n).append('\n');

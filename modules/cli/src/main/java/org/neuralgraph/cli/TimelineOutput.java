@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,55 +35,83 @@ import java.util.Map;
  */
 final class TimelineOutput {
 
-    private final String kind;
-    private final List<NeuralGraph> graphs = new ArrayList<>();
-    private final List<Integer> epochs = new ArrayList<>();
-    private Map<String, Color> colours = new HashMap<>();
-    private Map<String, Float> sizes = new HashMap<>();
-
-    /** @param kind the graph kind, used in file and workspace names ("weights", "activations", ...) */
-    TimelineOutput(String kind) {
-        this.kind = kind;
+    /** The checkpoints of one graph kind, in the order they were added. */
+    private static final class Track {
+        final List<NeuralGraph> graphs = new ArrayList<>();
+        final List<Integer> epochs = new ArrayList<>();
+        Map<String, Color> colours = new HashMap<>();
+        Map<String, Float> sizes = new HashMap<>();
     }
 
-    /** Keeps the analysed workspace of the checkpoint at {@code epoch} (-1 when unknown). */
-    void add(GraphModel gm, int epoch) {
-        graphs.add(WorkspaceSnapshot.of(gm));
-        epochs.add(epoch);
-        colours = new HashMap<>();
-        sizes = new HashMap<>();
+    private final boolean enabled;
+    private final Map<String, Track> tracks = new LinkedHashMap<>();
+
+    /** @param enabled false makes every method do nothing ({@code --dynamic} not given) */
+    TimelineOutput(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /**
+     * Keeps the analysed workspace of one checkpoint.
+     *
+     * @param kind  the graph kind, used in file and workspace names ("weights", "activations-L1", ...)
+     * @param epoch the checkpoint's epoch (-1 when unknown)
+     */
+    void add(String kind, GraphModel gm, int epoch) {
+        if (!enabled) return;
+        Track t = tracks.computeIfAbsent(kind, k -> new Track());
+        t.graphs.add(WorkspaceSnapshot.of(gm));
+        t.epochs.add(epoch);
+        t.colours = new HashMap<>();
+        t.sizes = new HashMap<>();
         for (Node n : gm.getGraph().getNodes()) {
-            colours.put(n.getId().toString(), n.getColor());
-            sizes.put(n.getId().toString(), n.size());
+            t.colours.put(n.getId().toString(), n.getColor());
+            t.sizes.put(n.getId().toString(), n.size());
         }
     }
 
     /**
-     * Builds the dynamic workspace in the current project and writes {@code graphs/<kind>-timeline.gexf}.
+     * Builds one dynamic workspace per kind in the current project and writes {@code graphs/<kind>-timeline.gexf}.
      *
      * @return the files written, relative to {@code outDir}
      */
     List<String> write(Path outDir, int layoutIterations, ProgressMonitor monitor, List<String> notes) throws IOException {
-        if (graphs.isEmpty()) throw new IllegalStateException("no checkpoints were added to the timeline");
+        List<String> files = new ArrayList<>();
+        for (Map.Entry<String, Track> e : tracks.entrySet()) files.addAll(write(e.getKey(), e.getValue(), outDir, layoutIterations, monitor, notes));
+        return files;
+    }
+
+    private static List<String> write(String kind, Track t, Path outDir, int layoutIterations, ProgressMonitor monitor,
+                                      List<String> notes) throws IOException {
         boolean byEpoch = true;
-        for (int i = 0; i < epochs.size(); i++) {
-            if (epochs.get(i) < 0 || (i > 0 && epochs.get(i) <= epochs.get(i - 1))) byEpoch = false;
+        for (int i = 0; i < t.epochs.size(); i++) {
+            if (t.epochs.get(i) < 0 || (i > 0 && t.epochs.get(i) <= t.epochs.get(i - 1))) byEpoch = false;
         }
-        double[] times = new double[graphs.size()];
-        for (int i = 0; i < times.length; i++) times[i] = byEpoch ? epochs.get(i) : i;
-        GraphTimeline timeline = GraphTimeline.of(graphs, times, byEpoch ? "epoch" : "checkpoint");
+        double[] times = new double[t.graphs.size()];
+        for (int i = 0; i < times.length; i++) times[i] = byEpoch ? t.epochs.get(i) : i;
+        GraphTimeline timeline = GraphTimeline.of(t.graphs, times, byEpoch ? "epoch" : "checkpoint");
         Workspace ws = TimelineImporter.importTimeline(timeline, kind + " timeline", monitor);
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
         ForceAtlas2Runner.run(gm, layoutIterations, monitor);
         for (Node n : gm.getGraph().getNodes()) {
             String id = n.getId().toString();
-            n.setColor(colours.getOrDefault(id, Color.LIGHT_GRAY));
-            n.setSize(sizes.getOrDefault(id, 4f));
+            n.setColor(t.colours.getOrDefault(id, Color.LIGHT_GRAY));
+            n.setSize(t.sizes.getOrDefault(id, 4f));
         }
         List<String> files = new ArrayList<>();
         for (Path f : GraphExporter.export(ws, outDir.resolve("graphs"), kind + "-timeline", EnumSet.of(GraphExporter.Format.GEXF), notes)) {
             files.add(outDir.relativize(f).toString());
         }
         return files;
+    }
+
+    /** The report's lines for these files (nothing when there are none). */
+    static String markdown(List<String> files) {
+        StringBuilder b = new StringBuilder();
+        for (String f : files) {
+            b.append("- `").append(f).append("`: the training as one dynamic graph; open it in Gephi and play the timeline ")
+                    .append("(also a workspace in `neuralgraph.gephi`)\n");
+        }
+        return b.toString();
     }
 }

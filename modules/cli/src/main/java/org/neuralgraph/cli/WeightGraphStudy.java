@@ -78,7 +78,7 @@ final class WeightGraphStudy {
         pc.newProject();
         Result result = new Result();
         if (run.manifest() != null) s.seed = run.manifest().seed; // a loaded run keeps the seed it was trained with
-        TimelineOutput timeline = s.dynamic ? new TimelineOutput("weights") : null;
+        TimelineOutput timeline = new TimelineOutput(s.dynamic);
         for (int k = 0; k < run.checkpoints().size(); k++) {
             monitor.checkCancelled();
             Checkpoint cp = run.checkpoints().get(k);
@@ -108,9 +108,9 @@ final class WeightGraphStudy {
                 r.files.add(outDir.relativize(f).toString());
             }
             result.checkpoints.add(r);
-            if (timeline != null) timeline.add(gm, cp.epoch());
+            timeline.add("weights", gm, cp.epoch());
         }
-        if (timeline != null) result.timelineFiles.addAll(timeline.write(outDir, s.layoutIterations, monitor, result.notes));
+        result.timelineFiles.addAll(timeline.write(outDir, s.layoutIterations, monitor, result.notes));
         monitor.start("saving Gephi project", 1);
         ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
         StudyReport report = new StudyReport(run, s, result);

@@ -59,9 +59,8 @@ final class WeightsCommand implements Callable<Integer> {
             description = "Files per checkpoint: gexf, pdf, svg, png (png needs a display) (default: gexf,pdf,svg).")
     List<String> formats = java.util.Arrays.asList("gexf", "pdf", "svg");
 
-    @Option(names = "--dynamic", description = "Also write the training as one dynamic graph: a workspace and "
-            + "graphs/weights-timeline.gexf whose timeline plays in Gephi.")
-    boolean dynamic;
+    @Mixin
+    DynamicOption dynamic;
 
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
@@ -82,7 +81,7 @@ final class WeightsCommand implements Callable<Integer> {
         if (layoutIterations < 0) throw new IllegalArgumentException("--layout-iterations must be >= 0, got " + layoutIterations);
         s.formats = formats("--formats", formats);
         s.seed = source.seed;
-        s.dynamic = dynamic;
+        s.dynamic = dynamic.enabled;
         s.command = "neuralgraph weights " + String.join(" ", CommandLineText.args());
         try (ConsoleProgress progress = CancelOnInterrupt.install(new ConsoleProgress(System.err, quiet));
              OutputDirectory dir = OutputDirectory.create(out)) {

@@ -38,8 +38,10 @@ class ActivationsCommandTest {
     @Test
     void writesTheTablesChartsGraphsAndReport(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("study");
-        WeightsCommandTest.Run r = WeightsCommandTest.run(args(spec(tmp), out, "--neurons-per-class", "5"));
+        WeightsCommandTest.Run r = WeightsCommandTest.run(args(spec(tmp), out, "--neurons-per-class", "5", "--dynamic"));
         assertEquals(0, r.code, r.err);
+        WeightsCommandTest.assertTimeline(out.resolve("graphs/activations-L1-timeline.gexf"), 4);
+        WeightsCommandTest.assertTimeline(out.resolve("graphs/activations-L2-timeline.gexf"), 4);
         assertTrue(r.out.contains("entropy vs training accuracy: PCC"), r.out);
         for (String f : new String[]{"report.md", "report.json", "neuralgraph.gephi", "tables/accuracy.csv", "tables/table2-unique-neurons.csv",
                 "tables/table3-communities.csv", "tables/table4-modularity.csv", "tables/table5-entropy.csv",

@@ -28,8 +28,9 @@ class FeatureMapsCommandTest {
     void graphsTablesMapsAndTheClaims(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("fm");
         WeightsCommandTest.Run r = WeightsCommandTest.run("featuremaps", "--model", spec(tmp).toString(), "--data", WeightsCommandTest.DATA,
-                "--out", out.toString(), "--train-size", "600", "--runs", "3", "--run-epochs", "1", "--quiet");
+                "--out", out.toString(), "--train-size", "600", "--runs", "3", "--run-epochs", "1", "--dynamic", "--quiet");
         assertEquals(0, r.code, r.err);
+        WeightsCommandTest.assertTimeline(out.resolve("graphs/featuremaps-value-timeline.gexf"), 3);
         assertTrue(r.out.contains("value: the average weighted degree rises"), r.out);
         assertTrue(r.out.contains("value, class 3: the average weighted degree rises"), r.out);
         assertTrue(r.out.contains("across 3 runs stopped early"), r.out);

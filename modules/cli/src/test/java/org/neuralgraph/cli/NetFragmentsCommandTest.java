@@ -18,8 +18,9 @@ class NetFragmentsCommandTest {
     void graphsPicturesTablesAndFindings(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("nf");
         WeightsCommandTest.Run r = WeightsCommandTest.run("netfragments", "--models", "7,11", "--repeats", "100", "--epochs", "2",
-                "--max-steps", "50", "--out", out.toString(), "--quiet");
+                "--max-steps", "50", "--out", out.toString(), "--dynamic", "--quiet");
         assertEquals(0, r.code, r.err);
+        WeightsCommandTest.assertTimeline(out.resolve("graphs/nf-7-neuron-class-timeline.gexf"), 3);
         assertTrue(r.out.contains("every model reaches 100 % accuracy") && r.out.contains("not one neuron is turned on or off"), r.out);
         for (String f : new String[]{"report.md", "report.json", "neuralgraph.gephi", "tables/accuracy.csv", "tables/head-activations.csv",
                 "tables/two-pixel-pairs.csv", "tables/activation-maximisation.csv", "pictures/heatmap-nf-7.png", "pictures/heatmap-nf-11.png",
