@@ -83,13 +83,7 @@ final class TimelineOutput {
 
     private static List<String> write(String kind, Track t, Path outDir, int layoutIterations, ProgressMonitor monitor,
                                       List<String> notes) throws IOException {
-        boolean byEpoch = true;
-        for (int i = 0; i < t.epochs.size(); i++) {
-            if (t.epochs.get(i) < 0 || (i > 0 && t.epochs.get(i) <= t.epochs.get(i - 1))) byEpoch = false;
-        }
-        double[] times = new double[t.graphs.size()];
-        for (int i = 0; i < times.length; i++) times[i] = byEpoch ? t.epochs.get(i) : i;
-        GraphTimeline timeline = GraphTimeline.of(t.graphs, times, byEpoch ? "epoch" : "checkpoint");
+        GraphTimeline timeline = GraphTimeline.ofCheckpoints(t.graphs, t.epochs.stream().mapToInt(Integer::intValue).toArray());
         Workspace ws = TimelineImporter.importTimeline(timeline, kind + " timeline", monitor);
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
         ForceAtlas2Runner.run(gm, layoutIterations, monitor);

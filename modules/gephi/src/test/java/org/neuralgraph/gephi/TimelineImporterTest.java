@@ -124,6 +124,17 @@ class TimelineImporterTest {
         assertTrue(model(back).getEdgeTable().getColumn("weight").getTypeClass() == TimestampDoubleMap.class, "weights stay dynamic");
     }
 
+    /** File &gt; Generate hands Gephi a container: the same dynamic graph comes out of Gephi's import processor. */
+    @Test
+    void theTimelineAlsoGoesThroughGephisImportContainer() {
+        org.gephi.io.importer.api.Container container = new org.gephi.io.importer.impl.ImportContainerImpl();
+        ContainerWriter.writeTimeline(timeline(), "training", container.getLoader(), ProgressMonitor.NONE);
+        assertTrue(container.verify());
+        Workspace ws = pc().getCurrentWorkspace();
+        Lookup.getDefault().lookup(ImportController.class).process(container, new DefaultProcessor(), ws);
+        assertDynamicAsBuilt(model(ws));
+    }
+
     @Test
     void aSavedProjectReopensWithItsTimeline(@TempDir Path tmp) throws IOException {
         Workspace ws = TimelineImporter.importTimeline(timeline(), "training", ProgressMonitor.NONE);

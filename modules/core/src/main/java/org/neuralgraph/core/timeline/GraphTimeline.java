@@ -150,6 +150,20 @@ public final class GraphTimeline {
                 Collections.unmodifiableMap(edgeSeries), Collections.unmodifiableMap(graphSeries));
     }
 
+    /**
+     * Merges the graphs of successive checkpoints, timed by epoch when every checkpoint has a distinct known epoch
+     * (>= 0, increasing), else by checkpoint index 0, 1, ... ({@link #timeUnit()} says which).
+     */
+    public static GraphTimeline ofCheckpoints(List<NeuralGraph> graphs, int[] epochs) {
+        boolean byEpoch = true;
+        for (int i = 0; i < epochs.length; i++) {
+            if (epochs[i] < 0 || (i > 0 && epochs[i] <= epochs[i - 1])) byEpoch = false;
+        }
+        double[] times = new double[epochs.length];
+        for (int i = 0; i < times.length; i++) times[i] = byEpoch ? epochs[i] : i;
+        return of(graphs, times, byEpoch ? "epoch" : "checkpoint");
+    }
+
     private static Map<String, Series> elementSeries(List<NeuralGraph> graphs, int[][] indexOf, int size, boolean nodes) {
         Map<String, Series> out = new LinkedHashMap<>();
         for (int f = 0; f < graphs.size(); f++) {

@@ -88,6 +88,15 @@ class GraphTimelineTest {
     }
 
     @Test
+    void checkpointsAreTimedByEpochWhenEpochsAreKnownAndDistinct() {
+        assertEquals("epoch", GraphTimeline.ofCheckpoints(threeCheckpoints(), new int[] {0, 5, 10}).timeUnit());
+        assertEquals(10.0, GraphTimeline.ofCheckpoints(threeCheckpoints(), new int[] {0, 5, 10}).time(2));
+        GraphTimeline unknown = GraphTimeline.ofCheckpoints(threeCheckpoints(), new int[] {-1, -1, -1});
+        assertEquals("checkpoint", unknown.timeUnit());
+        assertEquals(2.0, unknown.time(2));
+    }
+
+    @Test
     void badInputIsRefusedWithAReason() {
         List<NeuralGraph> g = threeCheckpoints();
         assertThrows(IllegalArgumentException.class, () -> GraphTimeline.of(List.of(), new double[0], "epoch"));
