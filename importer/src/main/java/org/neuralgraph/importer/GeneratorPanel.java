@@ -54,6 +54,7 @@ final class GeneratorPanel extends JPanel {
     private final JTextField seed = new JTextField(10);
     private final JCheckBox mixed = new JCheckBox("Shuffle the training labels (\"Mixed\" control)");
     private final JCheckBox others = new JCheckBox("Also open every other checkpoint in a workspace of its own");
+    private final JCheckBox timeline = new JCheckBox("All checkpoints as one dynamic graph (play the training in the timeline)");
     private final JTextField sparsification = new JTextField(12);
     private final JSpinner layer = new JSpinner(new SpinnerNumberModel(1, 1, 100, 1));
     private final JSpinner neuronsPerClass = new JSpinner(new SpinnerNumberModel(50, 1, 100_000, 1));
@@ -83,6 +84,7 @@ final class GeneratorPanel extends JPanel {
         row = add(row, "Checkpoints (incl. untrained and last):", checkpoints, null);
         row = add(row, "Checkpoint to show (-1 = last):", checkpoint, null);
         row = add(row, "", others, null);
+        row = add(row, "", timeline, null);
         row = add(row, "Seed:", seed, null);
         row = add(row, "", mixed, null);
         row = add(row, "Weight graph edges (none, percentile:P, top-k:K):", sparsification, null);
@@ -160,6 +162,7 @@ final class GeneratorPanel extends JPanel {
         seed.setText(Long.toString(r.seed));
         mixed.setSelected(r.mixed);
         others.setSelected(r.otherCheckpoints);
+        timeline.setSelected(r.timeline);
         sparsification.setText(r.sparsification);
         kind.setSelectedIndex(r.kind.ordinal());
         layer.setValue(r.layer);
@@ -198,6 +201,7 @@ final class GeneratorPanel extends JPanel {
         }
         r.mixed = mixed.isSelected();
         r.otherCheckpoints = others.isSelected();
+        r.timeline = timeline.isSelected();
         r.sparsification = sparsification.getText().trim();
         r.kind = GraphRequest.Kind.values()[kind.getSelectedIndex()];
         if (r.kind == GraphRequest.Kind.WEIGHTS) org.neuralgraph.core.weights.Sparsification.parse(r.sparsification);

@@ -85,6 +85,11 @@ final class GraphRequest {
     boolean mixed;
     /** Also put every other checkpoint into a workspace of its own, named by epoch and test accuracy. */
     boolean otherCheckpoints;
+    /**
+     * Generate every checkpoint's graph as one dynamic graph instead (issue 10): Gephi's timeline then plays the
+     * training. Not for Mapper graphs, whose nodes are clusters with no identity from one checkpoint to the next.
+     */
+    boolean timeline;
     String sparsification = "none";
     /** Activation pattern graphs: the hidden dense layer; feature-map graphs: the convolution layer; 1-based. */
     int layer = 1;
@@ -144,6 +149,10 @@ final class GraphRequest {
             if (mapClass < -1) throw new IllegalArgumentException("Feature map: class must be >= 0, or -1 for all images, got " + mapClass);
         }
         MapperParameters mapper = kind == Kind.MAPPER ? mapperParameters() : null;
+        if (timeline && kind == Kind.MAPPER) {
+            throw new IllegalArgumentException("Timeline: a Mapper graph's nodes are clusters of filters that have no identity from one "
+                    + "checkpoint to the next, so its checkpoints cannot be one dynamic graph; untick the timeline");
+        }
         if (netFragments()) {
             if (digit < 0 || digit > 9) throw new IllegalArgumentException("Net fragments: digit must be 0-9, got " + digit);
             digits = SegmentDigits.standard().images();
@@ -328,12 +337,16 @@ final class GraphRequest {
 
     /** The workspace title of checkpoint {@code index}. */
     String title(int index) {
-        String name = kind == Kind.WEIGHTS ? "weights" : kind == Kind.LINE_GRAPH ? "line graph"
+        return CheckpointGraphs.title(kindName(), run.checkpoints().get(index));
+    }
+
+    /** The graph kind as workspace names say it ("weights", "activations L1", ...). */
+    String kindName() {
+        return kind == Kind.WEIGHTS ? "weights" : kind == Kind.LINE_GRAPH ? "line graph"
                 : kind == Kind.FEATURE_MAP ? "feature map L" + layer + (mapClass < 0 ? "" : " class " + mapClass)
                 : kind == Kind.NEURON_CLASS ? model + " neuron-class" : kind == Kind.CONTRIBUTION ? model + " contribution, digit " + digit
                 : kind == Kind.MAPPER ? "mapper " + mapperLens.label + " " + mapperIntervals + (mapperLens.dimensions() == 2 ? "x" + mapperIntervals : "")
                 : "activations L" + layer;
-        return CheckpointGraphs.title(name, run.checkpoints().get(index));
     }
 
     void save(Preferences p) {
@@ -346,6 +359,7 @@ final class GraphRequest {
         p.putLong("seed", seed);
         p.putBoolean("mixed", mixed);
         p.putBoolean("otherCheckpoints", otherCheckpoints);
+        p.putBoolean("timeline", timeline);
         p.put("sparsification", sparsification);
         p.putInt("layer", layer);
         p.putInt("neuronsPerClass", neuronsPerClass);
@@ -384,6 +398,7 @@ final class GraphRequest {
         r.seed = p.getLong("seed", r.seed);
         r.mixed = p.getBoolean("mixed", r.mixed);
         r.otherCheckpoints = p.getBoolean("otherCheckpoints", r.otherCheckpoints);
+        r.timeline = p.getBoolean("timeline", r.timeline);
         r.sparsification = p.get("sparsification", r.sparsification);
         r.layer = p.getInt("layer", r.layer);
         r.neuronsPerClass = p.getInt("neuronsPerClass", r.neuronsPerClass);

@@ -5,6 +5,7 @@ import org.gephi.io.generator.spi.GeneratorUI;
 import org.gephi.io.importer.api.ContainerLoader;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.CancelledException;
+import org.neuralgraph.core.timeline.GraphTimeline;
 import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
 import org.neuralgraph.gephi.RecordedActivations;
@@ -42,6 +43,12 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
         try {
             NeuralGraph g = request.build(progress);
             RecordedActivations recorded = request.recorded;
+            if (request.timeline) {
+                GraphTimeline timeline = timeline(g);
+                ContainerWriter.writeTimeline(timeline, request.kindName() + " timeline", container, progress);
+                WorkspaceHandOver.toNextWorkspace(timeline);
+                return;
+            }
             if (request.otherCheckpoints) importOtherCheckpoints();
             ContainerWriter.write(g, request.title(request.builtIndex), container, progress);
             WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), recorded);
@@ -50,6 +57,22 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("Neural network graph: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Every checkpoint's graph (the generated one is {@code built}) merged into one {@link GraphTimeline}. The activations
+     * recorded for the entropy statistic belong to one checkpoint, so a timeline carries none.
+     */
+    private GraphTimeline timeline(NeuralGraph built) throws IOException {
+        int n = request.run.checkpoints().size();
+        java.util.List<NeuralGraph> graphs = new java.util.ArrayList<>();
+        int[] epochs = new int[n];
+        for (int i = 0; i < n; i++) {
+            progress.checkCancelled();
+            graphs.add(i == request.builtIndex ? built : request.graphOf(i, progress));
+            epochs[i] = request.run.checkpoints().get(i).epoch();
+        }
+        return GraphTimeline.ofCheckpoints(graphs, epochs);
     }
 
     /**

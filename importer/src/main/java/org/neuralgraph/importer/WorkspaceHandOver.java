@@ -5,7 +5,9 @@ import org.gephi.graph.api.GraphController;
 import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
 import org.gephi.project.api.WorkspaceListener;
+import org.neuralgraph.core.timeline.GraphTimeline;
 import org.neuralgraph.gephi.RecordedActivations;
+import org.neuralgraph.gephi.TimelineImporter;
 import org.openide.util.Lookup;
 
 import java.util.LinkedHashMap;
@@ -22,15 +24,22 @@ final class WorkspaceHandOver implements WorkspaceListener {
 
     private final Map<String, Object> graphAttributes;
     private final RecordedActivations activations;
+    private final GraphTimeline timeline;
 
-    private WorkspaceHandOver(Map<String, Object> graphAttributes, RecordedActivations activations) {
+    private WorkspaceHandOver(Map<String, Object> graphAttributes, RecordedActivations activations, GraphTimeline timeline) {
         this.graphAttributes = new LinkedHashMap<>(graphAttributes);
         this.activations = activations;
+        this.timeline = timeline;
     }
 
     /** @param activations the recorded activations, or null */
     static void toNextWorkspace(Map<String, Object> graphAttributes, RecordedActivations activations) {
-        Lookup.getDefault().lookup(ProjectController.class).addWorkspaceListener(new WorkspaceHandOver(graphAttributes, activations));
+        Lookup.getDefault().lookup(ProjectController.class).addWorkspaceListener(new WorkspaceHandOver(graphAttributes, activations, null));
+    }
+
+    /** For a generated timeline: its graph series (accuracy, loss, ...) become dynamic graph attributes. */
+    static void toNextWorkspace(GraphTimeline timeline) {
+        Lookup.getDefault().lookup(ProjectController.class).addWorkspaceListener(new WorkspaceHandOver(Map.of(), null, timeline));
     }
 
     @Override
@@ -39,6 +48,12 @@ final class WorkspaceHandOver implements WorkspaceListener {
         if (activations != null) workspace.add(activations);
         Graph graph = Lookup.getDefault().lookup(GraphController.class).getGraphModel(workspace).getGraph();
         graphAttributes.forEach(graph::setAttribute);
+        if (timeline != null) {
+            // Gephi's processor configures the model only after this listener has run, and refuses to once the graph has
+            // attributes: configure it here as the processor would for the timeline's container, then add the series
+            TimelineImporter.makeDynamic(Lookup.getDefault().lookup(GraphController.class).getGraphModel(workspace));
+            TimelineImporter.setGraphSeries(graph, timeline);
+        }
     }
 
     @Override public void select(Workspace workspace) { }

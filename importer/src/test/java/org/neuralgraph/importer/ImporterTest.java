@@ -77,6 +77,36 @@ class ImporterTest {
         assertEquals(944, c.getUnloader().getNodeCount());
     }
 
+    /** Issue 10: every checkpoint as one dynamic graph, through Gephi's own processor into a new workspace. */
+    @Test
+    void allCheckpointsAsOneTimeline() {
+        NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
+        GraphRequest r = new GraphRequest();
+        r.kind = GraphRequest.Kind.ACTIVATIONS;
+        r.epochs = 2;
+        r.checkpoints = 3;
+        r.neuronsPerClass = 5;
+        r.timeline = true;
+        gen.setRequest(r);
+        Container c = new ImportContainerImpl();
+        gen.generate(c.getLoader());
+        assertTrue(c.verify());
+        GraphModel gm = processed(c);
+        assertEquals(org.gephi.graph.api.TimeRepresentation.TIMESTAMP, gm.getConfiguration().getTimeRepresentation(),
+                "the processor kept the dynamic configuration");
+        assertTrue(gm.isDynamic());
+        java.util.Set<Double> stamps = new java.util.TreeSet<>();
+        for (org.gephi.graph.api.Node n : gm.getGraph().getNodes()) for (double t : n.getTimestamps()) stamps.add(t);
+        assertEquals(java.util.Set.of(0.0, 1.0, 2.0), stamps, "epochs 0-2");
+        assertTrue(gm.getGraph().getAttribute("test_accuracy", 2.0) instanceof Double, "accuracy is a series over the timeline");
+        assertEquals("epoch", gm.getGraph().getAttribute("timeline_unit"));
+
+        r.kind = GraphRequest.Kind.MAPPER;
+        gen.setRequest(r);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> gen.generate(new ImportContainerImpl().getLoader()));
+        assertTrue(e.getMessage().contains("Mapper graph's nodes are clusters"), e.getMessage());
+    }
+
     /** What Gephi's generator controller does with a filled container: a new workspace for it, through the processor. */
     private static GraphModel processed(Container c) {
         c.closeLoader();

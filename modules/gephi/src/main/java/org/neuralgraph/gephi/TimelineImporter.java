@@ -51,11 +51,7 @@ public final class TimelineImporter {
 
     private static void fill(GraphTimeline t, Workspace ws, ProgressMonitor monitor) {
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
-        Configuration config = new Configuration();
-        config.setTimeRepresentation(TimeRepresentation.TIMESTAMP);
-        config.setEdgeWeightType(TimestampDoubleMap.class);
-        gm.setConfiguration(config);
-        gm.setTimeFormat(TimeFormat.DOUBLE);
+        makeDynamic(gm);
 
         int frames = t.frameCount();
         long total = (long) t.nodeCount() + t.edgeCount();
@@ -99,22 +95,42 @@ public final class TimelineImporter {
         try {
             g.addAllNodes(Arrays.asList(nodes));
             g.addAllEdges(edges);
-            g.setAttribute(TIME_UNIT, t.timeUnit());
-            for (Map.Entry<String, GraphTimeline.Series> a : t.graphSeries().entrySet()) {
-                GraphTimeline.Series s = a.getValue();
-                if (!s.varies()) {
-                    g.setAttribute(a.getKey(), s.last(0));
-                    continue;
-                }
-                for (int frame = 0; frame < frames; frame++) {
-                    Object value = s.value(frame, 0);
-                    if (value != null) g.setAttribute(a.getKey(), value, t.time(frame));
-                }
-            }
+            setGraphSeries(g, t);
         } finally {
             g.writeUnlock();
         }
         monitor.progress(total, t.nodeCount() + " nodes, " + t.edgeCount() + " edges over " + frames + " checkpoints");
+    }
+
+    /**
+     * Configures an empty graph model for a timeline: timestamps (as doubles) and dynamic edge weights, the
+     * configuration Gephi's import processor also chooses for a container with a dynamic {@code weight} column.
+     */
+    public static void makeDynamic(GraphModel gm) {
+        Configuration config = new Configuration();
+        config.setTimeRepresentation(TimeRepresentation.TIMESTAMP);
+        config.setEdgeWeightType(TimestampDoubleMap.class);
+        gm.setConfiguration(config);
+        gm.setTimeFormat(TimeFormat.DOUBLE);
+    }
+
+    /**
+     * Sets the timeline's graph series on {@code g}: a series that changes as a dynamic graph attribute (a value per
+     * timestamp), a constant one as a plain attribute; and {@link #TIME_UNIT}. The model must use timestamps.
+     */
+    public static void setGraphSeries(Graph g, GraphTimeline t) {
+        g.setAttribute(TIME_UNIT, t.timeUnit());
+        for (Map.Entry<String, GraphTimeline.Series> a : t.graphSeries().entrySet()) {
+            GraphTimeline.Series s = a.getValue();
+            if (!s.varies()) {
+                g.setAttribute(a.getKey(), s.last(0));
+                continue;
+            }
+            for (int frame = 0; frame < t.frameCount(); frame++) {
+                Object value = s.value(frame, 0);
+                if (value != null) g.setAttribute(a.getKey(), value, t.time(frame));
+            }
+        }
     }
 
     private static void setValues(org.gephi.graph.api.Element element, Column[] cols,
