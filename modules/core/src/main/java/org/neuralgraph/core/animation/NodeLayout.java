@@ -1,0 +1,55 @@
+package org.neuralgraph.core.animation;
+
+import java.util.Arrays;
+
+/**
+ * The nodes of an animation, the same in every frame: positions in Gephi coordinates (y grows upwards), colours
+ * ({@code 0xRRGGBB}) and sizes (radius in the units of the positions, as Gephi's node size). Which nodes and
+ * edges show in a frame is up to each {@link AnimationFrame}; keeping positions fixed is what stops the picture
+ * from jumping between frames.
+ */
+public final class NodeLayout {
+
+    private final float[] x;
+    private final float[] y;
+    private final int[] rgb;
+    private final float[] size;
+
+    public NodeLayout(float[] x, float[] y, int[] rgb, float[] size) {
+        int n = x.length;
+        if (y.length != n) throw new IllegalArgumentException("y has " + y.length + " values for " + n + " x values");
+        if (rgb.length != n) throw new IllegalArgumentException("rgb has " + rgb.length + " values for " + n + " nodes");
+        if (size.length != n) throw new IllegalArgumentException("size has " + size.length + " values for " + n + " nodes");
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(x[i]) || !Float.isFinite(y[i])) {
+                throw new IllegalArgumentException("x, y: node " + i + " is at (" + x[i] + ", " + y[i] + "); positions must be finite");
+            }
+            if (!(size[i] >= 0) || !Float.isFinite(size[i])) {
+                throw new IllegalArgumentException("size: node " + i + " has size " + size[i] + "; sizes must be finite and >= 0");
+            }
+        }
+        this.x = x.clone();
+        this.y = y.clone();
+        this.rgb = rgb.clone();
+        this.size = size.clone();
+    }
+
+    public int nodeCount() { return x.length; }
+    public float x(int node) { return x[node]; }
+    public float y(int node) { return y[node]; }
+    /** Colour as {@code 0xRRGGBB}. */
+    public int rgb(int node) { return rgb[node]; }
+    /** Radius in the units of the positions. */
+    public float size(int node) { return size[node]; }
+
+    @Override
+    public String toString() {
+        return "NodeLayout[" + x.length + " nodes, x " + Arrays.toString(range(x)) + ", y " + Arrays.toString(range(y)) + "]";
+    }
+
+    private static float[] range(float[] v) {
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        for (float f : v) { lo = Math.min(lo, f); hi = Math.max(hi, f); }
+        return new float[]{lo, hi};
+    }
+}
