@@ -76,9 +76,6 @@ public final class FrameRenderer {
         this.originY = top + (boxHeight - spanY * scale) / 2 + maxY * scale;
     }
 
-    public int width() { return width; }
-    public int height() { return height; }
-
     /** Draws one frame into a new {@code TYPE_INT_RGB} image. */
     public BufferedImage render(AnimationFrame frame) {
         if (frame.nodeCount() != nodes.nodeCount()) {

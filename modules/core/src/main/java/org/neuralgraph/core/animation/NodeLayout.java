@@ -1,7 +1,5 @@
 package org.neuralgraph.core.animation;
 
-import java.util.Arrays;
-
 /**
  * The nodes of an animation, the same in every frame: positions in Gephi coordinates (y grows upwards), colours
  * ({@code 0xRRGGBB}) and sizes (radius in the units of the positions, as Gephi's node size). Which nodes and
@@ -41,15 +39,4 @@ public final class NodeLayout {
     public int rgb(int node) { return rgb[node]; }
     /** Radius in the units of the positions. */
     public float size(int node) { return size[node]; }
-
-    @Override
-    public String toString() {
-        return "NodeLayout[" + x.length + " nodes, x " + Arrays.toString(range(x)) + ", y " + Arrays.toString(range(y)) + "]";
-    }
-
-    private static float[] range(float[] v) {
-        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
-        for (float f : v) { lo = Math.min(lo, f); hi = Math.max(hi, f); }
-        return new float[]{lo, hi};
-    }
 }
