@@ -11,7 +11,10 @@ import org.neuralgraph.core.timeline.GraphTimeline;
 import org.neuralgraph.gephi.ForceAtlas2Runner;
 import org.neuralgraph.gephi.GraphExporter;
 import org.neuralgraph.gephi.TimelineImporter;
+import org.neuralgraph.gephi.WorkspaceLayout;
 import org.neuralgraph.gephi.WorkspaceSnapshot;
+import org.neuralgraph.core.animation.TimelineAnimation;
+import org.neuralgraph.dl4j.AnimationFiles;
 import org.openide.util.Lookup;
 
 import java.io.IOException;
@@ -27,7 +30,8 @@ import java.util.Map;
  * What {@code --dynamic} adds to a study: each checkpoint's workspace, once Gephi has analysed it, is kept as a
  * snapshot; at the end the snapshots become one {@link GraphTimeline}, one dynamic workspace in the study's Gephi
  * project ({@link TimelineImporter}), laid out once by ForceAtlas2 on the union of all checkpoints (so positions do
- * not jump), and a dynamic GEXF 1.3 ({@code timerepresentation="timestamp"}) whose timeline plays in Gephi.
+ * not jump), a dynamic GEXF 1.3 ({@code timerepresentation="timestamp"}) whose timeline plays in Gephi, and the
+ * animation of it ({@link AnimationFiles}: PNG frames, GIF, MP4 under {@code animation/}), one frame per checkpoint.
  *
  * <p>Timestamps are epochs when every checkpoint has a distinct epoch, increasing; otherwise checkpoint indices
  * 0, 1, ... (the graph attribute {@code timeline_unit} says which). Node colours and sizes are static in Gephi: they
@@ -92,10 +96,17 @@ final class TimelineOutput {
             n.setColor(t.colours.getOrDefault(id, Color.LIGHT_GRAY));
             n.setSize(t.sizes.getOrDefault(id, 4f));
         }
+        List<Path> written = new ArrayList<>(GraphExporter.export(ws, outDir.resolve("graphs"), kind + "-timeline",
+                EnumSet.of(GraphExporter.Format.GEXF), notes));
+        monitor.start("animating " + kind, 1);
+        written.addAll(AnimationFiles.write(TimelineAnimation.frames(timeline, kind), WorkspaceLayout.of(gm, timeline),
+                outDir.resolve("animation"), kind));
         List<String> files = new ArrayList<>();
-        for (Path f : GraphExporter.export(ws, outDir.resolve("graphs"), kind + "-timeline", EnumSet.of(GraphExporter.Format.GEXF), notes)) {
-            files.add(outDir.relativize(f).toString());
+        for (Path f : written) {
+            String name = outDir.relativize(f).toString();
+            if (!name.matches(".*/frame-\\d+\\.png")) files.add(name);
         }
+        files.add("animation/" + kind + "/");
         return files;
     }
 
@@ -103,8 +114,9 @@ final class TimelineOutput {
     static String markdown(List<String> files) {
         StringBuilder b = new StringBuilder();
         for (String f : files) {
-            b.append("- `").append(f).append("`: the training as one dynamic graph; open it in Gephi and play the timeline ")
-                    .append("(also a workspace in `neuralgraph.gephi`)\n");
+            b.append("- `").append(f).append("`: ").append(f.endsWith(".gexf")
+                    ? "the training as one dynamic graph; open it in Gephi and play the timeline (also a workspace in `neuralgraph.gephi`)"
+                    : f.endsWith("/") ? "its animation as PNG frames, one per checkpoint" : "its animation, one frame per checkpoint").append('\n');
         }
         return b.toString();
     }

@@ -105,6 +105,13 @@ class WeightsCommandTest {
         assertTrue(gexf.contains("modularity_class"), "Gephi's community class travels, per checkpoint");
         JsonObject report = JsonParser.parseString(read(out.resolve("report.json"))).getAsJsonObject();
         assertEquals("graphs/weights-timeline.gexf", report.getAsJsonArray("timeline_files").get(0).getAsString());
+        for (String f : new String[]{"animation/weights.gif", "animation/weights.mp4", "animation/weights/frame-0000.png",
+                "animation/weights/frame-0001.png"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        try (java.util.stream.Stream<Path> frames = Files.list(out.resolve("animation/weights"))) {
+            assertEquals(2, frames.count(), "frames count equals checkpoints");
+        }
         assertTrue(read(out.resolve("report.md")).contains("weights-timeline.gexf"));
     }
 
