@@ -13,7 +13,7 @@ import java.util.Locale;
 @ServiceProvider(service = StatisticsUI.class)
 public final class SmallWorldUI implements StatisticsUI {
 
-    private SettingsPanel panel;
+    private SmallWorldPanel panel;
     private SmallWorldCoefficients statistics;
 
     /** Registers {@link SmallWorldCoefficients} with Gephi. */
@@ -26,29 +26,19 @@ public final class SmallWorldUI implements StatisticsUI {
 
     @Override
     public JPanel getSettingsPanel() {
-        panel = new SettingsPanel("Small-world coefficients").field("niter (swaps per edge)", 4)
-                .field("nrand (references)", 4).field("Seed", 10)
-                .note("sigma and omega as networkx 2.8 defines them, on the largest component.");
+        panel = new SmallWorldPanel("Small-world coefficients", "sigma and omega as networkx 2.8 defines them, on the largest component.");
         return panel;
     }
 
     @Override
     public void setup(Statistics s) {
         statistics = (SmallWorldCoefficients) s;
-        if (panel != null) {
-            panel.set("niter (swaps per edge)", statistics.getNiter());
-            panel.set("nrand (references)", statistics.getNrand());
-            panel.set("Seed", statistics.getSeed());
-        }
+        if (panel != null) panel.show(statistics.getParameters());
     }
 
     @Override
     public void unsetup() {
-        if (panel != null && statistics != null) {
-            statistics.setNiter((int) panel.number("niter (swaps per edge)"));
-            statistics.setNrand((int) panel.number("nrand (references)"));
-            statistics.setSeed(panel.number("Seed"));
-        }
+        if (panel != null && statistics != null) panel.apply(statistics.getParameters());
         panel = null;
         statistics = null;
     }

@@ -89,9 +89,9 @@ final class StatsCommand implements Callable<Integer> {
         }
         if (!noSmallWorld) {
             SmallWorldCoefficients s = new SmallWorldCoefficients();
-            s.setNiter(niter);
-            s.setNrand(nrand);
-            s.setSeed(seed);
+            s.getParameters().setNiter(niter);
+            s.getParameters().setNrand(nrand);
+            s.getParameters().setSeed(seed);
             s.execute(gm);
             SmallWorld.Result r = s.getResult();
             if (r == null) throw new IllegalArgumentException("small-world: " + s.getReport().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim());

@@ -19,27 +19,12 @@ import java.util.Locale;
  */
 public final class SmallWorldCoefficients extends TicketTask implements Statistics {
 
-    private int niter = 5;
-    private int nrand = 5;
-    private long seed = 42;
+    private final SmallWorldParameters parameters = new SmallWorldParameters();
     private SmallWorld.Result result;
     private String error;
 
-    public int getNiter() { return niter; }
-    public int getNrand() { return nrand; }
-    public long getSeed() { return seed; }
-
-    public void setNiter(int niter) {
-        if (niter < 1) throw new IllegalArgumentException("niter must be >= 1, got " + niter);
-        this.niter = niter;
-    }
-
-    public void setNrand(int nrand) {
-        if (nrand < 1) throw new IllegalArgumentException("nrand must be >= 1, got " + nrand);
-        this.nrand = nrand;
-    }
-
-    public void setSeed(long seed) { this.seed = seed; }
+    /** niter, nrand and seed, to read and set before a run. */
+    public SmallWorldParameters getParameters() { return parameters; }
 
     /** The last result, or null. */
     public SmallWorld.Result getResult() { return result; }
@@ -50,10 +35,10 @@ public final class SmallWorldCoefficients extends TicketTask implements Statisti
         error = null;
         try {
             progress.start("small-world coefficients", -1);
-            result = SmallWorld.of(GraphArrays.of(gm).weights, niter, nrand, seed);
+            result = parameters.of(GraphArrays.of(gm).weights);
             gm.getGraph().setAttribute("small_world_sigma", result.sigma);
             gm.getGraph().setAttribute("small_world_omega", result.omega);
-            gm.getGraph().setAttribute("small_world_seed", seed);
+            gm.getGraph().setAttribute("small_world_seed", parameters.getSeed());
         } catch (IllegalArgumentException e) {
             error = e.getMessage();
         }
@@ -69,7 +54,7 @@ public final class SmallWorldCoefficients extends TicketTask implements Statisti
         d.addValue(r.normalisedPathLength(), "value", "L / Lr");
         JFreeChart chart = ChartFactory.createBarChart("Normalised clustering and path length", "", "ratio to random reference",
                 d, PlotOrientation.VERTICAL, false, false, false);
-        h.append("<h2>Parameters</h2>niter ").append(niter).append(", nrand ").append(nrand).append(", seed ").append(seed)
+        h.append("<h2>Parameters</h2>").append(parameters.describe())
                 .append("; largest component: ").append(r.componentNodes).append(" of ").append(r.nodes).append(" nodes")
                 .append("<h2>Results</h2><table border=\"1\" cellpadding=\"3\">")
                 .append(row("sigma = (C/Cr) / (L/Lr)", r.sigma)).append(row("omega = Lr/L - C/Cl", r.omega))

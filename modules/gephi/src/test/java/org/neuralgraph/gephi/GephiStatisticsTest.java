@@ -89,13 +89,13 @@ class GephiStatisticsTest {
         Workspace ws = WorkspaceImporter.importGraph(GephiBridgeTest.layered(new int[]{20, 10, 5}, 1), "l", ProgressMonitor.NONE);
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
         SmallWorldCoefficients s = new SmallWorldCoefficients();
-        s.setNrand(2);
-        s.setNiter(2);
+        s.getParameters().setNrand(2);
+        s.getParameters().setNiter(2);
         s.execute(gm);
         assertEquals(0, s.getResult().transitivity, 0);
         assertEquals(s.getResult().sigma, (Double) gm.getGraph().getAttribute("small_world_sigma"), 0);
         assertTrue(s.getReport().toLowerCase(java.util.Locale.ROOT).contains("<img"));
-        assertThrows(IllegalArgumentException.class, () -> s.setNrand(0));
+        assertThrows(IllegalArgumentException.class, () -> s.getParameters().setNrand(0));
     }
 
     @Test

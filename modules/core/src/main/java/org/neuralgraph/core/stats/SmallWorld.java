@@ -65,8 +65,8 @@ public final class SmallWorld {
 
     /** Both coefficients; sigma's references use {@code niter} swaps per edge, omega's as described above. */
     public static Result of(UndirectedWeights weights, int niter, int nrand, long seed) {
-        if (niter < 1) throw new IllegalArgumentException("niter must be >= 1, got " + niter);
-        if (nrand < 1) throw new IllegalArgumentException("nrand must be >= 1, got " + nrand);
+        atLeastOne("niter", niter);
+        atLeastOne("nrand", nrand);
         int[][] all = simple(weights);
         int[][] g = largestComponent(all);
         int n = g.length;
@@ -93,6 +93,16 @@ public final class SmallWorld {
         int allEdges = 0;
         for (int[] a : all) allEdges += a.length;
         return new Result(all.length, allEdges / 2, n, c, ac, l, cr, lrSigma, cl, sigma, omega);
+    }
+
+    /**
+     * {@code value} when it is at least 1, as {@code niter} and {@code nrand} must be.
+     *
+     * @throws IllegalArgumentException otherwise, naming the parameter
+     */
+    public static int atLeastOne(String name, int value) {
+        if (value < 1) throw new IllegalArgumentException(name + " must be >= 1, got " + value);
+        return value;
     }
 
     /** The average shortest path length of the largest connected component (unweighted, undirected). */
