@@ -28,6 +28,13 @@ import java.util.Map;
  */
 public final class CommunityQuality extends TicketTask implements Statistics {
 
+    /** What the report says about the computation: shared with {@link DynamicOverlappingModularity}. */
+    static final String COMPUTED = "Edges are treated as undirected; weights count in Eq. 2 and 4, not in Eq. 3. "
+            + "Belonging coefficient &alpha;<sub>cv</sub> = k<sub>cv</sub> / &Sigma;<sub>c'</sub> k<sub>c'v</sub>, k<sub>cv</sub> the weight "
+            + "from v into community c. Eq. 2 is taken of the partition that puts each node in its community of largest &alpha;. "
+            + "On a partition all three modularities equal Newman's.";
+    static final String REFERENCE = "Mostafa and Mondal, <i>On the Evolution of Neuron Communities in a Deep Learning Architecture</i>, Section 3.2 and Table 4.";
+
     private String coverColumn = "modularity_class";
     private long seed = 42;
     private int klbIterations = 10;
@@ -156,10 +163,8 @@ public final class CommunityQuality extends TicketTask implements Statistics {
         row(h, "Unweighted overlapping modularity (Shen et al., Eq. 3)", results.get("modularity_shen"));
         row(h, "Weighted overlapping modularity (Chen et al., Eq. 4)", results.get("modularity_chen"));
         row(h, "Modularity of the Kernighan-Lin bisection", results.get("modularity_klb"));
-        h.append("</table><h2>What was computed</h2>Edges are treated as undirected; weights count in Eq. 2 and 4, not in Eq. 3. "
-                + "Belonging coefficient &alpha;<sub>cv</sub> = k<sub>cv</sub> / &Sigma;<sub>c'</sub> k<sub>c'v</sub>, k<sub>cv</sub> the weight "
-                + "from v into community c (column <i>belonging</i>). On a partition all three modularities equal Newman's."
-                + "<h2>Reference</h2>Mostafa and Mondal, <i>On the Evolution of Neuron Communities in a Deep Learning Architecture</i>, Section 3.2 and Table 4.</body></html>");
+        h.append("</table><h2>What was computed</h2>").append(COMPUTED).append(" The column <i>belonging</i> holds each node's &alpha;.")
+                .append("<h2>Reference</h2>").append(REFERENCE).append("</body></html>");
         return h.toString();
     }
 

@@ -19,6 +19,14 @@ import java.util.Locale;
  */
 public final class SmallWorldCoefficients extends TicketTask implements Statistics {
 
+    /** What the report says about the computation: shared with {@link DynamicSmallWorld}. */
+    static final String COMPUTED = "As networkx 2.8's sigma and omega: random references by Maslov-Sneppen double edge "
+            + "swaps that keep degrees and connectivity (niter swaps per edge for sigma, twice that for omega), lattice "
+            + "references by swaps towards a ring lattice (Sporns and Zwi); sigma uses transitivity, omega average clustering "
+            + "and the largest Cl found. sigma &gt; 1 and omega near 0 indicate a small world; omega near -1 a lattice, near 1 a random graph.";
+    static final String REFERENCE = "Darnell and Leonard, <i>Finding the \"Network\" Behind Neural Networks</i>, Fig. 8; "
+            + "Telesford et al. 2011 (omega); Humphries and Gurney 2008 (sigma).";
+
     private final SmallWorldParameters parameters = new SmallWorldParameters();
     private SmallWorld.Result result;
     private String error;
@@ -63,12 +71,7 @@ public final class SmallWorldCoefficients extends TicketTask implements Statisti
                 .append(row("L (average shortest path length)", r.pathLength)).append(row("Lr (random references)", r.randomPathLength))
                 .append(row("C / Cr", r.normalisedClustering())).append(row("L / Lr", r.normalisedPathLength()))
                 .append("</table><br>").append(ChartUtils.renderChart(chart, "small-world.png"))
-                .append("<h2>What was computed</h2>As networkx 2.8's sigma and omega: random references by Maslov-Sneppen double edge "
-                        + "swaps that keep degrees and connectivity (niter swaps per edge for sigma, twice that for omega), lattice "
-                        + "references by swaps towards a ring lattice (Sporns and Zwi); sigma uses transitivity, omega average clustering "
-                        + "and the largest Cl found. sigma &gt; 1 and omega near 0 indicate a small world; omega near -1 a lattice, near 1 a random graph."
-                        + "<h2>Reference</h2>Darnell and Leonard, <i>Finding the \"Network\" Behind Neural Networks</i>, Fig. 8; "
-                        + "Telesford et al. 2011 (omega); Humphries and Gurney 2008 (sigma).</body></html>");
+                .append("<h2>What was computed</h2>").append(COMPUTED).append("<h2>Reference</h2>").append(REFERENCE).append("</body></html>");
         return h.toString();
     }
 
