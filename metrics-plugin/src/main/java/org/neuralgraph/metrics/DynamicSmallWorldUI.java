@@ -4,18 +4,16 @@ import org.gephi.statistics.spi.Statistics;
 import org.gephi.statistics.spi.StatisticsBuilder;
 import org.gephi.statistics.spi.StatisticsUI;
 import org.neuralgraph.gephi.DynamicSmallWorld;
+import org.neuralgraph.gephi.SmallWorldParameters;
 import org.openide.util.lookup.ServiceProvider;
-
-import javax.swing.JPanel;
 
 /**
  * Statistics panel entry for {@link DynamicSmallWorld} in the Dynamic category. Gephi adds its own window and tick
  * settings under this panel, as it does for every dynamic statistic.
  */
 @ServiceProvider(service = StatisticsUI.class)
-public final class DynamicSmallWorldUI implements StatisticsUI {
+public final class DynamicSmallWorldUI extends SmallWorldEntry {
 
-    private SmallWorldPanel panel;
     private DynamicSmallWorld statistics;
 
     /** Registers {@link DynamicSmallWorld} with Gephi. */
@@ -27,25 +25,12 @@ public final class DynamicSmallWorldUI implements StatisticsUI {
     }
 
     @Override
-    public JPanel getSettingsPanel() {
-        panel = new SmallWorldPanel("Small-world coefficients over time", "sigma and omega of each window, with the same seed in every window.<br>"
-                + DynamicPanels.WINDOW_NOTE);
-        return panel;
-    }
-
-    @Override
-    public void setup(Statistics s) {
+    SmallWorldParameters attach(Statistics s) {
         statistics = (DynamicSmallWorld) s;
-        if (panel != null) panel.show(statistics.getParameters());
+        return statistics.getParameters();
     }
 
-    @Override
-    public void unsetup() {
-        if (panel != null && statistics != null) panel.apply(statistics.getParameters());
-        panel = null;
-        statistics = null;
-    }
-
+    @Override String note() { return "sigma and omega of each window, with the same seed in every window.<br>" + DynamicPanels.WINDOW_NOTE; }
     @Override public Class<? extends Statistics> getStatisticsClass() { return DynamicSmallWorld.class; }
     @Override public String getValue() { return DynamicPanels.value(statistics); }
     @Override public String getDisplayName() { return "Small-world coefficients"; }

@@ -4,16 +4,15 @@ import org.gephi.statistics.spi.Statistics;
 import org.gephi.statistics.spi.StatisticsBuilder;
 import org.gephi.statistics.spi.StatisticsUI;
 import org.neuralgraph.gephi.SmallWorldCoefficients;
+import org.neuralgraph.gephi.SmallWorldParameters;
 import org.openide.util.lookup.ServiceProvider;
 
-import javax.swing.JPanel;
 import java.util.Locale;
 
 /** Statistics panel entry for {@link SmallWorldCoefficients}. */
 @ServiceProvider(service = StatisticsUI.class)
-public final class SmallWorldUI implements StatisticsUI {
+public final class SmallWorldUI extends SmallWorldEntry {
 
-    private SmallWorldPanel panel;
     private SmallWorldCoefficients statistics;
 
     /** Registers {@link SmallWorldCoefficients} with Gephi. */
@@ -25,24 +24,12 @@ public final class SmallWorldUI implements StatisticsUI {
     }
 
     @Override
-    public JPanel getSettingsPanel() {
-        panel = new SmallWorldPanel("Small-world coefficients", "sigma and omega as networkx 2.8 defines them, on the largest component.");
-        return panel;
-    }
-
-    @Override
-    public void setup(Statistics s) {
+    SmallWorldParameters attach(Statistics s) {
         statistics = (SmallWorldCoefficients) s;
-        if (panel != null) panel.show(statistics.getParameters());
+        return statistics.getParameters();
     }
 
-    @Override
-    public void unsetup() {
-        if (panel != null && statistics != null) panel.apply(statistics.getParameters());
-        panel = null;
-        statistics = null;
-    }
-
+    @Override String note() { return "sigma and omega as networkx 2.8 defines them, on the largest component."; }
     @Override public Class<? extends Statistics> getStatisticsClass() { return SmallWorldCoefficients.class; }
 
     @Override
