@@ -20,8 +20,9 @@ import java.util.Arrays;
  *
  * <p>Gephi starts windows from the start of the bounds while a whole window fits before their end; {@link #getBounds()}
  * returns the bounds set extended by one window, so that a window also starts at every tick up to the end itself and the
- * last checkpoint is measured. A window without edges, or where a figure is undefined, records NaN with a note; after
- * {@link #cancel()} the remaining windows are skipped.
+ * last checkpoint is measured. A window without edges, or one the measure refuses (e.g. a component too small for
+ * the small-world references, no edge weight for modularity), records NaN with a note instead of failing the run;
+ * after {@link #cancel()} the remaining windows are skipped.
  */
 public abstract class WindowedStatistic extends TicketTask implements DynamicStatistics {
 
