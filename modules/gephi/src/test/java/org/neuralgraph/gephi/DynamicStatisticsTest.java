@@ -270,6 +270,26 @@ class DynamicStatisticsTest {
     }
 
     @Test
+    void aWindowTheMeasureRefusesIsNaNWithTheReasonAndTheRunGoesOn() {
+        GraphModel gm = dynamicWorkspace();
+        GraphView pair = gm.createView(); // one edge between two nodes: no component of 4 nodes for the references
+        Subgraph g = gm.getGraph(pair);
+        Edge e01 = gm.getGraph().getEdge(gm.getGraph().getNode("n0"), gm.getGraph().getNode("n1"));
+        g.addNode(e01.getSource());
+        g.addNode(e01.getTarget());
+        g.addEdge(e01);
+        DynamicSmallWorld s = new DynamicSmallWorld();
+        s.execute(gm);
+        s.loop(pair, new Interval(0, 0));
+        s.loop(window(gm, new Interval(1, 1)), new Interval(1, 1));
+        s.end();
+        assertTrue(Double.isNaN(s.getSeries().value(0, 0)));
+        assertTrue(s.getSeries().note(0).contains("at least 4 nodes"), s.getSeries().note(0));
+        assertFalse(Double.isNaN(s.getSeries().value(0, 1)));
+        assertTrue(s.getReport().contains("at least 4 nodes"));
+    }
+
+    @Test
     void graphArraysReadTheWeightsOfTheWindowAndTheCoverInIt() {
         GraphModel gm = dynamicWorkspace();
         Interval one = new Interval(1, 1);
