@@ -107,6 +107,44 @@ class ImporterTest {
         assertTrue(e.getMessage().contains("Mapper graph's nodes are clusters"), e.getMessage());
     }
 
+    /** File &gt; Export &gt; Graph file finds the timeline animation by extension and writes one frame per checkpoint. */
+    @Test
+    void timelineAnimationExportsThroughGephisExportController(@TempDir Path tmp) throws IOException {
+        java.util.List<org.neuralgraph.core.graph.NeuralGraph> graphs = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            org.neuralgraph.core.graph.NeuralGraph.Builder b = new org.neuralgraph.core.graph.NeuralGraph.Builder(true);
+            b.addNode("a", null);
+            b.addNode("b", null);
+            if (k != 1) b.addNode("c", null);
+            b.addEdge(0, 1, k + 1);
+            graphs.add(b.graphAttribute("test_accuracy", 0.3 * k).build());
+        }
+        Workspace ws = org.neuralgraph.gephi.TimelineImporter.importTimeline(
+                org.neuralgraph.core.timeline.GraphTimeline.ofCheckpoints(graphs, new int[]{0, 1, 2}), "training", org.neuralgraph.core.progress.ProgressMonitor.NONE);
+        Lookup.getDefault().lookup(ProjectController.class).openWorkspace(ws);
+        org.gephi.io.exporter.api.ExportController ec = Lookup.getDefault().lookup(org.gephi.io.exporter.api.ExportController.class);
+        java.io.File gif = tmp.resolve("training.gif").toFile(), mp4 = tmp.resolve("training.mp4").toFile();
+        org.gephi.io.exporter.spi.Exporter gifExporter = ec.getFileExporter(gif);
+        assertTrue(gifExporter instanceof TimelineAnimationExporter, "the .gif graph exporter is ours: " + gifExporter);
+        gifExporter.setWorkspace(ws);
+        ec.exportFile(gif, gifExporter);
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(gif)) {
+            javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(3, reader.getNumImages(true), "frames count equals checkpoints");
+        }
+        org.gephi.io.exporter.spi.Exporter mp4Exporter = ec.getFileExporter(mp4);
+        mp4Exporter.setWorkspace(ws);
+        ec.exportFile(mp4, mp4Exporter);
+        assertTrue(mp4.length() > 1000, "an MP4 was written");
+
+        Workspace still = org.neuralgraph.gephi.WorkspaceImporter.importGraph(graphs.get(0), "static", org.neuralgraph.core.progress.ProgressMonitor.NONE);
+        org.gephi.io.exporter.spi.Exporter refused = ec.getFileExporter(gif);
+        refused.setWorkspace(still);
+        Exception e = assertThrows(Exception.class, () -> ec.exportFile(tmp.resolve("static.gif").toFile(), refused));
+        assertTrue(String.valueOf(e.getMessage()).contains("not dynamic") || String.valueOf(e.getCause()).contains("not dynamic"), String.valueOf(e));
+    }
+
     /** What Gephi's generator controller does with a filled container: a new workspace for it, through the processor. */
     private static GraphModel processed(Container c) {
         c.closeLoader();

@@ -135,6 +135,27 @@ class TimelineImporterTest {
         assertDynamicAsBuilt(model(ws));
     }
 
+    /** What the animation exporter reads: the workspace gives back the timeline it was built from. */
+    @Test
+    void theWorkspaceReadsBackAsTheSameTimeline() {
+        Workspace ws = TimelineImporter.importTimeline(timeline(), "training", ProgressMonitor.NONE);
+        GraphTimeline back = WorkspaceTimeline.of(model(ws));
+        GraphTimeline t = timeline();
+        assertEquals(3, back.frameCount());
+        assertEquals("epoch", back.timeUnit());
+        for (int f = 0; f < 3; f++) {
+            assertEquals(t.time(f), back.time(f));
+            for (int v = 0; v < t.nodeCount(); v++) {
+                assertEquals(t.nodePresent(f, v), back.nodePresent(f, back.indexOfNode(t.nodeId(v))), "node " + t.nodeId(v) + " at " + f);
+            }
+        }
+        assertEquals(0.7, back.weight(2, 1), 1e-12);
+        assertTrue(Double.isNaN(back.weight(1, 1)), "b-c is absent at epoch 5");
+        assertEquals(0.6, back.graphSeries().get("accuracy").value(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> WorkspaceTimeline.of(model(
+                WorkspaceImporter.importGraph(GephiBridgeTest.tiny(), "static", ProgressMonitor.NONE))), "a static graph has no timeline");
+    }
+
     @Test
     void aSavedProjectReopensWithItsTimeline(@TempDir Path tmp) throws IOException {
         Workspace ws = TimelineImporter.importTimeline(timeline(), "training", ProgressMonitor.NONE);

@@ -191,6 +191,8 @@ public final class GraphTimeline {
     /** The label the node had when it first appeared. */
     public String nodeLabel(int node) { return nodeLabels[node]; }
     public boolean nodePresent(int frame, int node) { return nodePresent[frame][node]; }
+    /** The union node with this id, or -1. Linear: meant for tests and small look-ups. */
+    public int indexOfNode(String id) { return java.util.Arrays.asList(nodeIds).indexOf(id); }
 
     /** Edges of the union graph, in order of first appearance. */
     public int edgeCount() { return source.length; }
