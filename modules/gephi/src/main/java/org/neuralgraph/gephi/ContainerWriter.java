@@ -45,11 +45,7 @@ public final class ContainerWriter {
         float[][] xy = LayeredPositions.compute(g);
         NodeDraft[] nodes = new NodeDraft[g.nodeCount()];
         for (int i = 0; i < nodes.length; i++) {
-            NodeDraft n = container.factory().newNodeDraft(g.nodeId(i));
-            n.setLabel(g.nodeLabel(i));
-            n.setX(xy[i][0]);
-            n.setY(xy[i][1]);
-            n.setSize(10f);
+            NodeDraft n = node(container, g.nodeId(i), g.nodeLabel(i), xy[i]);
             setValues(n, g.nodeColumns(), nodeKeys, i);
             container.addNode(n);
             nodes[i] = n;
@@ -98,11 +94,7 @@ public final class ContainerWriter {
         float[][] xy = LayeredPositions.compute(t.union());
         NodeDraft[] nodes = new NodeDraft[t.nodeCount()];
         for (int v = 0; v < nodes.length; v++) {
-            NodeDraft n = container.factory().newNodeDraft(t.nodeId(v));
-            n.setLabel(t.nodeLabel(v));
-            n.setX(xy[v][0]);
-            n.setY(xy[v][1]);
-            n.setSize(10f);
+            NodeDraft n = node(container, t.nodeId(v), t.nodeLabel(v), xy[v]);
             for (int f = 0; f < t.frameCount(); f++) {
                 if (t.nodePresent(f, v)) n.addTimestamp(t.time(f));
             }
@@ -142,6 +134,15 @@ public final class ContainerWriter {
         }
         container.setMetadata(org.gephi.io.importer.api.MetadataDraft.builder().title(title).description(description.toString()).build());
         monitor.progress((long) t.nodeCount() + t.edgeCount(), null);
+    }
+
+    private static NodeDraft node(ContainerLoader container, String id, String label, float[] xy) {
+        NodeDraft n = container.factory().newNodeDraft(id);
+        n.setLabel(label);
+        n.setX(xy[0]);
+        n.setY(xy[1]);
+        n.setSize(10f);
+        return n;
     }
 
     private static void setTimedValues(ElementDraft d, Map<String, GraphTimeline.Series> series, GraphTimeline t, int i) {

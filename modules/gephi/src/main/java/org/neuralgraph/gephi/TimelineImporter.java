@@ -66,17 +66,13 @@ public final class TimelineImporter {
         GraphFactory f = gm.factory();
         Node[] nodes = new Node[t.nodeCount()];
         for (int v = 0; v < nodes.length; v++) {
-            Node n = f.newNode(t.nodeId(v));
-            n.setLabel(t.nodeLabel(v));
-            n.setX(xy[v][0]);
-            n.setY(xy[v][1]);
-            n.setSize(10f);
+            Node n = WorkspaceImporter.node(f, t.nodeId(v), t.nodeLabel(v), xy[v]);
             for (int frame = 0; frame < frames; frame++) {
                 if (t.nodePresent(frame, v)) n.addTimestamp(t.time(frame));
             }
             setValues(n, nodeCols, nodeSeries, t, v);
             nodes[v] = n;
-            if ((v & 0xfff) == 0) check(monitor, v);
+            if ((v & 0xfff) == 0) WorkspaceImporter.check(monitor, v);
         }
         List<Edge> edges = new ArrayList<>(t.edgeCount());
         for (int e = 0; e < t.edgeCount(); e++) {
@@ -88,7 +84,7 @@ public final class TimelineImporter {
             }
             setValues(edge, edgeCols, edgeSeries, t, e);
             edges.add(edge);
-            if ((e & 0xffff) == 0) check(monitor, (long) nodes.length + e);
+            if ((e & 0xffff) == 0) WorkspaceImporter.check(monitor, (long) nodes.length + e);
         }
         Graph g = gm.getGraph();
         g.writeLock();
@@ -147,11 +143,6 @@ public final class TimelineImporter {
                 if (value != null) element.setAttribute(cols[c], value, t.time(frame));
             }
         }
-    }
-
-    private static void check(ProgressMonitor monitor, long done) {
-        monitor.checkCancelled();
-        monitor.progress(done, null);
     }
 
     /** Non-indexed columns (see {@link WorkspaceImporter}); a column that changes over time gets a dynamic type. */

@@ -87,11 +87,7 @@ public final class WorkspaceImporter {
         GraphFactory f = gm.factory();
         Node[] nodes = new Node[g.nodeCount()];
         for (int i = 0; i < nodes.length; i++) {
-            Node n = f.newNode(g.nodeId(i));
-            n.setLabel(g.nodeLabel(i));
-            n.setX(xy[i][0]);
-            n.setY(xy[i][1]);
-            n.setSize(10f);
+            Node n = node(f, g.nodeId(i), g.nodeLabel(i), xy[i]);
             for (int c = 0; c < nodeCols.length; c++) n.setAttribute(nodeCols[c], nodeVals.get(c).get(i));
             nodes[i] = n;
             if ((i & 0xfff) == 0) check(monitor, i);
@@ -115,7 +111,17 @@ public final class WorkspaceImporter {
         monitor.progress(total, g.nodeCount() + " nodes, " + g.edgeCount() + " edges");
     }
 
-    private static void check(ProgressMonitor monitor, long done) {
+    /** A new node at its start position, size 10. */
+    static Node node(GraphFactory f, String id, String label, float[] xy) {
+        Node n = f.newNode(id);
+        n.setLabel(label);
+        n.setX(xy[0]);
+        n.setY(xy[1]);
+        n.setSize(10f);
+        return n;
+    }
+
+    static void check(ProgressMonitor monitor, long done) {
         monitor.checkCancelled();
         monitor.progress(done, null);
     }
