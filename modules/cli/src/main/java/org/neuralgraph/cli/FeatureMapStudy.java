@@ -27,8 +27,6 @@ import org.neuralgraph.gephi.ProjectFile;
 import org.neuralgraph.gephi.WorkspaceImporter;
 import org.openide.util.Lookup;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +120,7 @@ final class FeatureMapStudy {
             r.mapShape = maps.channels() + " channels of " + maps.height() + "x" + maps.width();
             String base = String.format(Locale.ROOT, "value-epoch-%04d", cp.epoch());
             double[] all = maps.map(-1, s.channel);
-            writePng(all, maps.height(), maps.width(), outDir.resolve("maps").resolve("all-epoch-" + String.format(Locale.ROOT, "%04d", cp.epoch()) + ".png"));
+            GreyPng.writeStretched(all, maps.height(), maps.width(), outDir.resolve("maps").resolve("all-epoch-" + String.format(Locale.ROOT, "%04d", cp.epoch()) + ".png"));
             NeuralGraph vg = FeatureMapGraph.value(all, maps.height(), maps.width(), s.brightest, s.percent, s.offsetFraction, s.weightCap);
             r.value.add(analyse(CheckpointGraphs.withCheckpoint(vg, run, k), figures(cp), "value adjacency epoch " + cp.epoch(), base, s, true, outDir, r.notes,
                     gm -> timeline.add("featuremaps-value", gm, cp.epoch()), monitor));
@@ -139,7 +137,7 @@ final class FeatureMapStudy {
                 for (int c = 0; c < maps.classes(); c++) {
                     double[] m = maps.map(c, s.channel);
                     String cb = String.format(Locale.ROOT, "spatial-class-%d-epoch-%04d", c, cp.epoch());
-                    writePng(m, maps.height(), maps.width(), outDir.resolve("maps").resolve(cb.replace("spatial-", "") + ".png"));
+                    GreyPng.writeStretched(m, maps.height(), maps.width(), outDir.resolve("maps").resolve(cb.replace("spatial-", "") + ".png"));
                     NeuralGraph sg = FeatureMapGraph.spatial(m, maps.height(), maps.width(), s.brightest, s.percent, FeatureMapGraph.Adjacency.SPATIAL_4);
                     Map<String, Object> cls = new LinkedHashMap<>();
                     cls.put("class", c);
@@ -181,7 +179,7 @@ final class FeatureMapStudy {
             f.testAccuracy = Evaluation.of(net, data.test()).accuracy();
             String base = String.format(Locale.ROOT, "run-%02d-batches-%d", i + 1, batches);
             double[] all = maps.map(-1, s.channel);
-            writePng(all, maps.height(), maps.width(), outDir.resolve("maps").resolve(base + ".png"));
+            GreyPng.writeStretched(all, maps.height(), maps.width(), outDir.resolve("maps").resolve(base + ".png"));
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("run_seed", one.seed);
             a.put("batches_trained", batches);
@@ -243,21 +241,5 @@ final class FeatureMapStudy {
         GraphExporter.export(ws, outDir.resolve("graphs"), base, EnumSet.of(GraphExporter.Format.GEXF), notes);
         analysed.accept(gm);
         return f;
-    }
-
-    /** The map as a grey-scale PNG, min black and max white, each pixel drawn 8 x 8. */
-    static void writePng(double[] map, int height, int width, Path png) throws IOException {
-        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-        for (double v : map) { min = Math.min(min, v); max = Math.max(max, v); }
-        int scale = 8;
-        BufferedImage img = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < height * scale; y++) {
-            for (int x = 0; x < width * scale; x++) {
-                double v = map[(y / scale) * width + x / scale];
-                int grey = max > min ? (int) Math.round(255 * (v - min) / (max - min)) : 0;
-                img.getRaster().setSample(x, y, 0, grey);
-            }
-        }
-        ImageIO.write(img, "png", png.toFile());
     }
 }

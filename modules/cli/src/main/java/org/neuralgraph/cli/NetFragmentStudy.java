@@ -163,26 +163,13 @@ final class NetFragmentStudy {
             double[] v = new double[ci.image().length];
             for (int i = 0; i < v.length; i++) v[i] = ci.image()[i];
             String name = model + "-class-" + ci.classIndex() + ".png";
-            writeGrey(v, 9, 9, dir.resolve(name));
+            GreyPng.write(v, 9, 9, 0, 1, dir.resolve(name));
             int node = g.indexOf("class_" + ci.classIndex());
             if (node >= 0) paths[node] = "pictures/maxima/" + name;
         }
         Map<String, NeuralGraph.Column> c = new LinkedHashMap<>();
         c.put("max_input_png", NeuralGraph.Column.ofStrings("Maximising input as PNG (relative to the study's directory)", paths));
         return c;
-    }
-
-    /** Values in [0, 1] as a grey PNG, each pixel drawn 8 x 8. */
-    static void writeGrey(double[] values, int height, int width, Path png) throws IOException {
-        int scale = 8;
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width * scale, height * scale, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < height * scale; y++) {
-            for (int x = 0; x < width * scale; x++) {
-                double v = Math.max(0, Math.min(1, values[(y / scale) * width + x / scale]));
-                img.getRaster().setSample(x, y, 0, (int) Math.round(255 * v));
-            }
-        }
-        javax.imageio.ImageIO.write(img, "png", png.toFile());
     }
 
     /** Every weight layer's post-activation outputs for each digit: digit, layer, index (channel-major for maps), value. */
