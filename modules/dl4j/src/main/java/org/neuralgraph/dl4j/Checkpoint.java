@@ -26,20 +26,30 @@ public final class Checkpoint {
     public double secondsPerEpoch() { return info.secondsPerEpoch; }
     public Path file() { return zip; }
 
-    /** True when the model is an ONNX file: it gives its weights, but no DL4J network. */
+    /** True when the model is an ONNX file: its weights are read from the file, its network converted ({@link OnnxNetworks}). */
     public boolean isOnnx() { return OnnxModels.isOnnxName(zip); }
 
     /**
-     * Loads the network from its zip (checked by {@link ModelLoader}).
+     * Loads the network: from its zip (checked by {@link ModelLoader}), or converted from an ONNX file.
      *
-     * @throws ModelFileException for an ONNX file, which is read for its weights only ({@link #weights(String)})
+     * @throws IllegalArgumentException naming the node when an ONNX graph cannot run in DL4J
      */
     public MultiLayerNetwork load() throws IOException {
-        if (isOnnx()) {
-            throw new ModelFileException(zip, "an ONNX model is read for its weight graph only (neuralgraph weights); "
-                    + "this analysis runs the network and needs a DL4J model .zip or a run directory");
-        }
+        if (isOnnx()) return OnnxNetworks.load(zip);
         return ModelLoader.loadZip(zip);
+    }
+
+    /**
+     * Checks that the model reads one-channel images of {@code rows x cols} pixels, as the recorders feed them.
+     *
+     * @throws ModelFileException naming the file and the input the model expects when they do not fit
+     */
+    public void checkInput(int rows, int cols) throws IOException {
+        NetworkInput in = NetworkInput.of(load());
+        if (!in.fits(rows, cols)) {
+            throw new ModelFileException(zip, "the model reads " + in + " but the images are " + rows + "x" + cols
+                    + " (" + rows * cols + " values, one channel); choose data of the model's size");
+        }
     }
 
     /** The model's weights: read from the ONNX file ({@link OnnxModels}), or from the DL4J network it loads. */

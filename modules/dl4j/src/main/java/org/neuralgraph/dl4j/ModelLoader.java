@@ -36,7 +36,7 @@ public final class ModelLoader {
     /**
      * Opens a model zip or an ONNX file (one checkpoint with epoch -1) or a run directory (its checkpoints in epoch
      * order). An ONNX file is parsed here ({@link OnnxModels}) so that a bad file is reported at once; its checkpoint
-     * gives {@link Checkpoint#weights(String)} but no DL4J network.
+     * reads its weights from the file and loads the network converted by {@link OnnxNetworks}.
      *
      * @throws ModelFileException naming the file when it cannot be used
      */

@@ -35,8 +35,9 @@ import java.util.Set;
  *   <li>{@code Conv} (2-D, {@code group=1}; W {@code [out, in, kH, kW]}),</li>
  *   <li>element-wise activations ({@link #ACTIVATIONS}, and {@code Softmax}/{@code LogSoftmax}), recorded as the
  *       activation of the layer before them,</li>
- *   <li>{@code MaxPool}, {@code AveragePool}, {@code Flatten}, {@code Reshape}, {@code Dropout}, {@code Identity}
- *       and {@code Constant}, which carry no weights and are passed over.</li>
+ *   <li>{@code MaxPool}, {@code AveragePool}, {@code Flatten}, {@code Reshape}, {@code Dropout}, {@code Identity},
+ *       {@code Pad} (PyTorch 1.13 writes a zero {@code Pad} before every {@code avg_pool2d}) and {@code Constant},
+ *       which carry no weights and are passed over.</li>
  * </ul>
  * Any other operator is refused with an {@link IllegalArgumentException} naming its type and node name.
  *
@@ -54,7 +55,7 @@ public final class OnnxModels {
     public static final Map<String, String> ACTIVATIONS = activations();
 
     private static final Set<String> PASSED_OVER = new HashSet<>(Arrays.asList(
-            "MaxPool", "AveragePool", "Flatten", "Reshape", "Dropout", "Identity"));
+            "MaxPool", "AveragePool", "Flatten", "Reshape", "Dropout", "Identity", "Pad"));
 
     private OnnxModels() { }
 
@@ -145,7 +146,8 @@ public final class OnnxModels {
         }
     }
 
-    private static ModelWeights weights(Onnx.ModelProto model, Path file) throws ModelFileException {
+    /** The weights of a parsed model ({@link #parse}); checks that its graph is a chain of the operators read. */
+    static ModelWeights weights(Onnx.ModelProto model, Path file) throws ModelFileException {
         Onnx.GraphProto g = model.getGraph();
         Map<String, Onnx.TensorProto> inits = new HashMap<>();
         for (Onnx.TensorProto t : g.getInitializerList()) {
@@ -273,8 +275,8 @@ public final class OnnxModels {
 
     private static IllegalArgumentException unsupported(Onnx.NodeProto n, Path file, String what) {
         return new IllegalArgumentException("ONNX operator " + n.getOpType() + " (node '" + n.getName() + "') in " + file.getFileName()
-                + " is not supported for weight graphs" + (what == null ? "" : ": " + what)
-                + "; read are Gemm, MatMul+Add, Conv, element-wise activations, MaxPool, AveragePool, Flatten, Reshape, Dropout, Softmax");
+                + " is not supported" + (what == null ? "" : ": " + what)
+                + "; read are Gemm, MatMul+Add, Conv, element-wise activations, MaxPool, AveragePool, Flatten, Reshape, Pad, Dropout, Softmax");
     }
 
     private static Onnx.TensorProto initializer(Onnx.NodeProto n, int input, Map<String, Onnx.TensorProto> inits, Path file) {
@@ -347,13 +349,29 @@ public final class OnnxModels {
                 + t.getDimsList() + " needs " + want + " (truncated or damaged file?)");
     }
 
-    private static long attrI(Onnx.NodeProto n, String name, long dflt) {
+    /** Integer attribute {@code name} of {@code n}, or {@code dflt}. */
+    static long attrI(Onnx.NodeProto n, String name, long dflt) {
         for (Onnx.AttributeProto a : n.getAttributeList()) if (a.getName().equals(name)) return a.getI();
         return dflt;
     }
 
-    private static double attrF(Onnx.NodeProto n, String name, double dflt) {
+    /** Float attribute {@code name} of {@code n}, or {@code dflt}. */
+    static double attrF(Onnx.NodeProto n, String name, double dflt) {
         for (Onnx.AttributeProto a : n.getAttributeList()) if (a.getName().equals(name)) return a.getF();
+        return dflt;
+    }
+
+    /** Integer-list attribute {@code name} of {@code n}, or null when it is absent. */
+    static long[] attrInts(Onnx.NodeProto n, String name) {
+        for (Onnx.AttributeProto a : n.getAttributeList()) {
+            if (a.getName().equals(name)) return a.getIntsList().stream().mapToLong(Long::longValue).toArray();
+        }
+        return null;
+    }
+
+    /** String attribute {@code name} of {@code n}, or {@code dflt}. */
+    static String attrS(Onnx.NodeProto n, String name, String dflt) {
+        for (Onnx.AttributeProto a : n.getAttributeList()) if (a.getName().equals(name)) return a.getS().toStringUtf8();
         return dflt;
     }
 }
