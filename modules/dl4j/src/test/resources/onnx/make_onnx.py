@@ -9,8 +9,7 @@ cnn.onnx   Conv(1->4, 3x3) Relu MaxPool(2) Flatten MatMul(676x16)+Add Tanh Dropo
            tensors in float_data.
 lstm.onnx  one LSTM node named "encoder_lstm": an operator the weight graph does not read.
 external.onnx  a Gemm whose weight lives in an external file (refused).
-torch_mlp.onnx the seed-000 MLP 784-50-50-50-10 (ReLU) with torch.manual_seed(0) weights, written by
-           torch.onnx.export itself (only when python3-torch is installed; Debian's 1.13).
+(torch_*.onnx, exported by PyTorch itself, come from make_torch_onnx.py.)
 *.expected.csv one line per initializer: name,dim1xdim2x...,values (ONNX's row-major order, %.9g: exact for float32).
 """
 import numpy as np
@@ -109,37 +108,9 @@ def external():
     onnx.save(helper.make_model(graph, opset_imports=OPSET, producer_name="make_onnx.py"), "external.onnx")
 
 
-def torch_mlp():
-    try:
-        import torch
-    except ImportError:
-        print("python3-torch not installed: torch_mlp.onnx not rewritten")
-        return
-
-    class Mlp(torch.nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.fc1, self.fc2 = torch.nn.Linear(784, 50), torch.nn.Linear(50, 50)
-            self.fc3, self.fc4 = torch.nn.Linear(50, 50), torch.nn.Linear(50, 10)
-
-        def forward(self, x):
-            x = torch.flatten(x, 1)
-            x = torch.relu(self.fc1(x))
-            x = torch.relu(self.fc2(x))
-            x = torch.relu(self.fc3(x))
-            return self.fc4(x)
-
-    torch.manual_seed(0)
-    net = Mlp().eval()
-    torch.onnx.export(net, torch.zeros(1, 1, 28, 28), "torch_mlp.onnx", input_names=["input"], output_names=["output"],
-                      dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}})
-    write_expected("torch_mlp.expected.csv", [(n, p.detach().numpy()) for n, p in net.named_parameters()])
-
-
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
     mlp(rng)
     cnn(rng)
     lstm(rng)
     external()
-    torch_mlp()
