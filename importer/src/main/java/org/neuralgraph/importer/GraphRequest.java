@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.prefs.Preferences;
 
 /**
- * What the user asked for in Gephi: a model (a preset to train, or a DL4J model zip or run directory to open),
+ * What the user asked for in Gephi: a model (a preset to train, or a DL4J model zip, run directory or ONNX file to open),
  * the data to train on, the graph kind and which checkpoint to build it for. Remembered between runs in the
  * module's preferences. The work itself is the same as the command line's: {@link Trainer} or {@link ModelLoader},
  * then {@link CheckpointGraphs} for weight graphs and line graphs, or {@link ActivationRecorder} and
@@ -72,7 +72,7 @@ final class GraphRequest {
     /** The Mapper graph's metrics, in the order the generator offers them (the paper's variance-normalised one first). */
     static final Metric[] MAPPER_METRICS = {Metric.VARIANCE_NORMALISED_EUCLIDEAN, Metric.EUCLIDEAN};
 
-    /** A preset name, or the path of a model zip or run directory. */
+    /** A preset name, or the path of a model zip, run directory or ONNX file. */
     String model = "mlp-seed000";
     /** Empty: the MNIST sample shipped inside the plugin. */
     String data = "";
@@ -190,6 +190,8 @@ final class GraphRequest {
             }
             if (kind == Kind.FEATURE_MAP) testData = ImageDataSource.load(dir, 0.2, seed).test();
         }
+        LabeledImages fed = kind == Kind.ACTIVATIONS ? trainingData : kind == Kind.FEATURE_MAP ? testData : netFragments() ? digits : null;
+        if (!trains() && fed != null) run.checkpoints().get(0).checkInput(fed.rows(), fed.cols());
         int n = run.checkpoints().size();
         int index = checkpoint < 0 ? n - 1 : checkpoint;
         if (index >= n) throw new IllegalArgumentException("Checkpoint " + index + " does not exist: the model has " + n + " checkpoints");

@@ -419,11 +419,35 @@ class ImporterTest {
         assertTrue(c.verify());
         assertEquals(784 + 50 + 50 + 50 + 10, c.getUnloader().getNodeCount(), "784-50-50-50-10 from the ONNX initializers");
 
-        GraphRequest activations = new GraphRequest();
-        activations.model = r.model;
-        activations.kind = GraphRequest.Kind.ACTIVATIONS;
-        Exception e = assertThrows(Exception.class, () -> activations.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
-        assertTrue(e.getMessage().contains("ONNX model is read for its weight graph only"), e.getMessage());
+    }
+
+    /** PyTorch's own exports (make_torch_onnx.py) run as DL4J models do: the kinds that run the network accept them. */
+    @Test
+    void graphKindsThatRunTheNetworkOnPyTorchFiles() throws IOException {
+        java.nio.file.Path dir = java.nio.file.Paths.get("../modules/dl4j/src/test/resources/onnx").toAbsolutePath();
+        GraphRequest act = new GraphRequest();
+        act.model = dir.resolve("torch_mlp.onnx").toString();
+        act.kind = GraphRequest.Kind.ACTIVATIONS;
+        act.neuronsPerClass = 5;
+        assertTrue(act.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).nodeCount() > 0);
+        assertNotNull(act.recorded);
+
+        GraphRequest fm = new GraphRequest();
+        fm.model = dir.resolve("torch_lenet.onnx").toString();
+        fm.kind = GraphRequest.Kind.FEATURE_MAP;
+        fm.layer = 2;
+        assertTrue(fm.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).nodeCount() > 0);
+
+        GraphRequest neurons = new GraphRequest();
+        neurons.model = dir.resolve("torch_nf7.onnx").toString();
+        neurons.kind = GraphRequest.Kind.CONTRIBUTION;
+        assertTrue(neurons.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).nodeCount() > 81);
+
+        GraphRequest wrongSize = new GraphRequest();
+        wrongSize.model = dir.resolve("torch_nf7.onnx").toString();
+        wrongSize.kind = GraphRequest.Kind.FEATURE_MAP;
+        Exception e = assertThrows(IOException.class, () -> wrongSize.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("torch_nf7.onnx: the model reads 1x9x9 images"), e.getMessage());
     }
 
     @Test

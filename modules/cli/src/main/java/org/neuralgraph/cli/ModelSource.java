@@ -21,9 +21,9 @@ import java.nio.file.Paths;
 final class ModelSource {
 
     @Option(names = "--model", paramLabel = "MODEL",
-            description = "A preset (mlp-seed000, mlp-512, lenet), a model spec .json to train, a DL4J model .zip, "
-                    + "or a training run directory to load; weights also reads an ONNX .onnx file, e.g. from "
-                    + "torch.onnx.export (default: mlp-seed000; activations: mlp-512).")
+            description = "A preset (mlp-seed000, mlp-512, lenet), a model spec .json to train, or a model to load: a DL4J "
+                    + "model .zip, a training run directory, or an ONNX .onnx file, e.g. from torch.onnx.export "
+                    + "(default: mlp-seed000; activations: mlp-512).")
     String model;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -47,14 +47,8 @@ final class ModelSource {
 
     private TrainTestData loaded;
 
-    /** Whether the command reads an ONNX file's weights ({@link #acceptingOnnx()}). */
-    private boolean readsOnnx;
-
-    /** Lets --model name an ONNX file; only for commands that need nothing but the weights. Returns this. */
-    ModelSource acceptingOnnx() {
-        readsOnnx = true;
-        return this;
-    }
+    /** The model {@link #run} opened rather than trained, whose input {@link #data()} checks. */
+    private TrainingRun opened;
 
     /** True when --model names an ONNX file. */
     boolean onnx() {
@@ -104,7 +98,10 @@ final class ModelSource {
 
     /** Loads and prepares the data (sample, Mixed control) as the options say; loaded once. */
     TrainTestData data() throws IOException {
-        if (loaded == null) loaded = loadData();
+        if (loaded == null) {
+            loaded = loadData();
+            if (opened != null) opened.checkpoints().get(0).checkInput(loaded.train().rows(), loaded.train().cols());
+        }
         return loaded;
     }
 
@@ -127,16 +124,11 @@ final class ModelSource {
     }
 
     /**
-     * Trains into {@code runDir}, or opens the model named by --model.
-     *
-     * @throws IllegalArgumentException for an ONNX file when the command did not ask for {@link #acceptingOnnx()}
+     * Trains into {@code runDir}, or opens the model named by --model; a model opened is checked against the data's
+     * image size when the command asks for {@link #data()}, naming the file and the input it reads.
      */
     TrainingRun run(Path runDir, ProgressMonitor monitor) throws IOException {
-        if (onnx() && !readsOnnx) {
-            throw new IllegalArgumentException("--model " + model + " is an ONNX file; only 'neuralgraph weights' reads ONNX "
-                    + "models so far, this command needs a DL4J model .zip, a run directory, a preset or a spec .json");
-        }
-        if (!trains()) return ModelLoader.open(Paths.get(model));
+        if (!trains()) return opened = ModelLoader.open(Paths.get(model));
         ModelSpec spec = spec();
         if (checkpoints < 2 || checkpoints > spec.epochs + 1) {
             throw new IllegalArgumentException("--checkpoints must be between 2 and epochs + 1 = " + (spec.epochs + 1) + ", got " + checkpoints);

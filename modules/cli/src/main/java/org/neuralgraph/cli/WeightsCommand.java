@@ -67,7 +67,7 @@ final class WeightsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        source.withDefaults("mlp-seed000", 5).acceptingOnnx();
+        source.withDefaults("mlp-seed000", 5);
         java.io.PrintWriter stdout = spec.commandLine().getOut();
         WeightGraphStudy.Settings s = new WeightGraphStudy.Settings();
         s.resolutions = resolutions;

@@ -165,7 +165,7 @@ class WeightsCommandTest {
     }
 
     @Test
-    void onnxProblemsAndOtherCommandsAreRefusedClearly(@TempDir Path tmp) throws IOException {
+    void onnxProblemsAndTrainingAreRefusedClearly(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("out");
         String[] quick = {"--layout-iterations", "0", "--formats", "gexf", "--quiet"};
         assertRefused(2, "'encoder_lstm'", run(concat(new String[]{"weights", "--model", ONNX.resolve("lstm.onnx").toString(), "--out", out.toString()}, quick)), out);
@@ -173,8 +173,6 @@ class WeightsCommandTest {
         Path cut = Files.write(tmp.resolve("cut.onnx"), java.util.Arrays.copyOf(all, 1000));
         assertRefused(1, "cut.onnx: not a readable ONNX model", run(concat(new String[]{"weights", "--model", cut.toString(), "--out", out.toString()}, quick)), out);
         assertRefused(1, "external file", run(concat(new String[]{"weights", "--model", ONNX.resolve("external.onnx").toString(), "--out", out.toString()}, quick)), out);
-        assertRefused(2, "only 'neuralgraph weights' reads ONNX", run("activations", "--model", ONNX.resolve("mlp.onnx").toString(),
-                "--data", DATA, "--out", out.toString(), "--quiet"), out);
         assertRefused(2, "train takes a preset or a spec", run("train", "--model", ONNX.resolve("mlp.onnx").toString(),
                 "--data", DATA, "--out", out.toString(), "--quiet"), out);
     }
