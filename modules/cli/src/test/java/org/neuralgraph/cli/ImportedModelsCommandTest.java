@@ -41,6 +41,17 @@ class ImportedModelsCommandTest {
         assertTrue(Files.isRegularFile(out.resolve("tables/spatial-per-class.csv")));
     }
 
+    /** The capacitance probe replaces the converted network's output layer and fine-tunes the layers under it. */
+    @Test
+    void capacitanceFineTunesPyTorchModels(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("cap");
+        WeightsCommandTest.Run r = WeightsCommandTest.run("capacitance", "--candidates", onnx("torch_mlp.onnx") + "," + onnx("torch_lenet.onnx"),
+                "--source", WeightsCommandTest.DATA, "--target", WeightsCommandTest.DATA, "--out", out.toString(), "--train-size", "300",
+                "--validation-size", "200", "--epochs", "3", "--early-epochs", "2", "--probe", "6", "--probe-samples", "100", "--quiet");
+        assertEquals(0, r.code, r.err);
+        assertEquals(1 + 2 * 4, Files.readAllLines(out.resolve("tables/epochs.csv")).size(), "epochs 0..3 of two candidates");
+    }
+
     @Test
     void aModelOfAnotherInputSizeIsRefusedNamingFileAndShape(@TempDir Path tmp) {
         Path out = tmp.resolve("nf");
