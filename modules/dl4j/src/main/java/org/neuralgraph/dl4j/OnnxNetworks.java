@@ -2,12 +2,8 @@ package org.neuralgraph.dl4j;
 
 import onnx.Onnx;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -15,12 +11,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
-import org.nd4j.linalg.activations.impl.ActivationSoftmax;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.shade.protobuf.ByteString;
 import org.neuralgraph.core.weights.LayerWeights;
 import org.neuralgraph.core.weights.ModelWeights;
@@ -29,7 +19,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -65,16 +54,10 @@ import java.util.Map;
  * {@code exp(output)}, which activation maximisation and the capacitance probe need, instead of their logarithms.
  *
  * <p>The input size comes from the graph's input: {@code [batch, channels, height, width]} (fixed numbers, a symbolic
- * batch) or {@code [batch, features]}; a CNN is built with {@code InputType.convolutionalFlat}, so it takes flattened
- * images {@code [n, channels * height * width]} as the project's DL4J CNNs do. The output layer's loss, which the
- * file does not carry, is cross-entropy for a softmax output and squared error otherwise; nothing of the project
- * trains a loaded network's output layer (the capacitance probe replaces it). Parameters start as
- * {@link #UPDATER_LEARNING_RATE Adam 1e-3}, the updater fine-tuning overrides.
+ * batch) or {@code [batch, features]}; the network is built by {@link LayerChain} (flattened images in, an output
+ * layer whose loss the file does not carry, Adam as updater).
  */
 public final class OnnxNetworks {
-
-    /** Learning rate of the Adam updater a converted network carries (fine-tuning sets its own). */
-    public static final double UPDATER_LEARNING_RATE = 1e-3;
 
     private OnnxNetworks() { }
 
@@ -87,19 +70,7 @@ public final class OnnxNetworks {
     public static MultiLayerNetwork load(Path file) throws IOException {
         Onnx.ModelProto model = OnnxModels.parse(file, OnnxModels.MAX_FILE_BYTES);
         ModelWeights weights = OnnxModels.weights(model, file);
-        return build(plan(model, weights, file), file);
-    }
-
-    /** One DL4J layer to be, or a flatten. */
-    private static final class Step {
-        final String node;
-        Layer layer;            // null for a flatten
-        LayerWeights weights;   // dense and convolution
-        String onnxActivation;  // the op that set the activation, for errors
-        IActivation activation;
-        boolean dense, conv, maxPool, avgPool;
-
-        Step(String node) { this.node = node; }
+        return chain(model, weights, file).network();
     }
 
     /** Where the signal is: a map of {@code c x h x w}, or {@code n} features ({@code spatial} false). */
@@ -112,25 +83,18 @@ public final class OnnxNetworks {
         String describe() { return spatial ? c + "x" + h + "x" + w : String.valueOf(n); }
     }
 
-    private static final class Plan {
-        final List<Step> steps = new ArrayList<>();
-        Shape input;
-    }
-
-    private static Plan plan(Onnx.ModelProto model, ModelWeights weights, Path file) throws ModelFileException {
+    private static LayerChain chain(Onnx.ModelProto model, ModelWeights weights, Path file) throws ModelFileException {
         Onnx.GraphProto g = model.getGraph();
         Map<String, Onnx.TensorProto> constants = new HashMap<>();
         for (Onnx.TensorProto t : g.getInitializerList()) constants.put(t.getName(), t);
-        Plan plan = new Plan();
-        plan.input = inputShape(g, constants, weights, file);
-        Shape s = copy(plan.input);
+        Shape s = inputShape(g, constants, weights, file);
+        LayerChain chain = s.spatial ? LayerChain.ofImages(s.c, s.h, s.w) : LayerChain.ofFeatures(s.n);
         Iterator<LayerWeights> params = weights.layers().iterator();
         List<Onnx.NodeProto> nodes = g.getNodeList();
         for (int i = 0; i < nodes.size(); i++) {
             Onnx.NodeProto n = nodes.get(i);
             String op = n.getOpType();
             String where = "node '" + n.getName() + "' (" + op + ") in " + file.getFileName();
-            Step last = plan.steps.isEmpty() ? null : plan.steps.get(plan.steps.size() - 1);
             switch (op) {
                 case "Constant":
                     for (Onnx.AttributeProto a : n.getAttributeList()) if (a.getName().equals("value")) constants.put(n.getOutput(0), a.getT());
@@ -140,10 +104,7 @@ public final class OnnxNetworks {
                     LayerWeights lw = params.next();
                     if (s.spatial) throw new IllegalArgumentException(where + " takes a " + s.describe() + " map that no Flatten or Reshape flattened");
                     if (lw.nIn() != s.n) throw new IllegalArgumentException(where + " takes " + lw.nIn() + " inputs but gets " + s.n);
-                    Step st = new Step(n.getName());
-                    st.dense = true;
-                    st.weights = lw;
-                    plan.steps.add(st);
+                    chain.add(LayerChain.dense(n.getName(), lw));
                     s.n = lw.nOut();
                     break;
                 }
@@ -156,13 +117,7 @@ public final class OnnxNetworks {
                     long[] pad = convPadding(n, where, s, lw, stride, dil);
                     int h = outSize(s.h, lw.kernelH(), (int) stride[0], (int) pad[0], (int) dil[0], where);
                     int w = outSize(s.w, lw.kernelW(), (int) stride[1], (int) pad[1], (int) dil[1], where);
-                    Step st = new Step(n.getName());
-                    st.conv = true;
-                    st.weights = lw;
-                    st.layer = new ConvolutionLayer.Builder(lw.kernelH(), lw.kernelW())
-                            .stride((int) stride[0], (int) stride[1]).padding((int) pad[0], (int) pad[1]).dilation((int) dil[0], (int) dil[1])
-                            .convolutionMode(ConvolutionMode.Truncate).nOut(lw.nOut()).hasBias(lw.hasBias()).build();
-                    plan.steps.add(st);
+                    chain.add(LayerChain.convolution(n.getName(), lw, ints(stride), ints(pad), ints(dil), ConvolutionMode.Truncate));
                     s.c = lw.nOut();
                     s.h = h;
                     s.w = w;
@@ -185,13 +140,7 @@ public final class OnnxNetworks {
                     }
                     int h = outSize(s.h, (int) k[0], (int) stride[0], 0, 1, where);
                     int w = outSize(s.w, (int) k[1], (int) stride[1], 0, 1, where);
-                    Step st = new Step(n.getName());
-                    st.maxPool = op.equals("MaxPool");
-                    st.avgPool = !st.maxPool;
-                    st.layer = new SubsamplingLayer.Builder(st.maxPool ? SubsamplingLayer.PoolingType.MAX : SubsamplingLayer.PoolingType.AVG)
-                            .kernelSize((int) k[0], (int) k[1]).stride((int) stride[0], (int) stride[1])
-                            .convolutionMode(ConvolutionMode.Truncate).build();
-                    plan.steps.add(st);
+                    chain.add(LayerChain.pooling(n.getName(), op.equals("MaxPool"), ints(k), ints(stride), ConvolutionMode.Truncate));
                     s.h = h;
                     s.w = w;
                     break;
@@ -222,36 +171,35 @@ public final class OnnxNetworks {
                 case "Identity":
                     break;
                 default:
-                    activation(n, where, last, i == nodes.size() - 1, s, plan);
+                    activation(n, where, i == nodes.size() - 1, s, chain);
             }
         }
-        return plan;
+        return chain;
     }
 
     /** Sets the activation of node {@code n} on the layer it belongs to. */
-    private static void activation(Onnx.NodeProto n, String where, Step last, boolean lastNode, Shape s, Plan plan) {
+    private static void activation(Onnx.NodeProto n, String where, boolean lastNode, Shape s, LayerChain chain) {
         String op = n.getOpType();
         IActivation act = dl4jActivation(n, where);
-        Step target = last;
-        if (last != null && (last.maxPool || last.avgPool)) {
+        LayerChain.Step last = chain.last(), target = last;
+        if (last != null && last.pooling()) {
             // an activation after a max pool is the same function before it when it is monotone (max commutes with it)
-            if (last.avgPool || !MONOTONE.contains(op)) {
-                throw cannot(where, "its place after pooling node '" + last.node + "'", "activations on the layer before a max pool (monotone ones move there)");
+            if (!last.maxPooling() || !MONOTONE.contains(op)) {
+                throw cannot(where, "its place after pooling node '" + last.source + "'", "activations on the layer before a max pool (monotone ones move there)");
             }
-            target = plan.steps.size() > 1 ? plan.steps.get(plan.steps.size() - 2) : null;
+            target = chain.steps().size() > 1 ? chain.steps().get(chain.steps().size() - 2) : null;
         }
-        if (target == null || !(target.dense || target.conv)) {
+        if (target == null || target.pooling()) {
             throw cannot(where, "its place after no layer with weights", "activations on dense and convolution layers");
         }
         if (op.equals("Softmax") || op.equals("LogSoftmax")) {
             long axis = OnnxModels.attrI(n, "axis", 1);
-            if (!lastNode || target == null || !target.dense || s.spatial) {
+            if (!lastNode || !target.dense() || s.spatial) {
                 throw cannot(where, "its place", "a softmax over the classes at the end of the network, after the last dense layer");
             }
             if (axis != 1 && axis != -1) throw cannot(where, "axis=" + axis, "a softmax over axis 1 of [batch, classes]");
         }
         target.activation = act;
-        target.onnxActivation = n.getName();
     }
 
     /** ONNX activations that are non-decreasing, so that {@code f(max(x)) = max(f(x))}. */
@@ -340,6 +288,10 @@ public final class OnnxNetworks {
         return v;
     }
 
+    private static int[] ints(long[] v) {
+        return new int[]{(int) v[0], (int) v[1]};
+    }
+
     private static boolean any(long[] values, long allowed) {
         if (values == null) return false;
         for (long v : values) if (v != allowed) return true;
@@ -386,16 +338,6 @@ public final class OnnxNetworks {
         return (int) d.getDimValue();
     }
 
-    private static Shape copy(Shape s) {
-        Shape c = new Shape();
-        c.spatial = s.spatial;
-        c.c = s.c;
-        c.h = s.h;
-        c.w = s.w;
-        c.n = s.n;
-        return c;
-    }
-
     /** The values of an INT64 vector (a Reshape's shape, a Pad's pads). */
     private static long[] int64Values(Onnx.TensorProto t, String where, Path file) {
         if (t == null) throw new IllegalArgumentException(where + ": its second input is not a constant of the graph; only constant shapes and pads are read "
@@ -415,53 +357,5 @@ public final class OnnxNetworks {
             for (int i = 0; i < count; i++) out[i] = t.getInt64Data(i);
         }
         return out;
-    }
-
-    /** The configured and initialised network with the file's weights. */
-    private static MultiLayerNetwork build(Plan plan, Path file) {
-        int lastDense = -1;
-        for (int i = 0; i < plan.steps.size(); i++) if (plan.steps.get(i).dense) lastDense = i;
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-                .dataType(DataType.FLOAT)
-                .updater(new Adam(UPDATER_LEARNING_RATE))
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
-                .list();
-        for (int i = 0; i < plan.steps.size(); i++) {
-            Step st = plan.steps.get(i);
-            IActivation act = st.activation != null ? st.activation : Activation.IDENTITY.getActivationFunction();
-            if (st.dense) {
-                LayerWeights lw = st.weights;
-                if (i == lastDense) {
-                    boolean softmax = act instanceof ActivationSoftmax;
-                    st.layer = new OutputLayer.Builder(softmax ? LossFunctions.LossFunction.MCXENT : LossFunctions.LossFunction.MSE)
-                            .nOut(lw.nOut()).activation(act).hasBias(lw.hasBias()).build();
-                } else {
-                    st.layer = new DenseLayer.Builder().nOut(lw.nOut()).activation(act).hasBias(lw.hasBias()).build();
-                }
-            } else if (st.conv) {
-                ((ConvolutionLayer) st.layer).setActivationFn(act);
-            }
-            list.layer(st.layer);
-        }
-        Shape in = plan.input;
-        Step first = plan.steps.get(0);
-        boolean cnnInput = in.spatial && (first.conv || first.maxPool || first.avgPool);
-        list.setInputType(cnnInput ? InputType.convolutionalFlat(in.h, in.w, in.c) : InputType.feedForward(in.size()));
-        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
-        net.init();
-        for (int i = 0; i < plan.steps.size(); i++) {
-            LayerWeights lw = plan.steps.get(i).weights;
-            if (lw == null) continue;
-            long[] shape = lw.kind() == LayerWeights.Kind.DENSE ? new long[]{lw.nIn(), lw.nOut()}
-                    : new long[]{lw.nOut(), lw.nIn(), lw.kernelH(), lw.kernelW()};
-            net.getLayer(i).setParam("W", Nd4j.create(lw.rawWeights(), shape, 'c').castTo(DataType.FLOAT));
-            if (lw.hasBias()) {
-                double[] b = new double[lw.nOut()];
-                for (int j = 0; j < b.length; j++) b[j] = lw.bias(j);
-                net.getLayer(i).setParam("b", Nd4j.create(b, new long[]{1, lw.nOut()}, 'c').castTo(DataType.FLOAT));
-            }
-        }
-        return net;
     }
 }
