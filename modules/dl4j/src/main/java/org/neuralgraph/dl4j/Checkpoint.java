@@ -30,12 +30,14 @@ public final class Checkpoint {
     public boolean isOnnx() { return OnnxModels.isOnnxName(zip); }
 
     /**
-     * Loads the network: from its zip (checked by {@link ModelLoader}), or converted from an ONNX file.
+     * Loads the network: from its zip (checked by {@link ModelLoader}), converted from an ONNX file, or imported from a
+     * Keras .h5 file ({@link KerasModels}).
      *
      * @throws IllegalArgumentException naming the node when an ONNX graph cannot run in DL4J
      */
     public MultiLayerNetwork load() throws IOException {
         if (isOnnx()) return OnnxNetworks.load(zip);
+        if (KerasModels.isKerasName(zip)) return KerasModels.load(zip);
         return ModelLoader.loadZip(zip);
     }
 
@@ -52,7 +54,7 @@ public final class Checkpoint {
         }
     }
 
-    /** The model's weights: read from the ONNX file ({@link OnnxModels}), or from the DL4J network it loads. */
+    /** The model's weights: read from the ONNX file ({@link OnnxModels}), or from the DL4J network it loads (DL4J, Keras). */
     public ModelWeights weights(String modelName) throws IOException {
         return isOnnx() ? OnnxModels.read(zip) : Dl4jWeights.extract(load(), modelName);
     }

@@ -17,7 +17,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Opens what a user points at: a DL4J model zip, an ONNX file or a training run directory. A model file is data from
+ * Opens what a user points at: a DL4J model zip, an ONNX file, a Keras .h5 file or a training run directory. A model file is data from
  * elsewhere, so a zip is checked before DL4J reads it: it must be a readable zip of at most
  * {@value #MAX_UNCOMPRESSED_BYTES} bytes uncompressed, hold {@code configuration.json} and {@code coefficients.bin},
  * and nothing but the entries DL4J writes for a network's configuration, parameters and updater state.
@@ -34,9 +34,10 @@ public final class ModelLoader {
     private ModelLoader() { }
 
     /**
-     * Opens a model zip or an ONNX file (one checkpoint with epoch -1) or a run directory (its checkpoints in epoch
-     * order). An ONNX file is parsed here ({@link OnnxModels}) so that a bad file is reported at once; its checkpoint
-     * reads its weights from the file and loads the network converted by {@link OnnxNetworks}.
+     * Opens a model zip, an ONNX file or a Keras .h5 file (one checkpoint with epoch -1) or a run directory (its
+     * checkpoints in epoch order). An ONNX file is parsed here ({@link OnnxModels}) and a Keras file imported
+     * ({@link KerasModels}) so that a bad file is reported at once; an ONNX checkpoint reads its weights from the file
+     * and loads the network converted by {@link OnnxNetworks}, a Keras checkpoint loads the imported network.
      *
      * @throws ModelFileException naming the file when it cannot be used
      */
@@ -53,6 +54,7 @@ public final class ModelLoader {
             return new TrainingRun(path, m, cps);
         }
         if (OnnxModels.isOnnxName(path)) OnnxModels.parse(path, OnnxModels.MAX_FILE_BYTES);
+        else if (KerasModels.isKerasName(path)) KerasModels.load(path);
         else checkZip(path);
         RunManifest.CheckpointInfo info = new RunManifest.CheckpointInfo();
         info.epoch = -1;
