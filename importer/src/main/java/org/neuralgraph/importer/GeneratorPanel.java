@@ -77,7 +77,7 @@ final class GeneratorPanel extends JPanel {
         super(new GridBagLayout());
         model.setEditable(true);
         int row = 0;
-        row = add(row, "Model (preset to train, nf-N trained, model .zip, run directory or .onnx):", model, browse(false, model));
+        row = add(row, "Model (preset to train, nf-N trained, model .zip, run directory, .onnx or Keras .h5):", model, browse(false, model));
         row = add(row, "Training data (IDX directory; empty = shipped MNIST sample):", data, browse(true, null));
         row = add(row, "Graph kind:", kind, null);
         row = add(row, "Epochs:", epochs, null);

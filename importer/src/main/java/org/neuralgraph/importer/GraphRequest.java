@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.prefs.Preferences;
 
 /**
- * What the user asked for in Gephi: a model (a preset to train, or a DL4J model zip, run directory or ONNX file to open),
+ * What the user asked for in Gephi: a model (a preset to train, or a DL4J model zip, run directory, ONNX or Keras .h5 file to open),
  * the data to train on, the graph kind and which checkpoint to build it for. Remembered between runs in the
  * module's preferences. The work itself is the same as the command line's: {@link Trainer} or {@link ModelLoader},
  * then {@link CheckpointGraphs} for weight graphs and line graphs, or {@link ActivationRecorder} and
@@ -72,7 +72,7 @@ final class GraphRequest {
     /** The Mapper graph's metrics, in the order the generator offers them (the paper's variance-normalised one first). */
     static final Metric[] MAPPER_METRICS = {Metric.VARIANCE_NORMALISED_EUCLIDEAN, Metric.EUCLIDEAN};
 
-    /** A preset name, or the path of a model zip, run directory or ONNX file. */
+    /** A preset name, or the path of a model zip, run directory, ONNX or Keras .h5 file. */
     String model = "mlp-seed000";
     /** Empty: the MNIST sample shipped inside the plugin. */
     String data = "";

@@ -20,7 +20,7 @@ import java.io.IOException;
 
 /**
  * File &gt; Generate &gt; Neural network graph: trains a preset on MNIST-style data (the shipped sample by
- * default) or opens a DL4J model zip, training run or ONNX file, and generates the weight graph or the activation pattern
+ * default) or opens a DL4J model zip, training run, ONNX or Keras .h5 file, and generates the weight graph or the activation pattern
  * graph (seed 001) of one checkpoint. For activation pattern graphs the recorded activations go with the
  * workspace ({@link RecordedActivations}), so that the activation entropy statistic can run on it.
  * Runs as a Gephi LongTask: progress per training batch, and Cancel stops it before anything reaches a

@@ -421,7 +421,7 @@ class ImporterTest {
 
     }
 
-    /** PyTorch's own exports (make_torch_onnx.py) run as DL4J models do: the kinds that run the network accept them. */
+    /** PyTorch's own exports (make_torch_onnx.py) and Keras .h5 files run as DL4J models do: the kinds that run the network accept them. */
     @Test
     void graphKindsThatRunTheNetworkOnPyTorchFiles() throws IOException {
         java.nio.file.Path dir = java.nio.file.Paths.get("../modules/dl4j/src/test/resources/onnx").toAbsolutePath();
@@ -442,6 +442,11 @@ class ImporterTest {
         neurons.model = dir.resolve("torch_nf7.onnx").toString();
         neurons.kind = GraphRequest.Kind.CONTRIBUTION;
         assertTrue(neurons.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).nodeCount() > 81);
+
+        GraphRequest keras = new GraphRequest();
+        keras.model = dir.resolveSibling("keras").resolve("keras_cnn.h5").toString();
+        keras.kind = GraphRequest.Kind.FEATURE_MAP;
+        assertTrue(keras.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).nodeCount() > 0);
 
         GraphRequest wrongSize = new GraphRequest();
         wrongSize.model = dir.resolve("torch_nf7.onnx").toString();

@@ -39,7 +39,7 @@ final class CapacitanceCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--candidates", split = ",", paramLabel = "MODEL",
-            description = "Zoo models, model spec .json files (pretrained here on --source) or DL4J model .zip files / run directories "
+            description = "Zoo models, model spec .json files (pretrained here on --source) or DL4J model .zip files / run directories, ONNX .onnx or Keras .h5 files "
                     + "(already pretrained) (default: the zoo, ${DEFAULT-VALUE}).")
     List<String> candidates = ModelZoo.names();
 

@@ -3,8 +3,10 @@ package org.neuralgraph.cli;
 import org.neuralgraph.core.data.ImageDataSource;
 import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.progress.ProgressMonitor;
+import org.neuralgraph.dl4j.KerasModels;
 import org.neuralgraph.dl4j.ModelLoader;
 import org.neuralgraph.dl4j.ModelSpec;
+import org.neuralgraph.dl4j.OnnxModels;
 import org.neuralgraph.dl4j.Trainer;
 import org.neuralgraph.dl4j.TrainingRun;
 import picocli.CommandLine.Option;
@@ -22,8 +24,8 @@ final class ModelSource {
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "A preset (mlp-seed000, mlp-512, lenet), a model spec .json to train, or a model to load: a DL4J "
-                    + "model .zip, a training run directory, or an ONNX .onnx file, e.g. from torch.onnx.export "
-                    + "(default: mlp-seed000; activations: mlp-512).")
+                    + "model .zip, a training run directory, an ONNX .onnx file (e.g. from torch.onnx.export) or a Keras "
+                    + "Sequential model .h5 (default: mlp-seed000; activations: mlp-512).")
     String model;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -50,9 +52,10 @@ final class ModelSource {
     /** The model {@link #run} opened rather than trained, whose input {@link #data()} checks. */
     private TrainingRun opened;
 
-    /** True when --model names an ONNX file. */
-    boolean onnx() {
-        return model != null && model.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx");
+    /** True when --model names a model file of another framework: ONNX or Keras .h5. */
+    private boolean foreignFile() {
+        Path p = Paths.get(model);
+        return OnnxModels.isOnnxName(p) || KerasModels.isKerasName(p);
     }
 
     /** Fills in the command's defaults for the options the user left out; returns this. */
@@ -75,7 +78,7 @@ final class ModelSource {
     /** True when the model is trained here rather than loaded. */
     boolean trains() {
         Path p = Paths.get(model);
-        return !(Files.isDirectory(p) || model.endsWith(".zip") || onnx());
+        return !(Files.isDirectory(p) || model.endsWith(".zip") || foreignFile());
     }
 
     /** The spec to train, with the command line's overrides applied. */
