@@ -20,8 +20,9 @@ import java.util.zip.ZipFile;
  * Opens what a user points at: a DL4J model zip, an ONNX file, a Keras .h5 file or a training run directory. A model file is data from
  * elsewhere, so a zip is checked before DL4J reads it: it must be a readable zip of at most
  * {@value #MAX_UNCOMPRESSED_BYTES} bytes uncompressed, hold {@code configuration.json} and {@code coefficients.bin},
- * and nothing but the entries DL4J writes for a network's configuration, parameters and updater state.
- * Entries that DL4J would read with Java deserialization ({@code preprocessor.bin}) are refused.
+ * and nothing but the entries DL4J writes for a network's configuration, parameters and updater state, each of which
+ * must inflate to no more than the size the zip declares for it. Entries that DL4J would read with Java deserialization
+ * ({@code preprocessor.bin}) are refused.
  */
 public final class ModelLoader {
 
@@ -113,5 +114,34 @@ public final class ModelLoader {
             if (!ALLOWED.contains(n)) throw new ModelFileException(zip, "model zip holds an unexpected entry '" + n + "'; refused (only " + ALLOWED + " are read)");
         }
         if (total > MAX_UNCOMPRESSED_BYTES) throw new ModelFileException(zip, "model zip unpacks to " + total + " bytes, more than the limit " + MAX_UNCOMPRESSED_BYTES);
+        checkInflatedSizes(zip);
+    }
+
+    /**
+     * Inflates every entry once, counting, and refuses an entry that gives more bytes than the zip's directory declares:
+     * the declared sizes checked above bound what DL4J reads into memory only if they are true (a zip bomb lies).
+     */
+    private static void checkInflatedSizes(Path zip) throws ModelFileException {
+        byte[] buffer = new byte[1 << 16];
+        try (ZipFile zf = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> en = zf.entries();
+            while (en.hasMoreElements()) {
+                ZipEntry e = en.nextElement();
+                long declared = e.getSize(), read = 0;
+                try (java.io.InputStream in = zf.getInputStream(e)) {
+                    for (int k; (k = in.read(buffer)) > 0; ) {
+                        read += k;
+                        if (read > declared) {
+                            throw new ModelFileException(zip, "entry '" + e.getName() + "' inflates to more than the " + declared
+                                    + " bytes the zip declares for it (forged zip?); refused");
+                        }
+                    }
+                }
+            }
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFileException(zip, "not a readable zip (truncated or damaged): " + e.getMessage(), e);
+        }
     }
 }

@@ -317,31 +317,36 @@ public final class OnnxModels {
         for (long x : d) count *= (int) x;
         ByteString raw = t.getRawData();
         int type = t.getDataType();
-        double[] out = new double[count];
+        // the sizes are checked before anything is allocated: a forged shape must not allocate more than the file holds
         if (type == Onnx.TensorProto.DataType.FLOAT_VALUE) {
             if (!raw.isEmpty()) {
                 if (raw.size() != 4L * count) throw badSize(t, file, raw.size() / 4, count);
+                double[] out = new double[count];
                 ByteBuffer bb = raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
                 for (int i = 0; i < count; i++) out[i] = bb.getFloat();
-            } else {
-                if (t.getFloatDataCount() != count) throw badSize(t, file, t.getFloatDataCount(), count);
-                for (int i = 0; i < count; i++) out[i] = t.getFloatData(i);
+                return out;
             }
+            if (t.getFloatDataCount() != count) throw badSize(t, file, t.getFloatDataCount(), count);
+            double[] out = new double[count];
+            for (int i = 0; i < count; i++) out[i] = t.getFloatData(i);
+            return out;
         } else if (type == Onnx.TensorProto.DataType.DOUBLE_VALUE) {
             if (!raw.isEmpty()) {
                 if (raw.size() != 8L * count) throw badSize(t, file, raw.size() / 8, count);
+                double[] out = new double[count];
                 ByteBuffer bb = raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
                 for (int i = 0; i < count; i++) out[i] = bb.getDouble();
-            } else {
-                if (t.getDoubleDataCount() != count) throw badSize(t, file, t.getDoubleDataCount(), count);
-                for (int i = 0; i < count; i++) out[i] = t.getDoubleData(i);
+                return out;
             }
+            if (t.getDoubleDataCount() != count) throw badSize(t, file, t.getDoubleDataCount(), count);
+            double[] out = new double[count];
+            for (int i = 0; i < count; i++) out[i] = t.getDoubleData(i);
+            return out;
         } else {
             Onnx.TensorProto.DataType dt = Onnx.TensorProto.DataType.forNumber(type);
             throw new ModelFileException(file, "initializer '" + t.getName() + "' has data type " + (dt == null ? type : dt)
                     + "; only FLOAT and DOUBLE weights are read");
         }
-        return out;
     }
 
     private static ModelFileException badSize(Onnx.TensorProto t, Path file, long have, long want) {

@@ -59,6 +59,12 @@ import java.util.Map;
  */
 public final class OnnxNetworks {
 
+    /** Largest stride, dilation, padding or pooling window read (a forged attribute must not overflow the size arithmetic). */
+    private static final int MAX_SIZE = 1 << 16;
+
+    /** Largest input (values per sample) read. */
+    private static final int MAX_INPUT_VALUES = 1 << 26;
+
     private OnnxNetworks() { }
 
     /**
@@ -126,8 +132,8 @@ public final class OnnxNetworks {
                 case "MaxPool":
                 case "AveragePool": {
                     if (!s.spatial) throw new IllegalArgumentException(where + " needs a 4-D input, gets " + s.describe() + " features");
-                    long[] k = OnnxModels.attrInts(n, "kernel_shape");
-                    if (k == null || k.length != 2) throw new IllegalArgumentException(where + ": kernel_shape must give 2 sizes, got " + Arrays.toString(k));
+                    long[] k = ints(n, "kernel_shape", 0);
+                    if (k[0] == 0) throw new IllegalArgumentException(where + ": kernel_shape is missing");
                     long[] stride = ints(n, "strides", 1);
                     if (any(OnnxModels.attrInts(n, "pads"), 0)) throw cannot(where, "pads " + Arrays.toString(OnnxModels.attrInts(n, "pads")), "pooling without padding");
                     if (any(OnnxModels.attrInts(n, "dilations"), 1)) throw cannot(where, "dilations " + Arrays.toString(OnnxModels.attrInts(n, "dilations")), "pooling without dilation");
@@ -250,6 +256,7 @@ public final class OnnxNetworks {
         if (autoPad.equals("NOTSET") || autoPad.equals("VALID")) {
             if (pads == null || autoPad.equals("VALID")) return new long[]{0, 0};
             if (pads.length != 4) throw cannot(where, "pads " + Arrays.toString(pads), "2-D padding [top, left, bottom, right]");
+            for (long p : pads) if (p < 0 || p > MAX_SIZE) throw cannot(where, "pads " + Arrays.toString(pads), "padding between 0 and " + MAX_SIZE);
             if (pads[0] != pads[2] || pads[1] != pads[3]) throw cannot(where, "pads " + Arrays.toString(pads), "the same padding on both sides of each axis");
             return new long[]{pads[0], pads[1]};
         }
@@ -265,11 +272,11 @@ public final class OnnxNetworks {
     }
 
     private static int outSize(int in, int k, int stride, int pad, int dil, String where) {
-        int out = Math.floorDiv(in + 2 * pad - dil * (k - 1) - 1, stride) + 1;
+        long out = Math.floorDiv((long) in + 2L * pad - (long) dil * (k - 1) - 1, stride) + 1;
         if (out < 1 || stride < 1) {
             throw new IllegalArgumentException(where + ": a " + k + "-wide window with stride " + stride + " does not fit its " + in + "-wide input");
         }
-        return out;
+        return (int) out;
     }
 
     private static void flatten(Shape s) {
@@ -284,7 +291,7 @@ public final class OnnxNetworks {
         if (v.length != 2) {
             throw new IllegalArgumentException("node '" + n.getName() + "' (" + n.getOpType() + "): " + name + " " + Arrays.toString(v) + " must give 2 values (2-D)");
         }
-        for (long x : v) if (x < 1 || x > 1 << 16) throw new IllegalArgumentException("node '" + n.getName() + "' (" + n.getOpType() + "): " + name + " " + x);
+        for (long x : v) if (x < 1 || x > MAX_SIZE) throw new IllegalArgumentException("node '" + n.getName() + "' (" + n.getOpType() + "): " + name + " " + x + " is outside 1.." + MAX_SIZE);
         return v;
     }
 
@@ -325,6 +332,9 @@ public final class OnnxNetworks {
         } else {
             throw new ModelFileException(file, "input '" + input.getName() + "' has rank " + dims.size() + "; read are [batch, features] for a "
                     + "dense first layer and [batch, channels, height, width] for a convolution");
+        }
+        if (s.spatial && (long) s.c * s.h * s.w > MAX_INPUT_VALUES) {
+            throw new ModelFileException(file, "input '" + input.getName() + "' of " + s.describe() + " values per image is larger than the limit " + MAX_INPUT_VALUES);
         }
         return s;
     }

@@ -86,6 +86,28 @@ class ModelLoaderTest {
         assertTrue(e.getMessage().contains("preprocessor.bin"), e.getMessage());
     }
 
+    /** A zip bomb's directory understates what an entry inflates to; the declared sizes then bound nothing. */
+    @Test
+    void entryInflatingBeyondItsDeclaredSizeIsRefused(@TempDir Path tmp) throws IOException {
+        Path good = tmp.resolve("good.zip");
+        ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("mlp-seed000")), good.toFile(), false);
+        byte[] z = Files.readAllBytes(good);
+        byte[] name = "coefficients.bin".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(z).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int patched = 0;
+        for (int i = 0; i + 46 < z.length; i++) { // central directory headers: signature, ..., uncompressed size at +24, name at +46
+            if (b.getInt(i) != 0x02014b50 || b.getShort(i + 28) != name.length) continue;
+            if (!Arrays.equals(Arrays.copyOfRange(z, i + 46, i + 46 + name.length), name)) continue;
+            b.putInt(i + 24, 1000);
+            patched++;
+        }
+        assertEquals(1, patched);
+        Path bomb = Files.write(tmp.resolve("bomb.zip"), z);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelLoader.open(bomb));
+        assertTrue(e.getMessage().startsWith(bomb.toString()) && e.getMessage().contains("inflates to more than the 1000 bytes"), e.getMessage());
+        assertFalse(ModelLoader.isModelZip(bomb));
+    }
+
     @Test
     void nanWeightsNameTheLayer(@TempDir Path tmp) throws IOException {
         MultiLayerNetwork net = ModelFactory.build(ModelSpec.preset("mlp-seed000"));

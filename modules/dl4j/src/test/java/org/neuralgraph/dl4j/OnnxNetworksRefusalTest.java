@@ -205,6 +205,48 @@ class OnnxNetworksRefusalTest {
         assertTrue(d.getMessage().contains("reads 784 values per sample but the images are 9x9"), d.getMessage());
     }
 
+    /** A shape that claims more values than the tensor holds is refused before anything of that size is allocated. */
+    @Test
+    void forgedTensorShapesAreRefusedWithoutAllocatingThem() throws IOException {
+        for (boolean raw : new boolean[]{false, true}) {
+            Graph g = new Graph().node("Flatten", "f");
+            Onnx.TensorProto.Builder w = Onnx.TensorProto.newBuilder().setName("fc.w").setDataType(Onnx.TensorProto.DataType.FLOAT_VALUE)
+                    .addDims(50_000).addDims(40_000);        // 2e9 floats, 16 GB as doubles
+            if (raw) w.setRawData(org.nd4j.shade.protobuf.ByteString.copyFrom(new byte[32]));
+            else for (int i = 0; i < 8; i++) w.addFloatData(i);
+            g.inits.add(w.build());
+            g.node("Gemm", "fc", new String[]{"fc.w"}, ints("transB", 1));
+            Path f = g.write("forged.onnx");
+            ModelFileException e = assertThrows(ModelFileException.class, () -> OnnxNetworks.load(f));
+            assertTrue(e.getMessage().contains("'fc.w' holds 8 values but its shape [50000, 40000] needs 2000000000"), e.getMessage());
+            assertThrows(ModelFileException.class, () -> OnnxModels.read(f));
+        }
+    }
+
+    /** Graphs nested in attributes (If, Loop) past protobuf's recursion limit (100) end the parse, not the stack. */
+    @Test
+    void deeplyNestedGraphsAreRefusedByTheBoundedParser() throws IOException {
+        Onnx.GraphProto inner = Onnx.GraphProto.newBuilder().setName("leaf").build();
+        for (int i = 0; i < 200; i++) {
+            inner = Onnx.GraphProto.newBuilder().setName("g" + i).addNode(Onnx.NodeProto.newBuilder().setOpType("If").setName("if" + i)
+                    .addAttribute(Onnx.AttributeProto.newBuilder().setName("then_branch").setType(Onnx.AttributeProto.AttributeType.GRAPH).setG(inner))).build();
+        }
+        Onnx.ModelProto m = Onnx.ModelProto.newBuilder().setIrVersion(7).setGraph(inner).build();
+        Path f = Files.write(tmp.resolve("nested.onnx"), m.toByteArray());
+        ModelFileException e = assertThrows(ModelFileException.class, () -> OnnxNetworks.load(f));
+        assertTrue(e.getMessage().startsWith(f.toString()) && e.getMessage().contains("not a readable ONNX model"), e.getMessage());
+    }
+
+    @Test
+    void forgedAttributesAndInputSizesAreRefused() throws IOException {
+        refused(new Graph().conv("c1", 1, 2, 3, ints("strides", 1L << 40, 1)).node("Flatten", "f").gemm("fc", 8, 3),
+                "node 'c1' (Conv)", "strides 1099511627776 is outside 1..65536");
+        refused(new Graph().conv("c1", 1, 2, 3, ints("pads", -1, 0, -1, 0)).node("Flatten", "f").gemm("fc", 8, 3), "pads [-1, 0, -1, 0]");
+        Graph huge = new Graph().conv("c1", 1, 2, 3).node("Flatten", "f").gemm("fc", 8, 3);
+        huge.dims = new Object[]{"batch", 1, 1 << 20, 1 << 20};
+        refused(huge, "larger than the limit");
+    }
+
     @Test
     void theHelperCnnRunsToProbabilities() throws IOException {
         // cnn.onnx (make_onnx.py): Conv Relu MaxPool Flatten MatMul+Add Tanh Dropout Gemm(transB=0) Softmax, float_data tensors
