@@ -12,7 +12,7 @@ import java.io.File;
 import java.nio.file.Path;
 
 /**
- * Registers {@link Dl4jModelImporter}: a .zip is taken only when its content is a DL4J model.
+ * Registers {@link ModelFileImporter}: a .zip is taken only when its content is a DL4J model.
  *
  * <p>Gephi's File &gt; Open treats a .zip as an archive and offers importers the first entry inside it, whose
  * plain-file path is unknown; this builder therefore recognises the entry by the archive it sits in and hands
@@ -25,9 +25,9 @@ public final class Dl4jModelImporterBuilder implements FileImporterBuilder {
 
     @Override
     public FileImporter buildImporter() {
-        Dl4jModelImporter importer = new Dl4jModelImporter();
+        ModelFileImporter importer = new ModelFileImporter();
         Path p = lastMatched.get();
-        if (p != null) importer.setModelZip(p.toFile());
+        if (p != null) importer.setModelFile(p.toFile());
         lastMatched.remove();
         return importer;
     }

@@ -484,6 +484,28 @@ class ImporterTest {
         assertFalse(new Dl4jModelImporterBuilder().isMatchingImporter(org.openide.filesystems.FileUtil.toFileObject(other.toFile())));
     }
 
+    /** File > Open of PyTorch's ONNX export of LeNet and of a Keras .h5: their weight graphs; a bad file is reported by name. */
+    @Test
+    void fileOpenTakesOnnxAndKerasFiles(@TempDir Path tmp) throws IOException {
+        Path resources = java.nio.file.Paths.get("../modules/dl4j/src/test/resources").toAbsolutePath();
+        ImportController ic = Lookup.getDefault().lookup(ImportController.class);
+        Container lenet = ic.importFile(resources.resolve("onnx/torch_lenet.onnx").toFile());
+        assertNotNull(lenet, "our FileImporter takes the .onnx");
+        assertEquals(1 + 6 + 16 + 120 + 84 + 10, process(lenet).getGraph().getNodeCount(), "channels and neurons of LeNet");
+        Container cnn = ic.importFile(resources.resolve("keras/keras_cnn.h5").toFile());
+        assertNotNull(cnn, "our FileImporter takes the .h5");
+        assertEquals(1 + 4 + 3 + 10, cnn.getUnloader().getNodeCount());
+
+        ModelFileImporter importer = (ModelFileImporter) new ForeignModelImporterBuilder().buildImporter();
+        Path functional = resources.resolve("keras/keras_functional.h5");
+        importer.setFile(functional.toFile());
+        // a CRITICAL issue ends the import with its message, which Gephi shows
+        RuntimeException e = assertThrows(RuntimeException.class, () -> importer.execute(new ImportContainerImpl().getLoader()));
+        assertTrue(e.getMessage().contains("keras_functional.h5: a Keras functional-API model"), e.getMessage());
+        assertFalse(new ForeignModelImporterBuilder().isMatchingImporter(org.openide.filesystems.FileUtil.toFileObject(
+                Files.write(tmp.resolve("notes.txt"), new byte[]{1}).toFile())));
+    }
+
     @Test
     void panelRefusesBadFieldsByName() {
         GeneratorPanel p = new GeneratorPanel();

@@ -13,10 +13,11 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * File &gt; Open of a DL4J model zip: the weight graph of the model, every weight an edge. A training run is
- * opened through its model zips (one per checkpoint) or through File &gt; Generate.
+ * File &gt; Open of a model file (a DL4J model zip, {@link Dl4jModelImporterBuilder}; an ONNX or Keras .h5 file,
+ * {@link ForeignModelImporterBuilder}): the weight graph of the model, every weight an edge. The other graph kinds, and
+ * a training run, are built from the same files through File &gt; Generate.
  */
-public final class Dl4jModelImporter extends TicketTask implements FileImporter, FileImporter.FileAware {
+public final class ModelFileImporter extends TicketTask implements FileImporter, FileImporter.FileAware {
 
     private final Report report = new Report();
     private ContainerLoader container;
@@ -28,14 +29,14 @@ public final class Dl4jModelImporter extends TicketTask implements FileImporter,
         if (file != null && this.file == null) this.file = file;
     }
 
-    /** The model zip the builder recognised (see {@link Dl4jModelImporterBuilder}). */
-    void setModelZip(File zip) {
-        this.file = zip;
+    /** The model file the builder recognised (see {@link Dl4jModelImporterBuilder}). */
+    void setModelFile(File model) {
+        this.file = model;
     }
 
     @Override
     public void setReader(Reader reader) {
-        // a model zip is binary: Gephi hands it over through setFile
+        // a model file is binary: Gephi hands it over through setFile
     }
 
     @Override
