@@ -15,6 +15,9 @@ keras_mlp.h5         Dense 16 ReLU on 784 inputs, Dropout 0.2, Dense 10 softmax;
                      (categorical cross-entropy), numpy seed 1.
 keras_cnn.h5         on 28x28x1: Conv2D 4 5x5 ReLU, MaxPooling2D 2, Conv2D 3 3x3 ReLU, MaxPooling2D 2, Flatten (5x5x3),
                      Dropout 0.5, Dense 10 softmax; no training_config; numpy seed 2.
+keras_options.h5     on 10x10x2 (two channels): Conv2D 3 3x3 padding "same" without activation, Activation tanh,
+                     AveragePooling2D 2, Flatten (5x5x3), Dense 4 ReLU, Dense 3 softmax; numpy seed 4. Its inputs are
+                     noise, stored (like every input here) channel-major, the project's order.
 keras_functional.h5  a functional-API model (class_name "Functional"): refused, the project reads Sequential models.
 not_keras.h5         an HDF5 file with a dataset and no model_config: refused.
 keras_forged.h5      keras_mlp's configuration whose first kernel declares 100000 x 100000 values that the file does not
@@ -63,17 +66,17 @@ def dense(name, units, activation, input_shape=None):
         "kernel_constraint": None, "bias_constraint": None}}
 
 
-def conv(name, filters, k, activation):
+def conv(name, filters, k, activation, padding="valid"):
     return {"class_name": "Conv2D", "config": {
         "name": name, "trainable": True, "dtype": "float32", "filters": filters, "kernel_size": [k, k], "strides": [1, 1],
-        "padding": "valid", "data_format": "channels_last", "dilation_rate": [1, 1], "groups": 1, "activation": activation,
+        "padding": padding, "data_format": "channels_last", "dilation_rate": [1, 1], "groups": 1, "activation": activation,
         "use_bias": True, "kernel_initializer": initializer("GlorotUniform"), "bias_initializer": initializer("Zeros"),
         "kernel_regularizer": None, "bias_regularizer": None, "activity_regularizer": None,
         "kernel_constraint": None, "bias_constraint": None}}
 
 
-def pool(name):
-    return {"class_name": "MaxPooling2D", "config": {"name": name, "trainable": True, "dtype": "float32",
+def pool(name, kind="MaxPooling2D"):
+    return {"class_name": kind, "config": {"name": name, "trainable": True, "dtype": "float32",
                                                      "pool_size": [2, 2], "padding": "valid", "strides": [2, 2],
                                                      "data_format": "channels_last"}}
 
@@ -81,6 +84,10 @@ def pool(name):
 def dropout(name, rate):
     return {"class_name": "Dropout", "config": {"name": name, "trainable": True, "dtype": "float32", "rate": rate,
                                                 "noise_shape": None, "seed": None}}
+
+
+def activation(name, fn):
+    return {"class_name": "Activation", "config": {"name": name, "trainable": True, "dtype": "float32", "activation": fn}}
 
 
 def flatten(name):
@@ -140,6 +147,12 @@ def conv2d(x, k, b):
     return out + b
 
 
+def avgpool2(x):
+    n, h, w, c = x.shape
+    h2, w2 = h // 2, w // 2
+    return x[:, :2 * h2, :2 * w2, :].reshape(n, h2, 2, w2, 2, c).mean(axis=(2, 4))
+
+
 def maxpool2(x):
     n, h, w, c = x.shape
     h2, w2 = h // 2, w // 2
@@ -184,6 +197,24 @@ def cnn():
     a2 = relu(conv2d(maxpool2(a1), k2, c2))
     y = softmax(maxpool2(a2).reshape(4, -1) @ w + b)  # Flatten: height, width, channel
     write("keras_cnn", chw(x), [("conv_1", chw(a1)), ("conv_2", chw(a2)), ("output", y)], weights)
+
+
+def options():
+    rng = np.random.default_rng(4)
+    k, c = uniform(rng, (3, 3, 2, 3), 18), uniform(rng, (3,), 18)
+    w1, b1 = uniform(rng, (75, 4), 75), uniform(rng, (4,), 75)
+    w2, b2 = uniform(rng, (4, 3), 4), uniform(rng, (3,), 4)
+    layers = [input_layer([10, 10, 2]), conv("conv2d", 3, 3, "linear", padding="same"), activation("activation", "tanh"),
+              pool("average_pooling2d", "AveragePooling2D"), flatten("flatten"), dense("dense", 4, "relu"),
+              dense("dense_1", 3, "softmax")]
+    weights = {"conv2d": [("kernel", k), ("bias", c)], "dense": [("kernel", w1), ("bias", b1)],
+               "dense_1": [("kernel", w2), ("bias", b2)]}
+    save("keras_options.h5", "Sequential", layers, weights, training=False)
+    x = np.random.default_rng(7).uniform(0, 1, size=(4, 10, 10, 2))
+    a1 = np.tanh(conv2d(np.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0))), k, c))  # "same": one pixel of zeros around
+    h = relu(avgpool2(a1).reshape(4, -1) @ w1 + b1)
+    y = softmax(h @ w2 + b2)
+    write("keras_options", chw(x), [("conv_1", chw(a1)), ("dense_1", h), ("output", y)], weights)
 
 
 def write(name, x, acts, weights):
@@ -238,6 +269,7 @@ if __name__ == "__main__":
     os.chdir(HERE)
     mlp()
     cnn()
+    options()
     functional()
     not_keras()
     forged()

@@ -88,6 +88,24 @@ class KerasModelsTest {
         }
     }
 
+    /** Two input channels, padding "same", an Activation layer, average pooling: layer by layer against numpy. */
+    @Test
+    void optionsOfConv2dAndPoolingAndActivationLayers() throws Exception {
+        Map<String, TorchReference.Tensor> io = TorchReference.read("keras/keras_options.io.csv");
+        TorchReference.Tensor input = io.get("input");                        // [4, 2, 10, 10], channel-major
+        MultiLayerNetwork net = KerasModels.load(keras("keras_options.h5"));
+        assertEquals("2x10x10 images (channels x height x width)", NetworkInput.of(net).toString());
+        assertFalse(NetworkInput.of(net).fits(10, 10), "one-channel images do not fit two channels");
+        List<org.nd4j.linalg.api.ndarray.INDArray> acts = net.feedForward(Nd4j.create(input.values, new long[]{4, 200}, 'c'), false);
+        List<String> names = Arrays.asList("conv_1", "dense_1", "output");
+        assertEquals(names, Dl4jWeights.extract(net, "o").layers().stream().map(LayerWeights::name).collect(java.util.stream.Collectors.toList()));
+        int[] layerOf = {0, 2, 3};                                            // conv, pool, dense, output
+        for (int k = 0; k < 3; k++) {
+            double[] got = acts.get(layerOf[k] + 1).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            assertClose("keras_options " + names.get(k), got, io.get(names.get(k)).values);
+        }
+    }
+
     private static void assertClose(String what, double[] dl4j, float[] reference) {
         double d = TorchReference.maxRelativeDifference(dl4j, reference, OnnxNetworksTest.FLOOR);
         assertTrue(d <= OnnxNetworksTest.TOLERANCE, what + ": DL4J and the Keras reference differ by " + d + " (relative)");
