@@ -238,7 +238,7 @@ public final class OnnxNetworks {
                 }
                 return Activation.SELU.getActivationFunction();
             case "HardSigmoid":
-                if (OnnxModels.attrF(n, "alpha", 0.2) != (float) 0.2 || OnnxModels.attrF(n, "beta", 0.5) != 0.5) {
+                if ((float) OnnxModels.attrF(n, "alpha", 0.2) != 0.2f || (float) OnnxModels.attrF(n, "beta", 0.5) != 0.5f) {
                     throw cannot(where, "alpha/beta other than 0.2/0.5", "the hard sigmoid max(0, min(1, 0.2 x + 0.5))");
                 }
                 return Activation.HARDSIGMOID.getActivationFunction();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -245,6 +246,48 @@ class OnnxNetworksRefusalTest {
         Graph huge = new Graph().conv("c1", 1, 2, 3).node("Flatten", "f").gemm("fc", 8, 3);
         huge.dims = new Object[]{"batch", 1, 1 << 20, 1 << 20};
         refused(huge, "larger than the limit");
+    }
+
+    /** Each element-wise activation the converter maps, against its formula on a 36-4-3 chain. */
+    @Test
+    void elementWiseActivationsComputeTheirOnnxFormulas() throws IOException {
+        Map<String, java.util.function.DoubleUnaryOperator> f = new java.util.LinkedHashMap<>();
+        f.put("Sigmoid", x -> 1 / (1 + Math.exp(-x)));
+        f.put("Tanh", Math::tanh);
+        f.put("LeakyRelu", x -> x < 0 ? 0.2 * x : x);
+        f.put("Elu", x -> x < 0 ? Math.exp(x) - 1 : x);
+        f.put("Selu", x -> 1.0507009873554805 * (x < 0 ? 1.6732632423543772 * (Math.exp(x) - 1) : x));
+        f.put("Softplus", x -> Math.log1p(Math.exp(x)));
+        f.put("Softsign", x -> x / (1 + Math.abs(x)));
+        f.put("HardSigmoid", x -> Math.max(0, Math.min(1, 0.2 * x + 0.5)));
+        f.put("Mish", x -> x * Math.tanh(Math.log1p(Math.exp(x))));
+        float[] in = new float[36];
+        for (int i = 0; i < 36; i++) in[i] = (float) Math.cos(i) * 2;
+        for (Map.Entry<String, java.util.function.DoubleUnaryOperator> e : f.entrySet()) {
+            Graph g = new Graph().node("Flatten", "flat").gemm("fc1", 36, 4);
+            if (e.getKey().equals("LeakyRelu")) g.node("LeakyRelu", "act", Onnx.AttributeProto.newBuilder().setName("alpha")
+                    .setType(Onnx.AttributeProto.AttributeType.FLOAT).setF(0.2f).build());
+            else g.node(e.getKey(), "act");
+            g.gemm("fc2", 4, 3);
+            MultiLayerNetwork net = OnnxNetworks.load(g.write(e.getKey() + ".onnx"));
+            double[] out = net.output(Nd4j.create(in, new long[]{1, 36}, 'c')).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
+            double[] hidden = new double[4];
+            for (int o = 0; o < 4; o++) {
+                double z = weight(g, "fc1.b", o);
+                for (int i = 0; i < 36; i++) z += weight(g, "fc1.w", o * 36 + i) * in[i];
+                hidden[o] = e.getValue().applyAsDouble(z);
+            }
+            for (int o = 0; o < 3; o++) {
+                double y = weight(g, "fc2.b", o);
+                for (int i = 0; i < 4; i++) y += weight(g, "fc2.w", o * 4 + i) * hidden[i];
+                assertEquals(y, out[o], 1e-5 * Math.max(1, Math.abs(y)), e.getKey() + " output " + o);
+            }
+        }
+    }
+
+    private static double weight(Graph g, String name, int i) {
+        for (Onnx.TensorProto t : g.inits) if (t.getName().equals(name)) return t.getFloatData(i);
+        throw new AssertionError(name);
     }
 
     @Test
