@@ -443,6 +443,11 @@ class ImporterTest {
         neurons.kind = GraphRequest.Kind.CONTRIBUTION;
         assertTrue(neurons.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).nodeCount() > 81);
 
+        GraphRequest classes = new GraphRequest();            // activation maximisation through the converted softmax output
+        classes.model = neurons.model;
+        classes.kind = GraphRequest.Kind.NEURON_CLASS;
+        assertEquals(12 + 10, classes.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).nodeCount(), "12 head neurons, 10 classes");
+
         GraphRequest keras = new GraphRequest();
         keras.model = dir.resolveSibling("keras").resolve("keras_cnn.h5").toString();
         keras.kind = GraphRequest.Kind.FEATURE_MAP;
