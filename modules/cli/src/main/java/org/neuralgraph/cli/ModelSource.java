@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * The options that say where a model comes from (a preset or spec to train, or a saved model zip or run
- * directory to load) and on which data it is trained; shared by the subcommands as a picocli mixin.
+ * The options that say where a model comes from (a preset or spec to train, or a saved model zip, run directory,
+ * ONNX or Keras .h5 file to load) and on which data it is trained; shared by the subcommands as a picocli mixin.
  */
 final class ModelSource {
 
