@@ -61,6 +61,8 @@ import java.util.Map;
  *   <li>issue 7's Mapper (seed 002): 1,280 points in R^25, 2 PCA lenses, 10 x 10 intervals, under 0.5 s, beside gudhi
  *       on the same points when Debian's python3-gudhi is installed ({@code modules/cli/bench/gudhi_mapper.py}).
  *       Only this section: {@code Benchmarks mapper}.</li>
+ *   <li>issue 11's ONNX load ({@link OnnxLoadBench}): a 5 million-parameter ONNX file into its weight graph and into a
+ *       DL4J network, beside the same network as a DL4J zip. Only this section: {@code Benchmarks onnx}.</li>
  * </ol>
  */
 public final class Benchmarks {
@@ -68,6 +70,10 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("mapper")) {
             mapper();
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("onnx")) {
+            OnnxLoadBench.run();
             System.exit(0);
         }
         Path dir = args.length > 0 ? Paths.get(args[0]) : ImageDataSource.FASHION_MNIST;
@@ -116,6 +122,7 @@ public final class Benchmarks {
         statistics(g);
         activationPatternGraphs(data);
         mapper();
+        OnnxLoadBench.run();
         System.exit(0);
     }
 
