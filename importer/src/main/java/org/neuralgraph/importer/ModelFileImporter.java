@@ -4,6 +4,7 @@ import org.gephi.io.importer.api.ContainerLoader;
 import org.gephi.io.importer.api.Issue;
 import org.gephi.io.importer.api.Report;
 import org.gephi.io.importer.spi.FileImporter;
+import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.CancelledException;
 import org.neuralgraph.gephi.ContainerWriter;
 import org.neuralgraph.gephi.TicketTask;
@@ -14,14 +15,23 @@ import java.io.Reader;
 
 /**
  * File &gt; Open of a model file (a DL4J model zip, {@link Dl4jModelImporterBuilder}; an ONNX or Keras .h5 file,
- * {@link ForeignModelImporterBuilder}): the weight graph of the model, every weight an edge. The other graph kinds, and
- * a training run, are built from the same files through File &gt; Generate.
+ * {@link ForeignModelImporterBuilder}): the graph kind chosen in Gephi's import settings ({@link ModelFileImporterUI};
+ * the weight graph by default, every weight an edge), built by the same {@link GraphRequest} as File &gt; Generate with
+ * its defaults (the shipped MNIST sample as data for the kinds that run the network). A training run, other data and
+ * every parameter are in File &gt; Generate.
  */
 public final class ModelFileImporter extends TicketTask implements FileImporter, FileImporter.FileAware {
 
     private final Report report = new Report();
     private ContainerLoader container;
     private File file;
+    private GraphRequest.Kind kind = GraphRequest.Kind.WEIGHTS;
+    private int layer = 1;
+
+    GraphRequest.Kind getKind() { return kind; }
+    void setKind(GraphRequest.Kind kind) { this.kind = kind; }
+    int getLayer() { return layer; }
+    void setLayer(int layer) { this.layer = layer; }
 
     @Override
     public void setFile(File file) {
@@ -48,10 +58,15 @@ public final class ModelFileImporter extends TicketTask implements FileImporter,
         }
         GraphRequest r = new GraphRequest();
         r.model = file.getAbsolutePath();
+        r.kind = kind;
+        r.layer = layer;
         try {
-            ContainerWriter.write(r.build(progress), file.getName(), loader, progress);
-            report.log("Weight graph of " + file + ": neurons as nodes, weights as directed edges with Gephi weight |w| "
-                    + "and the signed weight in the column 'value' (Darnell & Leonard, Section 3).");
+            NeuralGraph g = r.build(progress);
+            ContainerWriter.write(g, file.getName(), loader, progress);
+            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), r.recorded);
+            report.log(GeneratorPanel.GRAPH_KINDS[kind.ordinal()] + " of " + file + (kind == GraphRequest.Kind.WEIGHTS
+                    ? ": neurons as nodes, weights as directed edges with Gephi weight |w| and the signed weight in the column 'value'"
+                    : ", layer " + layer + ", with File > Generate's defaults (shipped MNIST sample, seed " + r.seed + ")") + ".");
             return true;
         } catch (CancelledException e) {
             return false;

@@ -492,7 +492,7 @@ class ImporterTest {
     /** File > Open of PyTorch's ONNX export of LeNet and of a Keras .h5: their weight graphs; a bad file is reported by name. */
     @Test
     void fileOpenTakesOnnxAndKerasFiles(@TempDir Path tmp) throws IOException {
-        Path resources = java.nio.file.Paths.get("../modules/dl4j/src/test/resources").toAbsolutePath();
+        Path resources = java.nio.file.Paths.get("../modules/dl4j/src/test/resources").toAbsolutePath().normalize();
         ImportController ic = Lookup.getDefault().lookup(ImportController.class);
         Container lenet = ic.importFile(resources.resolve("onnx/torch_lenet.onnx").toFile());
         assertNotNull(lenet, "our FileImporter takes the .onnx");
@@ -509,6 +509,33 @@ class ImporterTest {
         assertTrue(e.getMessage().contains("keras_functional.h5: a Keras functional-API model"), e.getMessage());
         assertFalse(new ForeignModelImporterBuilder().isMatchingImporter(org.openide.filesystems.FileUtil.toFileObject(
                 Files.write(tmp.resolve("notes.txt"), new byte[]{1}).toFile())));
+    }
+
+    /** Gephi's import settings for a model file offer File &gt; Generate's graph kinds: here LeNet's feature-map graph. */
+    @Test
+    void fileOpenSettingsChooseTheGraphKind() {
+        Path lenet = java.nio.file.Paths.get("../modules/dl4j/src/test/resources/onnx/torch_lenet.onnx").toAbsolutePath();
+        ModelFileImporter importer = (ModelFileImporter) new ForeignModelImporterBuilder().buildImporter();
+        importer.setFile(lenet.toFile());
+        ModelFileImporterUI ui = new ModelFileImporterUI();
+        assertTrue(ui.isUIForImporter(importer));
+        ui.setup(new org.gephi.io.importer.spi.Importer[]{importer});
+        javax.swing.JPanel panel = ui.getPanel();
+        @SuppressWarnings("unchecked")
+        javax.swing.JComboBox<String> kinds = (javax.swing.JComboBox<String>) panel.getComponent(1);
+        kinds.setSelectedIndex(GraphRequest.Kind.FEATURE_MAP.ordinal());
+        ui.unsetup(true);
+        assertEquals(GraphRequest.Kind.FEATURE_MAP, importer.getKind());
+        Container c = new ImportContainerImpl();
+        assertTrue(importer.execute(c.getLoader()));
+        assertTrue(c.verify());
+        GraphModel gm = process(c);
+        assertNotNull(gm.getNodeTable().getColumn("row"), "feature-map nodes sit on the pixel grid");
+        assertEquals(Math.round(0.10 * 24 * 24), gm.getGraph().getNodeCount(), "10 % of the 24x24 map of the first convolution");
+        ui.setup(new org.gephi.io.importer.spi.Importer[]{importer});
+        assertEquals(GraphRequest.Kind.FEATURE_MAP.ordinal(), kinds.getSelectedIndex(), "the choice is remembered");
+        kinds.setSelectedIndex(GraphRequest.Kind.WEIGHTS.ordinal());
+        ui.unsetup(true);
     }
 
     @Test
