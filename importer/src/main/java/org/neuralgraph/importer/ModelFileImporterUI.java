@@ -20,6 +20,7 @@ import java.util.prefs.Preferences;
 @ServiceProvider(service = ImporterUI.class)
 public final class ModelFileImporterUI implements ImporterUI {
 
+    /** Shared with File &gt; Generate's remembered request (same module node), hence the "open." keys. */
     private static final Preferences PREFS = NbPreferences.forModule(ModelFileImporterUI.class);
     private ModelFileImporter[] importers = new ModelFileImporter[0];
     private final JComboBox<String> kind = new JComboBox<>(GeneratorPanel.GRAPH_KINDS);
@@ -29,8 +30,8 @@ public final class ModelFileImporterUI implements ImporterUI {
     public void setup(Importer[] importers) {
         this.importers = java.util.Arrays.stream(importers).filter(i -> i instanceof ModelFileImporter)
                 .toArray(ModelFileImporter[]::new);
-        kind.setSelectedIndex(Math.min(PREFS.getInt("kind", 0), GeneratorPanel.GRAPH_KINDS.length - 1));
-        layer.setValue(PREFS.getInt("layer", 1));
+        kind.setSelectedIndex(Math.min(PREFS.getInt("open.kind", 0), GeneratorPanel.GRAPH_KINDS.length - 1));
+        layer.setValue(PREFS.getInt("open.layer", 1));
     }
 
     @Override
@@ -52,8 +53,8 @@ public final class ModelFileImporterUI implements ImporterUI {
             i.setKind(k);
             i.setLayer(l);
         }
-        PREFS.putInt("kind", k.ordinal());
-        PREFS.putInt("layer", l);
+        PREFS.putInt("open.kind", k.ordinal());
+        PREFS.putInt("open.layer", l);
     }
 
     @Override

@@ -524,8 +524,10 @@ class ImporterTest {
         @SuppressWarnings("unchecked")
         javax.swing.JComboBox<String> kinds = (javax.swing.JComboBox<String>) panel.getComponent(1);
         kinds.setSelectedIndex(GraphRequest.Kind.FEATURE_MAP.ordinal());
+        ((javax.swing.JSpinner) panel.getComponent(3)).setValue(1);
         ui.unsetup(true);
         assertEquals(GraphRequest.Kind.FEATURE_MAP, importer.getKind());
+        assertEquals(1, importer.getLayer());
         Container c = new ImportContainerImpl();
         assertTrue(importer.execute(c.getLoader()));
         assertTrue(c.verify());
