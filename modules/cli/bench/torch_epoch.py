@@ -1,4 +1,4 @@
-"""Seconds per training epoch of the two benchmark MLPs in PyTorch, on the same data as the DL4J benchmark.
+"""Seconds per training epoch of the benchmark models (two MLPs and LeNet) in PyTorch, on the same data as the DL4J benchmark.
 
 Usage: python3 torch_epoch.py FASHION_MNIST_DIR  -> prints "<preset> <best seconds per epoch of 3>" per model.
 Same settings as neuralgraph's presets: ReLU, dropout 0.2 after each hidden layer, Adam 1e-3, batch 64,

@@ -319,7 +319,7 @@ public final class Benchmarks {
             String line;
             while ((line = r.readLine()) != null) {
                 String[] f = line.trim().split("\\s+");
-                if (f.length == 2 && f[0].startsWith("mlp-")) out.put(f[0], Double.parseDouble(f[1]));
+                if (f.length == 2 && f[1].matches("[0-9.]+")) out.put(f[0], Double.parseDouble(f[1])); // "<preset> <seconds>"
                 else System.out.println("  torch: " + line);
             }
         }
