@@ -225,7 +225,7 @@ public final class ActivationMaximisation {
         if (((LossMCXENT) ((BaseOutputLayer) out).getLossFn()).getWeights() != null) {
             throw new IllegalArgumentException("activation maximisation needs an unweighted cross-entropy loss");
         }
-        MultiLayerNetwork copy = net.clone();
+        MultiLayerNetwork copy = ConvolutionOps.install(net.clone());
         for (Layer l : copy.getLayers()) {
             org.deeplearning4j.nn.conf.layers.Layer conf = l.conf().getLayer();
             if (conf instanceof BatchNormalization) {

@@ -126,7 +126,7 @@ public final class ModelFactory {
         net.init();
         if (pytorch) initBiasesLikePyTorch(net, spec.seed);
         setFixedKernels(spec, net);
-        return net;
+        return ConvolutionOps.install(net);
     }
 
     /** Writes each {@code fixedKernels} layer's kernels into its W ([filters, inChannels, k, k]) and zeroes its bias. */

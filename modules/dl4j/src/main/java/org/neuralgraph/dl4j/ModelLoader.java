@@ -70,7 +70,7 @@ public final class ModelLoader {
     public static MultiLayerNetwork loadZip(Path zip) throws IOException {
         checkZip(zip);
         try {
-            return ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
+            return ConvolutionOps.install(ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false));
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (why.length() > 300) why = why.substring(0, 300) + "...";

@@ -158,7 +158,7 @@ public final class ProbedFineTuning {
             for (int j = 0; j < bias.length; j++) bias[j] = lw.hasBias() ? lw.bias(j) : 0;
             net.getLayer(bottom + k).setParam("b", Nd4j.create(bias, new long[]{1, lw.nOut()}, 'c').castTo(net.params().dataType()));
         }
-        return net;
+        return ConvolutionOps.install(net);
     }
 
     /** Evaluates, and measures the probe's interactions on {@code probeData}. */

@@ -1,0 +1,80 @@
+package org.neuralgraph.dl4j;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.lang.reflect.Field;
+
+/**
+ * Runs the convolution layers of a DL4J network through libnd4j's {@code conv2d} and {@code conv2d_bp} ops instead
+ * of DL4J's own im2col + GEMM code, without changing the network: its configuration, parameters and saved model zip
+ * stay those of a standard DL4J {@code ConvolutionLayer}.
+ *
+ * <p>Why: DL4J 1.0.0-M2.1's {@code ConvolutionLayer} writes im2col into a permuted array, and that copy was 85 % of
+ * a LeNet epoch's native time (71 s per Fashion-MNIST epoch against PyTorch's 7.6 s). The same layer consults a
+ * {@link ConvolutionHelper} first, in its forward pass ({@code preOutput}) and its backward pass
+ * ({@code backpropGradient}), and falls back to its own code when the helper returns null or throws (unless the
+ * layer's {@code cudnnAllowFallback} is off). DL4J's own {@link MKLDNNConvHelper} is that helper for the CPU: it
+ * calls {@code conv2d} / {@code conv2d_bp} with the layer's NCHW data, {@code [oC, iC, kH, kW]} weights, stride,
+ * padding, dilation and convolution mode, and only for float32. DL4J never installs it in M2.1: helpers are off by
+ * default, and when switched on ({@code org.eclipse.deeplearning4j.helpers.disable=false}) its availability check
+ * looks up {@code org.nd4j.nativeblas.Nd4jCpu$Environment}, a class M2.1 no longer has, and removes it. The layer
+ * keeps the helper in a protected field with no setter, so {@link #install} sets that field by reflection.
+ *
+ * <p>Measured for LeNet's two convolutions at batch 64 on 2 cores (docs/seed000-featuremaps-results.md, "Speed"):
+ * with the oneDNN build of ND4J the ops take about 5 ms per batch for both layers forward and backward against
+ * 80 ms in DL4J's layers, and a whole training step drops from about 140 to 25 ms; with the plain build the ops
+ * use libnd4j's own im2col code and a step drops only to about 100 ms. The results equal DL4J's own code within
+ * float rounding ({@code ConvolutionOpsTest}).
+ *
+ * <p>Opt-out: {@code -Dneuralgraph.conv2dOps=false} leaves every network on DL4J's own code.
+ */
+public final class ConvolutionOps {
+
+    /** System property; {@code false} turns the route off. */
+    public static final String PROPERTY = "neuralgraph.conv2dOps";
+
+    private static final Field HELPER = helperField();
+
+    private ConvolutionOps() { }
+
+    /**
+     * Gives every plain {@link ConvolutionLayer} of {@code net} (not its 1-D, depthwise, separable or transposed
+     * subclasses) that has no helper yet a {@link MKLDNNConvHelper}; a no-op when {@link #PROPERTY} is
+     * {@code false}. Call it after the network is built or loaded: DL4J creates new layer objects in
+     * {@code init()} and {@code clone()}.
+     *
+     * @return {@code net}
+     */
+    public static MultiLayerNetwork install(MultiLayerNetwork net) {
+        if (!enabled() || HELPER == null) return net;
+        for (Layer l : net.getLayers()) {
+            if (l.getClass() != ConvolutionLayer.class || l.getHelper() != null) continue;
+            try {
+                HELPER.set(l, new MKLDNNConvHelper(l.getParam("W").dataType()));
+            } catch (IllegalAccessException e) {
+                return net; // DL4J's own code stays in place
+            }
+        }
+        return net;
+    }
+
+    /** True unless {@link #PROPERTY} is {@code false}. */
+    public static boolean enabled() {
+        return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").trim());
+    }
+
+    /** The layer's {@code helper} field, or null when this DL4J has none (then nothing is installed). */
+    private static Field helperField() {
+        try {
+            Field f = ConvolutionLayer.class.getDeclaredField("helper");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}
