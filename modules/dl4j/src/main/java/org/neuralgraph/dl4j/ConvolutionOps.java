@@ -24,11 +24,12 @@ import java.lang.reflect.Field;
  * looks up {@code org.nd4j.nativeblas.Nd4jCpu$Environment}, a class M2.1 no longer has, and removes it. The layer
  * keeps the helper in a protected field with no setter, so {@link #install} sets that field by reflection.
  *
- * <p>Measured for LeNet's two convolutions at batch 64 on 2 cores (docs/seed000-featuremaps-results.md, "Speed"):
- * with the oneDNN build of ND4J the ops take about 5 ms per batch for both layers forward and backward against
- * 80 ms in DL4J's layers, and a whole training step drops from about 140 to 25 ms; with the plain build the ops
- * use libnd4j's own im2col code and a step drops only to about 100 ms. The results equal DL4J's own code within
- * float rounding ({@code ConvolutionOpsTest}).
+ * <p>Measured for LeNet at batch 64 on 2 cores (docs/seed000-featuremaps-results.md, "Speed"; {@code ConvOpsBench}):
+ * with the oneDNN build of ND4J (the project's natives) the ops take 7-9 ms per batch for both convolutions (two
+ * forward passes and one backward each) against 80-150 ms in DL4J's layers; a training step drops from about 100
+ * to 25 ms, a Fashion-MNIST epoch from 81 to 19 s. With the plain build the same ops run libnd4j's own im2col code
+ * and a step drops only to about 82 ms. The results equal DL4J's own code within float rounding
+ * ({@code ConvolutionOpsTest}).
  *
  * <p>Opt-out: {@code -Dneuralgraph.conv2dOps=false} leaves every network on DL4J's own code.
  */
