@@ -149,6 +149,6 @@ final class LayerChain {
                 net.getLayer(i).setParam("b", Nd4j.create(b, new long[]{1, lw.nOut()}, 'c').castTo(DataType.FLOAT));
             }
         }
-        return net;
+        return ConvolutionOps.install(net);
     }
 }
