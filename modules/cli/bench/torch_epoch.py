@@ -2,9 +2,9 @@
 
 Usage: python3 torch_epoch.py FASHION_MNIST_DIR  -> prints "<preset> <best seconds per epoch of 3>" per model.
 Same settings as neuralgraph's presets: ReLU, dropout 0.2 after each hidden layer, Adam 1e-3, batch 64,
-float32, 2 threads. Prints a line starting with "skip:" and exits 0 when torch is not importable.
+float32, OMP_NUM_THREADS threads (2 when unset). Prints a line starting with "skip:" and exits 0 when torch is not importable.
 """
-import gzip, struct, sys, time
+import gzip, os, struct, sys, time
 
 try:
     import torch
@@ -22,7 +22,7 @@ def idx(path):
 
 
 def main(d):
-    torch.set_num_threads(2)
+    torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "2")))
     torch.manual_seed(42)
     x = idx(d + "/train-images-idx3-ubyte.gz").reshape(-1, 784).float() / 255
     y = idx(d + "/train-labels-idx1-ubyte.gz").long()

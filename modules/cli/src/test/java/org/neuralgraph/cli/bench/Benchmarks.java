@@ -54,7 +54,9 @@ import java.util.Map;
  * <ol>
  *   <li>seconds per training epoch of mlp-seed000 (784-50-50-50-10) and mlp-512 (784-512-512-10) on the 60,000
  *       Fashion-MNIST training images, batch 64, beside PyTorch on the same models when Debian's python3-torch is
- *       installed ({@code modules/cli/bench/torch_epoch.py}); the same for the LeNet preset (issue 6);</li>
+ *       installed ({@code modules/cli/bench/torch_epoch.py}); the same for the LeNet preset (issue 6); each at 1 and at
+ *       2 math threads ({@code OMP_NUM_THREADS}), and the ratio of each framework's better one. Only this section:
+ *       {@code Benchmarks train};</li>
  *   <li>building the 668,672-edge weight graph of 784-512-512-10, importing it into Gephi, and one run of Gephi's
  *       Modularity on it (measured here before: about 30 s);</li>
  *   <li>issue 4's statistics; issue 5's activation pattern graph against the forward pass that recorded it;</li>
@@ -76,33 +78,21 @@ public final class Benchmarks {
             OnnxLoadBench.run();
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("train")) {
+            training(ImageDataSource.FASHION_MNIST);
+            System.exit(0);
+        }
+        if (args.length > 1 && args[0].equals("epochs")) { // the child JVM of training()
+            epochs(ImageDataSource.load(Paths.get(args[1]), 0.2, 1));
+            System.exit(0);
+        }
         Path dir = args.length > 0 ? Paths.get(args[0]) : ImageDataSource.FASHION_MNIST;
         System.out.println("neuralgraph benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, OMP_NUM_THREADS="
                 + System.getenv("OMP_NUM_THREADS") + ", OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY") + ")");
         TrainTestData data = ImageDataSource.load(dir, 0.2, 1);
         System.out.println("data: " + data.description());
 
-        Map<String, Double> torch = torchSecondsPerEpoch(dir);
-        // PyTorch 1.13 seconds per epoch measured once on this kind of machine (issue 2), for when it is not installed
-        Map<String, Double> recorded = new HashMap<>();
-        recorded.put("mlp-seed000", 1.0);
-        recorded.put("mlp-512", 5.0);
-        recorded.put("lenet", 7.6); // issue 6: PyTorch 1.13, Fashion-MNIST, batch 64, 2 threads
-        for (String preset : new String[]{"mlp-seed000", "mlp-512", "lenet"}) {
-            ModelSpec spec = ModelSpec.preset(preset);
-            spec.epochs = 3;
-            Path tmp = Files.createTempDirectory("bench-run");
-            TrainingRun run = Trainer.train(spec, data, 4, tmp.resolve("run"), false, ProgressMonitor.NONE);
-            double best = Double.MAX_VALUE;
-            for (int i = 1; i < run.checkpoints().size(); i++) best = Math.min(best, run.checkpoints().get(i).secondsPerEpoch());
-            Double t = torch.get(preset);
-            System.out.printf(Locale.ROOT, "train %-12s %s  DL4J %.2f s/epoch (best of epochs 1-3)%s; recorded PyTorch %.1f s: ratio %.2f (target <= 2)%n",
-                    preset, spec.sizes(), best,
-                    t == null ? "  (PyTorch here: not measured, python3-torch not installed)"
-                            : String.format(Locale.ROOT, "  PyTorch here %.2f s/epoch: ratio DL4J/PyTorch %.2f", t, best / t),
-                    recorded.get(preset), best / recorded.get(preset));
-            deleteTree(tmp);
-        }
+        training(dir);
 
         ModelWeights w = Dl4jWeights.extract(ModelFactory.build(ModelSpec.preset("mlp-512")), "mlp-512");
         long t0 = System.nanoTime();
@@ -309,18 +299,76 @@ public final class Benchmarks {
         return best;
     }
 
-    /** Runs torch_epoch.py with Debian's python3 when torch imports there; empty otherwise. */
-    private static Map<String, Double> torchSecondsPerEpoch(Path dir) throws Exception {
+    private static final String[] TRAINED = {"mlp-seed000", "mlp-512", "lenet"};
+
+    /**
+     * Seconds per epoch at 1 and at 2 math threads, DL4J and PyTorch alike: on this 2-core machine one thread was the
+     * faster for both (PyTorch 1.2 s against 3.3 s per mlp-seed000 epoch on one day), so a ratio at a single thread
+     * count says little. OpenMP reads {@code OMP_NUM_THREADS} once, when the process starts: each DL4J thread count
+     * runs in a child JVM ({@code Benchmarks epochs DIR}) with bin/neuralgraph's JavaCPP setting, PyTorch gets the
+     * same variable ({@code torch_epoch.py}).
+     */
+    private static void training(Path dir) throws Exception {
+        // PyTorch 1.13 seconds per epoch measured once on this kind of machine (issue 2), for when it is not installed
+        Map<String, Double> recorded = new HashMap<>();
+        recorded.put("mlp-seed000", 1.0);
+        recorded.put("mlp-512", 5.0);
+        recorded.put("lenet", 7.6); // issue 6: PyTorch 1.13, Fashion-MNIST, batch 64, 2 threads
+        Map<String, Double> bestDl4j = new HashMap<>(), bestTorch = new HashMap<>();
+        for (int threads : new int[]{1, 2}) {
+            Map<String, Double> torch = secondsPerEpoch(dir, threads, "/usr/bin/python3", "bench/torch_epoch.py", dir.toString());
+            Map<String, Double> dl4j = secondsPerEpoch(dir, threads, Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx8g", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-cp", System.getProperty("java.class.path"), Benchmarks.class.getName(), "epochs", dir.toString());
+            for (String preset : TRAINED) {
+                Double d = dl4j.get(preset), t = torch.get(preset);
+                if (d == null) continue;
+                bestDl4j.merge(preset, d, Math::min);
+                if (t != null) bestTorch.merge(preset, t, Math::min);
+                System.out.printf(Locale.ROOT, "train %-12s %d thread%s  DL4J %.2f s/epoch (best of epochs 1-3)%s%n",
+                        preset, threads, threads == 1 ? " " : "s", d,
+                        t == null ? String.format(Locale.ROOT, "; PyTorch not measured here, recorded %.1f s (2 threads): ratio %.2f",
+                                recorded.get(preset), d / recorded.get(preset))
+                                : String.format(Locale.ROOT, "  PyTorch %.2f s/epoch: ratio %.2f", t, d / t));
+            }
+        }
+        for (String preset : TRAINED) {
+            if (bestDl4j.containsKey(preset) && bestTorch.containsKey(preset)) {
+                System.out.printf(Locale.ROOT, "train %-12s best thread count of each: DL4J %.2f s, PyTorch %.2f s: ratio %.2f (target <= 2)%n",
+                        preset, bestDl4j.get(preset), bestTorch.get(preset), bestDl4j.get(preset) / bestTorch.get(preset));
+            }
+        }
+    }
+
+    /** In the child JVM: trains each preset for 3 epochs and prints "{@code <preset> <best seconds per epoch>}". */
+    private static void epochs(TrainTestData data) throws Exception {
+        for (String preset : TRAINED) {
+            ModelSpec spec = ModelSpec.preset(preset);
+            spec.epochs = 3;
+            Path tmp = Files.createTempDirectory("bench-run");
+            TrainingRun run = Trainer.train(spec, data, 4, tmp.resolve("run"), false, ProgressMonitor.NONE);
+            double best = Double.MAX_VALUE;
+            for (int i = 1; i < run.checkpoints().size(); i++) best = Math.min(best, run.checkpoints().get(i).secondsPerEpoch());
+            System.out.printf(Locale.ROOT, "%s %.3f%n", preset, best);
+            deleteTree(tmp);
+        }
+    }
+
+    /**
+     * Runs a command that prints "{@code <preset> <seconds>}" lines with {@code OMP_NUM_THREADS=threads}; other lines
+     * are passed through. Empty when the command cannot run (torch_epoch.py prints "skip:" without python3-torch).
+     */
+    private static Map<String, Double> secondsPerEpoch(Path dir, int threads, String... command) throws Exception {
         Map<String, Double> out = new HashMap<>();
-        File script = new File("bench/torch_epoch.py");
-        if (!script.isFile()) return out;
-        Process p = new ProcessBuilder("/usr/bin/python3", script.getPath(), dir.toString()).redirectErrorStream(true).start();
+        if (command[1].endsWith(".py") && (!new File(command[1]).isFile() || !new File(command[0]).canExecute())) return out;
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        Process p = pb.start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 String[] f = line.trim().split("\\s+");
-                if (f.length == 2 && f[1].matches("[0-9.]+")) out.put(f[0], Double.parseDouble(f[1])); // "<preset> <seconds>"
-                else System.out.println("  torch: " + line);
+                if (f.length == 2 && f[1].matches("[0-9.]+")) out.put(f[0], Double.parseDouble(f[1]));
+                else if (!line.contains(" INFO ") && !line.startsWith("SLF4J")) System.out.println("  " + command[command.length - 2] + ": " + line);
             }
         }
         p.waitFor();
