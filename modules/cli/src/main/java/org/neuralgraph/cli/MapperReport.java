@@ -50,8 +50,16 @@ final class MapperReport {
                 x.components(), y.components()), x.components() > y.components());
         c.put(String.format("%s: the %s filters close into a main cycle (first Betti number >= 1): %d, main cycle of %d nodes", data, a,
                 y.betti1(), after.cycle.length), y.betti1() >= 1);
-        c.put(String.format("%s: the edge orientation turns once and monotonically along the main cycle (%s): turn %s degrees, %s of the steps that way",
-                data, a, f2(after.turn), f2(after.monotone)), Math.abs(Math.abs(after.turn) - 180) < 1e-6 && after.monotone >= 0.7);
+        // around the primary circle the orientation, which ignores polarity, turns through 180 degrees twice
+        c.put(String.format("%s: the edge orientation turns through every direction, monotonically, along the main cycle (%s): turn %s degrees "
+                        + "(180 once, 360 with both polarities), %s of the steps that way", data, a, f2(after.turn), f2(after.monotone)),
+                (Math.abs(Math.abs(after.turn) - 180) < 1e-6 || Math.abs(Math.abs(after.turn) - 360) < 1e-6) && after.monotone >= 0.7);
+        if (before.circle != null && after.circle != null) {
+            c.put(String.format("%s: in the lens plane the %s filters lie around the centre in the order of their gradient direction "
+                            + "(the primary circle; r >= 0.5), more than the %s ones: r = %s against %s (unrelated angles: about %s)",
+                    data, a, b, f2(after.circle.r()), f2(before.circle.r()), f2(after.circle.unrelated())),
+                    after.circle.r() >= 0.5 && after.circle.r() > before.circle.r());
+        }
     }
 
     String summary() {
@@ -64,13 +72,14 @@ final class MapperReport {
     void write(Path dir) throws IOException {
         Path tables = Files.createDirectories(dir.resolve("tables"));
         StringBuilder csv = new StringBuilder("graph,filters,training_iterations,mean_test_accuracy,points_kept,nodes,edges,components,cycle_rank,"
-                + "betti_1,largest_basis_cycle,main_cycle_nodes,orientation_turn,orientation_monotone_share\n");
+                + "betti_1,largest_basis_cycle,main_cycle_nodes,orientation_turn,orientation_monotone_share,lens_circle_r\n");
         for (MapperStudy.Figures f : r.graphs) {
             MapperResult m = f.result;
             csv.append(f.base).append(',').append(f.filters).append(',').append(f.iterations).append(',').append(n(f.accuracy)).append(',')
                     .append(m.points().length).append(',').append(m.nodeCount()).append(',').append(m.graph().edgeCount()).append(',')
                     .append(m.components()).append(',').append(m.cycleRank()).append(',').append(m.betti1()).append(',').append(m.largestCycle())
-                    .append(',').append(f.cycle.length).append(',').append(n(f.turn)).append(',').append(n(f.monotone)).append('\n');
+                    .append(',').append(f.cycle.length).append(',').append(n(f.turn)).append(',').append(n(f.monotone))
+                    .append(',').append(f.circle == null ? "" : n(f.circle.r())).append('\n');
         }
         writeFile(tables.resolve("mapper-graphs.csv"), csv.toString());
         writeFile(dir.resolve("report.md"), markdown());
@@ -86,18 +95,21 @@ final class MapperReport {
         b.append("Mapper: ").append(s.mapper).append("  \nEach filter mean-centred and scaled to variance 1, then the densest points kept "
                 + "(Section 3.1).\n\n## The paper's findings\n\n");
         for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append("- ").append(e.getValue() ? "**agrees**: " : "**differs**: ").append(e.getKey()).append('\n');
-        b.append("\n## Graphs\n\n| graph | filters | iterations | test acc | kept | nodes | edges | components | first Betti number | main cycle | orientation turn |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("\n## Graphs\n\n| graph | filters | iterations | test acc | kept | nodes | edges | components | first Betti number | main cycle | orientation turn | lens circle r |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (MapperStudy.Figures f : r.graphs) {
             MapperResult m = f.result;
             b.append("| ").append(f.name).append(" | ").append(f.filters).append(" | ").append(f.iterations).append(" | ").append(f2(f.accuracy))
                     .append(" | ").append(m.points().length).append(" | ").append(m.nodeCount()).append(" | ").append(m.graph().edgeCount())
                     .append(" | ").append(m.components()).append(" | ").append(m.betti1()).append(" | ").append(f.cycle.length).append(" nodes | ")
-                    .append(f2(f.turn)).append(" deg |\n");
+                    .append(f2(f.turn)).append(" deg | ").append(f.circle == null ? "-" : f2(f.circle.r())).append(" |\n");
         }
         b.append("\n## Files\n\n- `graphs/<graph>.gexf|pdf|svg`: each Mapper graph laid out by ForceAtlas2, nodes coloured by their mean "
                 + "filter's orientation (hue around 0-180 degrees) and sized by members\n"
                 + "- `pictures/<graph>-main-cycle.png`: the mean filters along the main cycle, in order\n"
+                + "- lens circle r: how closely the kept filters' angle around the centre of the 2-D lens follows their gradient "
+                + "direction (dark to bright, 0-360 degrees): 1 = the primary circle, unrelated angles about sqrt(pi / 4n); "
+                + "measured on the points, before cover and clustering (our addition, see LensCircle)\n"
                 + "- `tables/mapper-graphs.csv`, `neuralgraph.gephi`: the figures and the workspaces\n");
         for (String note : r.notes) b.append("\nNote: ").append(note).append('\n');
         return b.toString();

@@ -22,6 +22,7 @@ class MapperCommandTest {
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("MNIST, untrained: 128 filters -> 26 kept"), r.out);
         assertTrue(r.out.contains("MNIST: the trained filters close into a main cycle"), r.out);
+        assertTrue(r.out.contains("MNIST: in the lens plane the trained filters lie around the centre in the order of their gradient direction"), r.out);
         for (String f : new String[]{"report.md", "report.json", "neuralgraph.gephi", "tables/mapper-graphs.csv", "graphs/mnist-untrained.gexf",
                 "graphs/mnist-trained.pdf", "graphs/mnist-trained.svg"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
@@ -29,8 +30,12 @@ class MapperCommandTest {
         List<String> rows = Files.readAllLines(out.resolve("tables/mapper-graphs.csv"));
         assertEquals(3, rows.size(), String.join("\n", rows));
         assertTrue(rows.get(1).startsWith("mnist-untrained,128,0,"), rows.get(1));
+        assertTrue(rows.get(0).endsWith(",lens_circle_r"), rows.get(0));
+        double r0 = Double.parseDouble(rows.get(1).substring(rows.get(1).lastIndexOf(',') + 1));
+        assertTrue(r0 >= 0 && r0 <= 1, rows.get(1));
         String gexf = new String(Files.readAllBytes(out.resolve("graphs/mnist-trained.gexf")), StandardCharsets.UTF_8);
-        assertTrue(gexf.contains("orientation") && gexf.contains("members") && gexf.contains("betti_1") && gexf.contains("study_seed"), "columns and attributes");
+        assertTrue(gexf.contains("orientation") && gexf.contains("members") && gexf.contains("betti_1") && gexf.contains("study_seed")
+                && gexf.contains("gradient_direction") && gexf.contains("lens_circle_r"), "columns and attributes");
     }
 
     @Test

@@ -88,7 +88,8 @@ public final class MainCycle {
     /**
      * How orientation (degrees in [0, 180)) changes along a cycle: {total turn, share of steps turning in the total's
      * direction}. Steps are wrapped into (-90, 90]; a cycle whose filters rotate once through all edge directions has a
-     * total turn of +-180, one that goes back and forth 0. NaN orientations are skipped.
+     * total turn of +-180, one around Carlsson's primary circle (every gradient direction, both polarities of each
+     * orientation) +-360, one that goes back and forth 0. NaN orientations are skipped.
      */
     public static double[] orientationTurn(double[] degreesAlongCycle) {
         List<Double> a = new ArrayList<>();

@@ -23,8 +23,8 @@ import java.util.Set;
  * <p>Undirected. Node ids {@code c<element>_<cluster>} (element numbered as in {@link Cover}, clusters from 0 in order
  * of their first point), in that order. Node columns: {@code size} (members), {@code members} (their ids, space
  * separated: the caller's ids or the row index), {@code mean_filter} (mean member vector, space separated, 3
- * decimals), {@code orientation} and {@code orientation_coherence} ({@link Orientation} of the mean as a k x k image,
- * only when the dimension is a square k^2, k >= 2), {@code lens_1} and, for a 2-D lens, {@code lens_2} (mean lens
+ * decimals), {@code orientation}, {@code orientation_coherence} and {@code gradient_direction} ({@link Orientation} of
+ * the mean as a k x k image, only when the dimension is a square k^2, k >= 2), {@code lens_1} and, for a 2-D lens, {@code lens_2} (mean lens
  * values). Graph attributes: {@code graph_kind} "mapper graph", {@code metric}, {@code lens}, {@code intervals},
  * {@code overlap}, {@code clustering}, {@code density_k}, {@code density_percent}, {@code preprocessing},
  * {@code input_points}, {@code points}, {@code cover_elements} (non-empty ones), {@code components},
@@ -159,7 +159,7 @@ public final class MapperGraph {
         int[] size = new int[nodes];
         String[] members = new String[nodes], meanText = new String[nodes];
         double[][] means = new double[nodes][];
-        double[] orientation = new double[nodes], coherence = new double[nodes];
+        double[] orientation = new double[nodes], coherence = new double[nodes], direction = new double[nodes];
         double[][] lensMean = new double[dims][nodes];
         int[][] memberRows = new int[nodes][];
         for (int v = 0; v < nodes; v++) {
@@ -183,6 +183,7 @@ public final class MapperGraph {
             meanText[v] = text(mean);
             orientation[v] = Orientation.degrees(mean);
             coherence[v] = Orientation.coherence(mean);
+            direction[v] = Orientation.gradientDirection(mean);
         }
         for (int e = 0; e < src.length; e++) b.addEdge(src[e], dst[e], shared.get(edgeKeys[e]));
         b.nodeColumn("size", Column.ofInts("Members", size))
@@ -190,7 +191,8 @@ public final class MapperGraph {
                 .nodeColumn("mean_filter", Column.ofStrings("Mean of the members", meanText));
         if (Orientation.isSquare(dim)) {
             b.nodeColumn("orientation", Column.ofDoubles("Edge orientation of the mean, degrees (0 horizontal, 90 vertical)", orientation))
-                    .nodeColumn("orientation_coherence", Column.ofDoubles("Coherence of that orientation, 0-1", coherence));
+                    .nodeColumn("orientation_coherence", Column.ofDoubles("Coherence of that orientation, 0-1", coherence))
+                    .nodeColumn("gradient_direction", Column.ofDoubles("Gradient direction of the mean, dark to bright, degrees (0 brighter right, 90 brighter above)", direction));
         }
         b.nodeColumn("lens_1", Column.ofDoubles("Mean lens 1", lensMean[0]));
         if (dims == 2) b.nodeColumn("lens_2", Column.ofDoubles("Mean lens 2", lensMean[1]));

@@ -34,6 +34,33 @@ public final class Orientation {
         return edge >= 180 - 1e-9 ? 0 : edge;
     }
 
+    /**
+     * The direction of the filter's mean gradient, from dark towards bright, in degrees in [0, 360), counter-clockwise
+     * from the x axis (y up, as above): 0 = brighter to the right, 90 = brighter above. Unlike {@link #degrees} it keeps
+     * the edge's polarity, so a filter and its negative lie 180 degrees apart, as they do on Carlsson's primary circle
+     * (linear gradients in every direction: a whole circle, where the edge orientation covers it twice). NaN when the
+     * pixel gradients cancel (mean gradient below 1e-9 of their mean length: a blob, a bar, a constant) or the length
+     * is not a square.
+     */
+    public static double gradientDirection(double[] filter) {
+        int k = side(filter.length);
+        if (k == 0) return Double.NaN;
+        double sx = 0, sy = 0, length = 0;
+        for (int r = 0; r < k; r++) {
+            for (int c = 0; c < k; c++) {
+                double gx = derivative(filter, k, r, c, 0, 1);
+                double gy = -derivative(filter, k, r, c, 1, 0);
+                sx += gx;
+                sy += gy;
+                length += Math.hypot(gx, gy);
+            }
+        }
+        if (!(Math.hypot(sx, sy) > 1e-9 * length)) return Double.NaN;
+        double d = Math.toDegrees(Math.atan2(sy, sx));
+        d = ((d % 360) + 360) % 360;
+        return d >= 360 - 1e-9 ? 0 : d;
+    }
+
     /** (l1 - l2) / (l1 + l2) of the structure tensor, 0 for a flat filter, NaN if not a square image. */
     public static double coherence(double[] filter) {
         double[] j = tensor(filter);

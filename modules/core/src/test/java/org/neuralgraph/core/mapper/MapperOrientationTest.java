@@ -35,6 +35,20 @@ class MapperOrientationTest {
     }
 
     @Test
+    void gradientDirectionKeepsThePolarity() {
+        assertEquals(0, Orientation.gradientDirection(filter((r, c) -> c - 2)), 1e-9, "brighter to the right");
+        assertEquals(90, Orientation.gradientDirection(filter((r, c) -> 2 - r)), 1e-9, "brighter above");
+        assertEquals(180, Orientation.gradientDirection(filter((r, c) -> 2 - c)), 1e-9, "brighter to the left");
+        assertEquals(270, Orientation.gradientDirection(filter((r, c) -> r - 2)), 1e-9, "brighter below");
+        assertEquals(45, Orientation.gradientDirection(filter((r, c) -> (c - 2) + (2 - r))), 1e-9);
+        // the same edge orientation, both polarities
+        assertEquals(Orientation.degrees(filter((r, c) -> r - 2)), Orientation.degrees(filter((r, c) -> 2 - r)), 1e-9);
+        assertTrue(Double.isNaN(Orientation.gradientDirection(new double[25])), "flat");
+        assertTrue(Double.isNaN(Orientation.gradientDirection(filter((r, c) -> c == 2 ? 1 : 0))), "a bar: its gradients cancel");
+        assertTrue(Double.isNaN(Orientation.gradientDirection(new double[24])), "not square");
+    }
+
+    @Test
     void noOrientationOrNoSquareIsNaN() {
         assertTrue(Double.isNaN(Orientation.degrees(new double[25])), "flat");
         assertEquals(0, Orientation.coherence(new double[25]), 0);
