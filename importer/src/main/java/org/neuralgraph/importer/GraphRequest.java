@@ -1,5 +1,7 @@
 package org.neuralgraph.importer;
 
+import org.neuralgraph.core.io.FileTrees;
+
 import org.neuralgraph.core.activation.ActivationPatternGraph;
 import org.neuralgraph.core.activation.LayerActivations;
 import org.neuralgraph.core.data.ImageDataSource;
@@ -119,7 +121,7 @@ final class GraphRequest {
     /** Mapper graphs: the density filtration's p, percent of the filters kept (Section 4: 20). */
     double mapperPercent = MapperParameters.defaults().percent();
 
-    /** The run directory of the last training, for the import report. */
+    /** The run directory of the last training: temporary, deleted when the JVM (Gephi) exits. */
     Path trainedRun;
 
     boolean trains() {
@@ -181,6 +183,7 @@ final class GraphRequest {
             testData = d.test();
             trainedRun = Files.createTempDirectory("neuralgraph-run");
             Files.delete(trainedRun);
+            FileTrees.deleteAtExit(trainedRun); // later checkpoints are read from it while Gephi runs
             run = Trainer.train(spec, new TrainTestData(trainingData, d.test(), d.description()), checkpoints, trainedRun, mixed, monitor);
         } else {
             run = ModelLoader.open(Paths.get(model));

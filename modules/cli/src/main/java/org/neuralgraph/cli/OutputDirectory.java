@@ -1,13 +1,12 @@
 package org.neuralgraph.cli;
 
+import org.neuralgraph.core.io.FileTrees;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * An output directory that appears whole or not at all: work writes into a hidden staging directory beside
@@ -72,21 +71,6 @@ final class OutputDirectory implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!committed) deleteTree(staging);
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        if (!committed) FileTrees.delete(staging);
     }
 }

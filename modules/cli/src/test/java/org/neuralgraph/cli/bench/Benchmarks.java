@@ -10,6 +10,7 @@ import org.neuralgraph.core.activation.LayerActivations;
 import org.neuralgraph.core.data.ImageDataSource;
 import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.io.FileTrees;
 import org.neuralgraph.core.mapper.ClusterCut;
 import org.neuralgraph.core.mapper.FilterPreprocessing;
 import org.neuralgraph.core.mapper.Lens;
@@ -175,7 +176,7 @@ public final class Benchmarks {
                             + "the forward pass that recorded both layers %.3f s: ratio %.3f (target <= 1)%n",
                     a.layerName(), a.samples(), a.neurons(), g.nodeCount(), g.edgeCount(), graph, forward, graph / forward);
         }
-        deleteTree(tmp);
+        FileTrees.delete(tmp);
     }
 
     /**
@@ -349,7 +350,7 @@ public final class Benchmarks {
             double best = Double.MAX_VALUE;
             for (int i = 1; i < run.checkpoints().size(); i++) best = Math.min(best, run.checkpoints().get(i).secondsPerEpoch());
             System.out.printf(Locale.ROOT, "%s %.3f%n", preset, best);
-            deleteTree(tmp);
+            FileTrees.delete(tmp);
         }
     }
 
@@ -373,11 +374,5 @@ public final class Benchmarks {
         }
         p.waitFor();
         return out;
-    }
-
-    private static void deleteTree(Path root) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-        }
     }
 }
