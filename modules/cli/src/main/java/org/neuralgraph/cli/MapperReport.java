@@ -105,7 +105,7 @@ final class MapperReport {
                     .append(f2(f.turn)).append(" deg | ").append(f.circle == null ? "-" : f2(f.circle.r())).append(" |\n");
         }
         b.append("\n## Files\n\n- `graphs/<graph>.gexf|pdf|svg`: each Mapper graph laid out by ForceAtlas2, nodes coloured by their mean "
-                + "filter's orientation (hue around 0-180 degrees) and sized by members\n"
+                + "filter's gradient direction (hue around 0-360 degrees, grey where it cancels) and sized by members\n"
                 + "- `pictures/<graph>-main-cycle.png`: the mean filters along the main cycle, in order\n"
                 + "- lens circle r: how closely the kept filters' angle around the centre of the 2-D lens follows their gradient "
                 + "direction (dark to bright, 0-360 degrees): 1 = the primary circle, unrelated angles about sqrt(pi / 4n); "

@@ -140,7 +140,7 @@ final class MapperStudy {
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
         if (g.nodeCount() > 0) {
             ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
-            GraphStyle.colourByAngle(gm, "orientation");
+            GraphStyle.colourByAngle(gm, "gradient_direction", 360); // the primary circle's coordinate
             GraphStyle.sizeBy(gm, "size");
         }
         GraphExporter.export(ws, outDir.resolve("graphs"), base, EnumSet.of(GraphExporter.Format.GEXF, GraphExporter.Format.PDF, GraphExporter.Format.SVG), r.notes);

@@ -47,15 +47,17 @@ public final class GraphStyle {
     }
 
     /**
-     * Colours nodes by an angle in degrees, [0, 180) around the colour wheel (so 0 and 180, the same edge direction,
-     * meet), grey where it is missing or NaN: a Mapper ring of filters shows its orientations as a rainbow.
+     * Colours nodes by an angle in degrees once around the colour wheel per {@code periodDegrees} (180 for an edge
+     * orientation, so 0 and 180, the same edge direction, meet; 360 for a gradient direction), grey where it is
+     * missing or NaN: a Mapper ring of filters shows its directions as a rainbow.
      */
-    public static void colourByAngle(GraphModel gm, String columnId) {
+    public static void colourByAngle(GraphModel gm, String columnId, double periodDegrees) {
         Column col = gm.getNodeTable().getColumn(columnId);
         for (Node n : gm.getGraph().getNodes()) {
             Object v = col == null ? null : n.getAttribute(col);
             double d = v instanceof Number ? ((Number) v).doubleValue() : Double.NaN;
-            n.setColor(Double.isNaN(d) ? Color.LIGHT_GRAY : Color.getHSBColor((float) (Math.floorMod((long) Math.floor(d * 100), 18000) / 18000.0), 0.75f, 0.9f));
+            double turn = d / periodDegrees - Math.floor(d / periodDegrees);
+            n.setColor(Double.isNaN(d) ? Color.LIGHT_GRAY : Color.getHSBColor((float) turn, 0.75f, 0.9f));
         }
     }
 
