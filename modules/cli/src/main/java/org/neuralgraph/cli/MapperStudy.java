@@ -9,7 +9,6 @@ import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.mapper.LensCircle;
 import org.neuralgraph.core.mapper.MainCycle;
-import org.neuralgraph.core.mapper.Orientation;
 import org.neuralgraph.core.mapper.MapperGraph;
 import org.neuralgraph.core.mapper.MapperParameters;
 import org.neuralgraph.core.mapper.MapperResult;
@@ -119,7 +118,7 @@ final class MapperStudy {
         f.iterations = iterations;
         f.accuracy = accuracy;
         f.result = MapperGraph.ofFilters(filters.points(), filters.ids().toArray(new String[0]), s.mapper);
-        f.circle = lensCircle(filters.points(), f.result);
+        f.circle = f.result.lensCircle();
         NeuralGraph g = f.result.graph();
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("filters", name);
@@ -127,7 +126,6 @@ final class MapperStudy {
         a.put("runs_pooled", s.runs);
         a.put("mean_test_accuracy", accuracy);
         a.put("study_seed", s.seed);
-        if (f.circle != null) a.put("lens_circle_r", f.circle.r());
         g = g.withGraphAttributes(a);
         f.cycle = MainCycle.of(g.nodeCount(), g.sources(), g.targets());
         NeuralGraph.Column orientation = g.nodeColumns().get("orientation");
@@ -147,16 +145,6 @@ final class MapperStudy {
         Files.createDirectories(outDir.resolve("pictures"));
         cycleSheet(f, outDir.resolve("pictures").resolve(base + "-main-cycle.png"));
         return f;
-    }
-
-    /** {@link LensCircle} of the kept filters' 2-D lens values and gradient directions; null for other lenses or shapes. */
-    static LensCircle lensCircle(double[][] filters, MapperResult m) {
-        double[][] lens = m.lens();
-        if (lens.length == 0 || lens[0].length != 2 || !Orientation.isSquare(filters[0].length)) return null;
-        int[] kept = m.points();
-        double[] direction = new double[kept.length];
-        for (int i = 0; i < kept.length; i++) direction[i] = Orientation.gradientDirection(filters[kept[i]]);
-        return LensCircle.of(lens, direction);
     }
 
     /**

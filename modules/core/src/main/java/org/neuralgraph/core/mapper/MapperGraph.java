@@ -31,8 +31,9 @@ import java.util.Set;
  * {@code cycle_rank} (edges - nodes + components), {@code largest_cycle} (longest cycle of a minimum cycle basis,
  * {@link GraphCycles}; -1 when not computed because the cycle rank exceeds {@link #MAX_BASIS_RANK}: dense graphs from
  * large overlaps, where Horton's algorithm takes seconds), {@code betti_1} (loops of the nerve once triangles are
- * filled; -1 above {@link #MAX_TRIANGLE_INCIDENCES}, overlaps near 1 where every point lies in hundreds of elements)
- * and {@code seed}.
+ * filled; -1 above {@link #MAX_TRIANGLE_INCIDENCES}, overlaps near 1 where every point lies in hundreds of elements),
+ * {@code seed} and, for a 2-D lens over square images, {@code lens_circle_r} ({@link LensCircle} of the points'
+ * gradient directions).
  *
  * <p>With a 2-D lens a point can lie in four cover elements, whose clusters then form a K4 in the graph: cycle rank
  * counts those small triangles, betti_1 does not, and largest_cycle shows the big loop.
@@ -213,10 +214,18 @@ public final class MapperGraph {
                 .graphAttribute("largest_cycle", basis == null ? -1 : basis.length == 0 ? 0 : basis[basis.length - 1])
                 .graphAttribute("betti_1", betti1)
                 .graphAttribute("seed", p.seed());
+        LensCircle circle = dims == 2 && Orientation.isSquare(dim) ? LensCircle.of(lens, gradientDirections(cloud)) : null;
+        if (circle != null) b.graphAttribute("lens_circle_r", circle.r());
         int[] elements = elementOf.stream().mapToInt(Integer::intValue).toArray();
         double[][] lensOfPoints = new double[n][];
         for (int i = 0; i < n; i++) lensOfPoints[i] = lens[i].clone();
-        return new MapperResult(b.build(), memberRows, means, elements, origin.clone(), lensOfPoints, components, cycleRank, basis, betti1);
+        return new MapperResult(b.build(), memberRows, means, elements, origin.clone(), lensOfPoints, components, cycleRank, basis, betti1, circle);
+    }
+
+    private static double[] gradientDirections(double[][] cloud) {
+        double[] d = new double[cloud.length];
+        for (int i = 0; i < cloud.length; i++) d[i] = Orientation.gradientDirection(cloud[i]);
+        return d;
     }
 
     /** For every point, the nodes whose cluster holds it, ascending. */

@@ -19,9 +19,10 @@ public final class MapperResult {
     private final int cycleRank;
     private final int[] cycleBasisLengths;
     private final int betti1;
+    private final LensCircle lensCircle;
 
     MapperResult(NeuralGraph graph, int[][] members, double[][] means, int[] elements, int[] points, double[][] lens,
-                 int components, int cycleRank, int[] cycleBasisLengths, int betti1) {
+                 int components, int cycleRank, int[] cycleBasisLengths, int betti1, LensCircle lensCircle) {
         this.graph = graph;
         this.members = members;
         this.means = means;
@@ -32,7 +33,14 @@ public final class MapperResult {
         this.cycleRank = cycleRank;
         this.cycleBasisLengths = cycleBasisLengths;
         this.betti1 = betti1;
+        this.lensCircle = lensCircle;
     }
+
+    /**
+     * The points around the centre of a 2-D lens against their gradient direction ({@link LensCircle}); null unless
+     * the lens is 2-D and the points are square images (filters).
+     */
+    public LensCircle lensCircle() { return lensCircle; }
 
     public NeuralGraph graph() { return graph; }
 

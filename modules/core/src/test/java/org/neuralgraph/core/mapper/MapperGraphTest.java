@@ -179,5 +179,11 @@ class MapperGraphTest {
         assertTrue(r.graph().nodeColumns().get("members").strings()[0].startsWith("m"), "caller's ids");
         for (int v = 0; v < r.nodeCount(); v++) for (int i : r.members(v)) assertTrue(Arrays.binarySearch(r.points(), i) >= 0);
         assertTrue(((String) r.graph().graphAttributes().get("preprocessing")).contains("1280 of 6400"));
+        // the ring is the primary circle: around the PCA plane in the order of the gradient direction
+        assertTrue(r.lensCircle().r() > 0.95, "lens circle r = " + r.lensCircle().r());
+        assertEquals(r.lensCircle().r(), (Double) r.graph().graphAttributes().get("lens_circle_r"), 0);
+        double[] direction = r.graph().nodeColumns().get("gradient_direction").doubles();
+        assertTrue(Arrays.stream(direction).min().orElse(0) < 30 && Arrays.stream(direction).max().orElse(0) > 330,
+                "the nodes' gradient directions go round the whole circle");
     }
 }
