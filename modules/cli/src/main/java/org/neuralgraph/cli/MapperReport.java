@@ -54,12 +54,18 @@ final class MapperReport {
         c.put(String.format("%s: the edge orientation turns through every direction, monotonically, along the main cycle (%s): turn %s degrees "
                         + "(180 once, 360 with both polarities), %s of the steps that way", data, a, f2(after.turn), f2(after.monotone)),
                 (Math.abs(Math.abs(after.turn) - 180) < 1e-6 || Math.abs(Math.abs(after.turn) - 360) < 1e-6) && after.monotone >= 0.7);
+        c.put(String.format("%s: a cycle of the %s graph goes once around the gradient directions, the primary circle closed in the graph "
+                        + "(a ring; %s: %s): %s", data, a, b, ring(before), ring(after)), after.ring.length > 0);
         if (before.circle != null && after.circle != null) {
             c.put(String.format("%s: in the lens plane the %s filters lie around the centre in the order of their gradient direction "
                             + "(the primary circle; r >= 0.5), more than the %s ones: r = %s against %s (unrelated angles: about %s)",
                     data, a, b, f2(after.circle.r()), f2(before.circle.r()), f2(after.circle.unrelated())),
                     after.circle.r() >= 0.5 && after.circle.r() > before.circle.r());
         }
+    }
+
+    private static String ring(MapperStudy.Figures f) {
+        return f.ring.length > 0 ? f.ring.length + " nodes" : "none";
     }
 
     String summary() {
@@ -72,14 +78,14 @@ final class MapperReport {
     void write(Path dir) throws IOException {
         Path tables = Files.createDirectories(dir.resolve("tables"));
         StringBuilder csv = new StringBuilder("graph,filters,training_iterations,mean_test_accuracy,points_kept,nodes,edges,components,cycle_rank,"
-                + "betti_1,largest_basis_cycle,main_cycle_nodes,orientation_turn,orientation_monotone_share,lens_circle_r\n");
+                + "betti_1,largest_basis_cycle,main_cycle_nodes,orientation_turn,orientation_monotone_share,lens_circle_r,ring_nodes\n");
         for (MapperStudy.Figures f : r.graphs) {
             MapperResult m = f.result;
             csv.append(f.base).append(',').append(f.filters).append(',').append(f.iterations).append(',').append(n(f.accuracy)).append(',')
                     .append(m.points().length).append(',').append(m.nodeCount()).append(',').append(m.graph().edgeCount()).append(',')
                     .append(m.components()).append(',').append(m.cycleRank()).append(',').append(m.betti1()).append(',').append(m.largestCycle())
                     .append(',').append(f.cycle.length).append(',').append(n(f.turn)).append(',').append(n(f.monotone))
-                    .append(',').append(f.circle == null ? "" : n(f.circle.r())).append('\n');
+                    .append(',').append(f.circle == null ? "" : n(f.circle.r())).append(',').append(f.ring.length).append('\n');
         }
         writeFile(tables.resolve("mapper-graphs.csv"), csv.toString());
         writeFile(dir.resolve("report.md"), markdown());
@@ -95,18 +101,20 @@ final class MapperReport {
         b.append("Mapper: ").append(s.mapper).append("  \nEach filter mean-centred and scaled to variance 1, then the densest points kept "
                 + "(Section 3.1).\n\n## The paper's findings\n\n");
         for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append("- ").append(e.getValue() ? "**agrees**: " : "**differs**: ").append(e.getKey()).append('\n');
-        b.append("\n## Graphs\n\n| graph | filters | iterations | test acc | kept | nodes | edges | components | first Betti number | main cycle | orientation turn | lens circle r |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("\n## Graphs\n\n| graph | filters | iterations | test acc | kept | nodes | edges | components | first Betti number | main cycle | orientation turn | lens circle r | ring |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (MapperStudy.Figures f : r.graphs) {
             MapperResult m = f.result;
             b.append("| ").append(f.name).append(" | ").append(f.filters).append(" | ").append(f.iterations).append(" | ").append(f2(f.accuracy))
                     .append(" | ").append(m.points().length).append(" | ").append(m.nodeCount()).append(" | ").append(m.graph().edgeCount())
                     .append(" | ").append(m.components()).append(" | ").append(m.betti1()).append(" | ").append(f.cycle.length).append(" nodes | ")
-                    .append(f2(f.turn)).append(" deg | ").append(f.circle == null ? "-" : f2(f.circle.r())).append(" |\n");
+                    .append(f2(f.turn)).append(" deg | ").append(f.circle == null ? "-" : f2(f.circle.r())).append(" | ").append(ring(f)).append(" |\n");
         }
         b.append("\n## Files\n\n- `graphs/<graph>.gexf|pdf|svg`: each Mapper graph laid out by ForceAtlas2, nodes coloured by their mean "
                 + "filter's gradient direction (hue around 0-360 degrees, grey where it cancels) and sized by members\n"
-                + "- `pictures/<graph>-main-cycle.png`: the mean filters along the main cycle, in order\n"
+                + "- `pictures/<graph>-main-cycle.png`: the mean filters along the main cycle (the longest fundamental cycle), in order\n"
+                + "- ring: the shortest cycle of the graph along which the nodes' gradient direction winds once around 0-360 "
+                + "degrees (MainCycle.winding); `pictures/<graph>-ring.png` draws its mean filters when there is one\n"
                 + "- lens circle r: how closely the kept filters' angle around the centre of the 2-D lens follows their gradient "
                 + "direction (dark to bright, 0-360 degrees): 1 = the primary circle, unrelated angles about sqrt(pi / 4n); "
                 + "measured on the points, before cover and clustering (our addition, see LensCircle)\n"
@@ -128,6 +136,7 @@ final class MapperReport {
             g.put("main_cycle", f.cycle);
             g.put("main_cycle_orientations", f.cycleOrientations);
             g.put("orientation_turn", f.turn);
+            g.put("ring", f.ring);
             graphs.add(g);
         }
         j.put("graphs", graphs);

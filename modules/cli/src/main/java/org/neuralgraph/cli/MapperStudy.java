@@ -74,6 +74,8 @@ final class MapperStudy {
         double turn, monotone;
         /** The kept filters around the 2-D lens's centre against their gradient direction; null for a 1-D lens. */
         LensCircle circle;
+        /** The shortest cycle along which the nodes' gradient direction winds around the circle; empty if none. */
+        int[] ring;
     }
 
     static final class Result {
@@ -134,6 +136,8 @@ final class MapperStudy {
         double[] turn = MainCycle.orientationTurn(f.cycleOrientations);
         f.turn = turn[0];
         f.monotone = turn[1];
+        NeuralGraph.Column direction = g.nodeColumns().get("gradient_direction");
+        f.ring = direction == null ? new int[0] : MainCycle.winding(g.nodeCount(), g.sources(), g.targets(), direction.doubles(), 360);
         Workspace ws = WorkspaceImporter.importGraph(g, "Mapper: " + name, monitor);
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
         if (g.nodeCount() > 0) {
@@ -143,24 +147,25 @@ final class MapperStudy {
         }
         GraphExporter.export(ws, outDir.resolve("graphs"), base, EnumSet.of(GraphExporter.Format.GEXF, GraphExporter.Format.PDF, GraphExporter.Format.SVG), r.notes);
         Files.createDirectories(outDir.resolve("pictures"));
-        cycleSheet(f, outDir.resolve("pictures").resolve(base + "-main-cycle.png"));
+        cycleSheet(f.result, f.cycle, outDir.resolve("pictures").resolve(base + "-main-cycle.png"));
+        if (f.ring.length > 0) cycleSheet(f.result, f.ring, outDir.resolve("pictures").resolve(base + "-ring.png"));
         return f;
     }
 
     /**
-     * The mean filters of the main cycle's nodes in order, left to right (like the paper's Figs. 1-2 and 5), each drawn
+     * The mean filters of a cycle's nodes (the main cycle, or the ring) in order, left to right (like the paper's Figs. 1-2 and 5), each drawn
      * k x k, scaled from its own minimum (black) to maximum (white).
      */
-    private static void cycleSheet(Figures f, Path png) throws IOException {
-        int n = Math.max(1, f.cycle.length);
-        int dim = f.result.nodeCount() == 0 ? 25 : f.result.mean(0).length;
+    private static void cycleSheet(MapperResult result, int[] cycle, Path png) throws IOException {
+        int n = Math.max(1, cycle.length);
+        int dim = result.nodeCount() == 0 ? 25 : result.mean(0).length;
         int k = (int) Math.round(Math.sqrt(dim));
         if (k * k != dim) return;
         int px = 8, gap = 4, size = k * px;
         BufferedImage img = new BufferedImage(gap + n * (size + gap), size + 2 * gap, BufferedImage.TYPE_BYTE_GRAY);
         for (int x = 0; x < img.getWidth(); x++) for (int y = 0; y < img.getHeight(); y++) img.getRaster().setSample(x, y, 0, 128);
-        for (int i = 0; i < f.cycle.length; i++) {
-            double[] m = f.result.mean(f.cycle[i]);
+        for (int i = 0; i < cycle.length; i++) {
+            double[] m = result.mean(cycle[i]);
             double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
             for (double v : m) { min = Math.min(min, v); max = Math.max(max, v); }
             for (int p = 0; p < m.length; p++) {
@@ -175,6 +180,6 @@ final class MapperStudy {
     static String describe(Figures f) {
         return String.format(Locale.ROOT, "%s: %d filters -> %d kept -> %d nodes, %d edges, %d components, first Betti number %d, main cycle %d nodes",
                 f.name, f.filters, f.result.points().length, f.result.nodeCount(), f.result.graph().edgeCount(), f.result.components(),
-                f.result.betti1(), f.cycle.length);
+                f.result.betti1(), f.cycle.length) + (f.ring.length > 0 ? String.format(Locale.ROOT, ", ring of %d nodes", f.ring.length) : ", no ring");
     }
 }

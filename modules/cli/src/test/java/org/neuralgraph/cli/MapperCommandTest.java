@@ -30,9 +30,11 @@ class MapperCommandTest {
         List<String> rows = Files.readAllLines(out.resolve("tables/mapper-graphs.csv"));
         assertEquals(3, rows.size(), String.join("\n", rows));
         assertTrue(rows.get(1).startsWith("mnist-untrained,128,0,"), rows.get(1));
-        assertTrue(rows.get(0).endsWith(",lens_circle_r"), rows.get(0));
-        double r0 = Double.parseDouble(rows.get(1).substring(rows.get(1).lastIndexOf(',') + 1));
+        assertTrue(rows.get(0).endsWith(",lens_circle_r,ring_nodes"), rows.get(0));
+        String[] cells = rows.get(1).split(",");
+        double r0 = Double.parseDouble(cells[cells.length - 2]);
         assertTrue(r0 >= 0 && r0 <= 1, rows.get(1));
+        assertTrue(r.out.contains("MNIST: a cycle of the trained graph goes once around the gradient directions"), r.out);
         String gexf = new String(Files.readAllBytes(out.resolve("graphs/mnist-trained.gexf")), StandardCharsets.UTF_8);
         assertTrue(gexf.contains("orientation") && gexf.contains("members") && gexf.contains("betti_1") && gexf.contains("study_seed")
                 && gexf.contains("gradient_direction") && gexf.contains("lens_circle_r"), "columns and attributes");

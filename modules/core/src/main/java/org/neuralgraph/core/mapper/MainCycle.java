@@ -53,6 +53,64 @@ public final class MainCycle {
         return best;
     }
 
+    /**
+     * A cycle of the graph along which an angle per node winds once or more around its circle: for seed 002 the
+     * nodes' gradient directions (period 360), so that the cycle goes around Carlsson's primary circle, the ring the
+     * paper sees, rather than back and forth. Nodes with a NaN angle are left out with their edges.
+     *
+     * <p>What is computed: a breadth-first forest; along tree paths each step adds the angle difference wrapped into
+     * (-period/2, period/2]; an edge outside the forest closes a fundamental cycle whose winding is that sum around it.
+     * Winding is additive over the cycle space and fundamental cycles span it, so some cycle winds if and only if a
+     * fundamental one does. The shortest winding fundamental cycle is returned (ties to the first edge), its nodes in
+     * order; an empty array when no cycle winds.
+     */
+    public static int[] winding(int n, int[] src, int[] dst, double[] angle, double period) {
+        if (angle.length != n) throw new IllegalArgumentException("angle has " + angle.length + " values for " + n + " nodes");
+        List<List<Integer>> adj = new ArrayList<>();
+        for (int v = 0; v < n; v++) adj.add(new ArrayList<>());
+        for (int e = 0; e < src.length; e++) {
+            if (src[e] == dst[e] || Double.isNaN(angle[src[e]]) || Double.isNaN(angle[dst[e]])) continue;
+            adj.get(src[e]).add(dst[e]);
+            adj.get(dst[e]).add(src[e]);
+        }
+        int[] parent = new int[n], depth = new int[n];
+        double[] lifted = new double[n]; // the angle summed along the tree path from the root, without wrapping
+        Arrays.fill(parent, -2);
+        for (int root = 0; root < n; root++) {
+            if (parent[root] != -2 || Double.isNaN(angle[root])) continue;
+            parent[root] = -1;
+            lifted[root] = angle[root];
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            queue.add(root);
+            while (!queue.isEmpty()) {
+                int u = queue.poll();
+                for (int w : adj.get(u)) {
+                    if (parent[w] != -2) continue;
+                    parent[w] = u;
+                    depth[w] = depth[u] + 1;
+                    lifted[w] = lifted[u] + wrap(angle[w] - angle[u], period);
+                    queue.add(w);
+                }
+            }
+        }
+        int[] best = new int[0];
+        for (int e = 0; e < src.length; e++) {
+            int a = src[e], b = dst[e];
+            if (a == b || Double.isNaN(angle[a]) || Double.isNaN(angle[b]) || parent[a] == b || parent[b] == a) continue;
+            double turn = lifted[a] + wrap(angle[b] - angle[a], period) - lifted[b];
+            if (Math.abs(turn) < period / 2) continue;
+            int[] cycle = fundamentalCycle(a, b, parent, depth);
+            if (best.length == 0 || cycle.length < best.length) best = cycle;
+        }
+        return best;
+    }
+
+    /** d wrapped into (-period/2, period/2]. */
+    private static double wrap(double d, double period) {
+        double w = d - period * Math.floor(d / period);
+        return w > period / 2 ? w - period : w;
+    }
+
     private static int[] fundamentalCycle(int a, int b, int[] parent, int[] depth) {
         List<Integer> up = new ArrayList<>(), down = new ArrayList<>();
         while (a != b) {
