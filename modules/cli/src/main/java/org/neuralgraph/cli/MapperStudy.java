@@ -60,6 +60,9 @@ final class MapperStudy {
         String data;
     }
 
+    /** Largest change of gradient direction, degrees, between neighbours along a ring ({@link MainCycle#winding}). */
+    static final double RING_STEP = 60;
+
     /** One Mapper graph's figures. */
     static final class Figures {
         String name;
@@ -137,7 +140,7 @@ final class MapperStudy {
         f.turn = turn[0];
         f.monotone = turn[1];
         NeuralGraph.Column direction = g.nodeColumns().get("gradient_direction");
-        f.ring = direction == null ? new int[0] : MainCycle.winding(g.nodeCount(), g.sources(), g.targets(), direction.doubles(), 360);
+        f.ring = direction == null ? new int[0] : MainCycle.winding(g.nodeCount(), g.sources(), g.targets(), direction.doubles(), 360, RING_STEP);
         Workspace ws = WorkspaceImporter.importGraph(g, "Mapper: " + name, monitor);
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
         if (g.nodeCount() > 0) {

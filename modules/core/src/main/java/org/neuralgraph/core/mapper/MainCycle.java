@@ -56,7 +56,10 @@ public final class MainCycle {
     /**
      * A cycle of the graph along which an angle per node winds once or more around its circle: for seed 002 the
      * nodes' gradient directions (period 360), so that the cycle goes around Carlsson's primary circle, the ring the
-     * paper sees, rather than back and forth. Nodes with a NaN angle are left out with their edges.
+     * paper sees, rather than back and forth. Nodes with a NaN angle are left out with their edges, and so are edges
+     * across which the angle jumps by more than {@code maxStep} (wrapped): along a ring ordered by direction the
+     * filters change gradually, and without the limit any triangle of unrelated directions 120 degrees apart would
+     * "wind". The study uses 60 degrees, so a ring has at least 7 nodes.
      *
      * <p>What is computed: a breadth-first forest; along tree paths each step adds the angle difference wrapped into
      * (-period/2, period/2]; an edge outside the forest closes a fundamental cycle whose winding is that sum around it.
@@ -64,12 +67,18 @@ public final class MainCycle {
      * fundamental one does. The shortest winding fundamental cycle is returned (ties to the first edge), its nodes in
      * order; an empty array when no cycle winds.
      */
-    public static int[] winding(int n, int[] src, int[] dst, double[] angle, double period) {
+    public static int[] winding(int n, int[] src, int[] dst, double[] angle, double period, double maxStep) {
         if (angle.length != n) throw new IllegalArgumentException("angle has " + angle.length + " values for " + n + " nodes");
+        if (!(maxStep > 0 && maxStep <= period / 2)) throw new IllegalArgumentException("maxStep must be in (0, period/2], got " + maxStep);
+        boolean[] step = new boolean[src.length];
+        for (int e = 0; e < src.length; e++) {
+            step[e] = src[e] != dst[e] && !Double.isNaN(angle[src[e]]) && !Double.isNaN(angle[dst[e]])
+                    && Math.abs(wrap(angle[dst[e]] - angle[src[e]], period)) <= maxStep;
+        }
         List<List<Integer>> adj = new ArrayList<>();
         for (int v = 0; v < n; v++) adj.add(new ArrayList<>());
         for (int e = 0; e < src.length; e++) {
-            if (src[e] == dst[e] || Double.isNaN(angle[src[e]]) || Double.isNaN(angle[dst[e]])) continue;
+            if (!step[e]) continue;
             adj.get(src[e]).add(dst[e]);
             adj.get(dst[e]).add(src[e]);
         }
@@ -96,7 +105,7 @@ public final class MainCycle {
         int[] best = new int[0];
         for (int e = 0; e < src.length; e++) {
             int a = src[e], b = dst[e];
-            if (a == b || Double.isNaN(angle[a]) || Double.isNaN(angle[b]) || parent[a] == b || parent[b] == a) continue;
+            if (!step[e] || parent[a] == b || parent[b] == a) continue;
             double turn = lifted[a] + wrap(angle[b] - angle[a], period) - lifted[b];
             if (Math.abs(turn) < period / 2) continue;
             int[] cycle = fundamentalCycle(a, b, parent, depth);

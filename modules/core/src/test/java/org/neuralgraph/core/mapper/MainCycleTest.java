@@ -47,30 +47,32 @@ class MainCycleTest {
         // ring 0..7 with directions 0, 45, ..., 315 (once around) and a tail 7-8 whose direction does not matter
         int[] s = {0, 1, 2, 3, 4, 5, 6, 7, 7}, t = {1, 2, 3, 4, 5, 6, 7, 0, 8};
         double[] d = {0, 45, 90, 135, 180, 225, 270, 315, 10};
-        int[] ring = MainCycle.winding(9, s, t, d, 360);
+        int[] ring = MainCycle.winding(9, s, t, d, 360, 60);
         assertEquals(8, ring.length, Arrays.toString(ring));
         // the same ring going 0, 45, 90, 45, 0, ... back and forth does not wind
         double[] back = {0, 45, 90, 135, 90, 45, 0, 350, 10};
-        assertEquals(0, MainCycle.winding(9, s, t, back, 360).length);
+        assertEquals(0, MainCycle.winding(9, s, t, back, 360, 60).length);
         // a shorter winding cycle inside: triangle 9-10-11 at 0, 120, 240
         int[] s2 = Arrays.copyOf(s, s.length + 3), t2 = Arrays.copyOf(t, t.length + 3);
         s2[9] = 9; t2[9] = 10; s2[10] = 10; t2[10] = 11; s2[11] = 11; t2[11] = 9;
         double[] d2 = Arrays.copyOf(d, 12);
         d2[9] = 0; d2[10] = 120; d2[11] = 240;
-        int[] tri = MainCycle.winding(12, s2, t2, d2, 360);
+        int[] tri = MainCycle.winding(12, s2, t2, d2, 360, 180);
         int[] sorted = tri.clone();
         Arrays.sort(sorted);
         assertArrayEquals(new int[]{9, 10, 11}, sorted);
+        assertEquals(8, MainCycle.winding(12, s2, t2, d2, 360, 60).length, "steps of 120 degrees are not a ring");
     }
 
     @Test
     void nanDirectionsCutTheirEdgesAndATreeNeverWinds() {
         int[] s = {0, 1, 2, 3}, t = {1, 2, 3, 0};
-        assertEquals(4, MainCycle.winding(4, s, t, new double[]{0, 90, 180, 270}, 360).length);
-        assertEquals(0, MainCycle.winding(4, s, t, new double[]{0, 90, Double.NaN, 270}, 360).length);
-        assertEquals(0, MainCycle.winding(4, new int[]{0, 1, 2}, new int[]{1, 2, 3}, new double[]{0, 120, 240, 0}, 360).length);
+        assertEquals(4, MainCycle.winding(4, s, t, new double[]{0, 90, 180, 270}, 360, 90).length);
+        assertEquals(0, MainCycle.winding(4, s, t, new double[]{0, 90, Double.NaN, 270}, 360, 90).length);
+        assertEquals(0, MainCycle.winding(4, new int[]{0, 1, 2}, new int[]{1, 2, 3}, new double[]{0, 120, 240, 0}, 360, 180).length);
         // orientations (period 180) wind once around a ring turning 0, 45, 90, 135
-        assertEquals(4, MainCycle.winding(4, s, t, new double[]{0, 45, 90, 135}, 180).length);
-        assertThrows(IllegalArgumentException.class, () -> MainCycle.winding(4, s, t, new double[3], 360));
+        assertEquals(4, MainCycle.winding(4, s, t, new double[]{0, 45, 90, 135}, 180, 45).length);
+        assertThrows(IllegalArgumentException.class, () -> MainCycle.winding(4, s, t, new double[3], 360, 60));
+        assertThrows(IllegalArgumentException.class, () -> MainCycle.winding(4, s, t, new double[4], 360, 0));
     }
 }

@@ -185,5 +185,8 @@ class MapperGraphTest {
         double[] direction = r.graph().nodeColumns().get("gradient_direction").doubles();
         assertTrue(Arrays.stream(direction).min().orElse(0) < 30 && Arrays.stream(direction).max().orElse(0) > 330,
                 "the nodes' gradient directions go round the whole circle");
+        NeuralGraph g = r.graph();
+        int[] ring = MainCycle.winding(g.nodeCount(), g.sources(), g.targets(), direction, 360, 60);
+        assertTrue(ring.length >= 7, "a ring along which the direction winds once in small steps: " + ring.length + " nodes");
     }
 }
