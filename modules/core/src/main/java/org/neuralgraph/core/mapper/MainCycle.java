@@ -31,18 +31,7 @@ public final class MainCycle {
         if (root < 0) return new int[0];
         int[] parent = new int[n], depth = new int[n];
         Arrays.fill(parent, -2);
-        parent[root] = -1;
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(root);
-        while (!queue.isEmpty()) {
-            int u = queue.poll();
-            for (int w : adj.get(u)) {
-                if (parent[w] != -2) continue;
-                parent[w] = u;
-                depth[w] = depth[u] + 1;
-                queue.add(w);
-            }
-        }
+        breadthFirst(root, adj, parent, depth, (child, p) -> { });
         int[] best = new int[0];
         for (int e = 0; e < src.length; e++) {
             int a = src[e], b = dst[e];
@@ -87,20 +76,8 @@ public final class MainCycle {
         Arrays.fill(parent, -2);
         for (int root = 0; root < n; root++) {
             if (parent[root] != -2 || Double.isNaN(angle[root])) continue;
-            parent[root] = -1;
             lifted[root] = angle[root];
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
-            queue.add(root);
-            while (!queue.isEmpty()) {
-                int u = queue.poll();
-                for (int w : adj.get(u)) {
-                    if (parent[w] != -2) continue;
-                    parent[w] = u;
-                    depth[w] = depth[u] + 1;
-                    lifted[w] = lifted[u] + wrap(angle[w] - angle[u], period);
-                    queue.add(w);
-                }
-            }
+            breadthFirst(root, adj, parent, depth, (w, u) -> lifted[w] = lifted[u] + wrap(angle[w] - angle[u], period));
         }
         int[] best = new int[0];
         for (int e = 0; e < src.length; e++) {
@@ -112,6 +89,30 @@ public final class MainCycle {
             if (best.length == 0 || cycle.length < best.length) best = cycle;
         }
         return best;
+    }
+
+    /** What a breadth-first search does for each node it reaches: (node, its parent). */
+    private interface Reached { void at(int node, int parent); }
+
+    /**
+     * Breadth-first tree from {@code root} over nodes whose {@code parent} is still -2: sets parent (-1 at the root)
+     * and depth, and tells {@code reached} of every node after the root.
+     */
+    private static void breadthFirst(int root, List<List<Integer>> adj, int[] parent, int[] depth, Reached reached) {
+        parent[root] = -1;
+        depth[root] = 0;
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        queue.add(root);
+        while (!queue.isEmpty()) {
+            int u = queue.poll();
+            for (int w : adj.get(u)) {
+                if (parent[w] != -2) continue;
+                parent[w] = u;
+                depth[w] = depth[u] + 1;
+                reached.at(w, u);
+                queue.add(w);
+            }
+        }
     }
 
     /** d wrapped into (-period/2, period/2]. */
