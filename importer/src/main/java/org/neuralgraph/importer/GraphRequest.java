@@ -1,12 +1,11 @@
 package org.neuralgraph.importer;
 
-import org.neuralgraph.core.io.FileTrees;
-
 import org.neuralgraph.core.activation.ActivationPatternGraph;
 import org.neuralgraph.core.activation.LayerActivations;
 import org.neuralgraph.core.data.ImageDataSource;
 import org.neuralgraph.core.data.LabeledImages;
 import org.neuralgraph.core.data.TrainTestData;
+import org.neuralgraph.core.io.FileTrees;
 import org.neuralgraph.core.featuremap.CompositeMaps;
 import org.neuralgraph.core.featuremap.FeatureMapGraph;
 import org.neuralgraph.core.graph.NeuralGraph;

@@ -1,6 +1,7 @@
 package org.neuralgraph.cli;
 
 import com.google.gson.GsonBuilder;
+import org.neuralgraph.core.mapper.LensCircle;
 import org.neuralgraph.core.mapper.MapperResult;
 
 import java.io.IOException;
@@ -56,11 +57,11 @@ final class MapperReport {
                 (Math.abs(Math.abs(after.turn) - 180) < 1e-6 || Math.abs(Math.abs(after.turn) - 360) < 1e-6) && after.monotone >= 0.7);
         c.put(String.format("%s: a cycle of the %s graph goes once around the gradient directions, the primary circle closed in the graph "
                         + "(a ring; %s: %s): %s", data, a, b, ring(before), ring(after)), after.ring.length > 0);
-        if (before.circle != null && after.circle != null) {
+        LensCircle cb = x.lensCircle(), ca = y.lensCircle();
+        if (cb != null && ca != null) {
             c.put(String.format("%s: in the lens plane the %s filters lie around the centre in the order of their gradient direction "
                             + "(the primary circle; r >= 0.5), more than the %s ones: r = %s against %s (unrelated angles: about %s)",
-                    data, a, b, f2(after.circle.r()), f2(before.circle.r()), f2(after.circle.unrelated())),
-                    after.circle.r() >= 0.5 && after.circle.r() > before.circle.r());
+                    data, a, b, f2(ca.r()), f2(cb.r()), f2(ca.unrelated())), ca.r() >= 0.5 && ca.r() > cb.r());
         }
     }
 
@@ -85,7 +86,7 @@ final class MapperReport {
                     .append(m.points().length).append(',').append(m.nodeCount()).append(',').append(m.graph().edgeCount()).append(',')
                     .append(m.components()).append(',').append(m.cycleRank()).append(',').append(m.betti1()).append(',').append(m.largestCycle())
                     .append(',').append(f.cycle.length).append(',').append(n(f.turn)).append(',').append(n(f.monotone))
-                    .append(',').append(f.circle == null ? "" : n(f.circle.r())).append(',').append(f.ring.length).append('\n');
+                    .append(',').append(f.result.lensCircle() == null ? "" : n(f.result.lensCircle().r())).append(',').append(f.ring.length).append('\n');
         }
         writeFile(tables.resolve("mapper-graphs.csv"), csv.toString());
         writeFile(dir.resolve("report.md"), markdown());
@@ -108,7 +109,7 @@ final class MapperReport {
             b.append("| ").append(f.name).append(" | ").append(f.filters).append(" | ").append(f.iterations).append(" | ").append(f2(f.accuracy))
                     .append(" | ").append(m.points().length).append(" | ").append(m.nodeCount()).append(" | ").append(m.graph().edgeCount())
                     .append(" | ").append(m.components()).append(" | ").append(m.betti1()).append(" | ").append(f.cycle.length).append(" nodes | ")
-                    .append(f2(f.turn)).append(" deg | ").append(f.circle == null ? "-" : f2(f.circle.r())).append(" | ").append(ring(f)).append(" |\n");
+                    .append(f2(f.turn)).append(" deg | ").append(f.result.lensCircle() == null ? "-" : f2(f.result.lensCircle().r())).append(" | ").append(ring(f)).append(" |\n");
         }
         b.append("\n## Files\n\n- `graphs/<graph>.gexf|pdf|svg`: each Mapper graph laid out by ForceAtlas2, nodes coloured by their mean "
                 + "filter's gradient direction (hue around 0-360 degrees, grey where it cancels) and sized by members\n"

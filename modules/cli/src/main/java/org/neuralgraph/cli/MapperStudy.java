@@ -7,7 +7,6 @@ import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.data.CircleSquareImages;
 import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.graph.NeuralGraph;
-import org.neuralgraph.core.mapper.LensCircle;
 import org.neuralgraph.core.mapper.MainCycle;
 import org.neuralgraph.core.mapper.MapperGraph;
 import org.neuralgraph.core.mapper.MapperParameters;
@@ -75,8 +74,6 @@ final class MapperStudy {
         double[] cycleOrientations;
         /** Total turn of the orientation along the main cycle, and the share of steps turning that way. */
         double turn, monotone;
-        /** The kept filters around the 2-D lens's centre against their gradient direction; null for a 1-D lens. */
-        LensCircle circle;
         /** The shortest cycle along which the nodes' gradient direction winds around the circle; empty if none. */
         int[] ring;
     }
@@ -123,7 +120,6 @@ final class MapperStudy {
         f.iterations = iterations;
         f.accuracy = accuracy;
         f.result = MapperGraph.ofFilters(filters.points(), filters.ids().toArray(new String[0]), s.mapper);
-        f.circle = f.result.lensCircle();
         NeuralGraph g = f.result.graph();
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("filters", name);

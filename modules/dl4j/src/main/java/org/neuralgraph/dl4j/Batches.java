@@ -3,10 +3,10 @@ package org.neuralgraph.dl4j;
 import org.neuralgraph.core.data.LabeledImages;
 import org.neuralgraph.core.data.Permutations;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Random;
@@ -49,7 +49,7 @@ final class Batches implements Iterable<DataSet> {
         return new Iterator<DataSet>() {
             private final int px = data.rows() * data.cols();
             private final int classes = data.classes();
-            private DataSet full, last; // last: the smaller final batch
+            private DataSet full;
             private float[] f, y;
             private int from;
 
@@ -66,7 +66,7 @@ final class Batches implements Iterable<DataSet> {
                 }
                 float[] pixels = data.pixels();
                 int[] labels = data.labels();
-                java.util.Arrays.fill(y, 0f);
+                Arrays.fill(y, 0f);
                 for (int k = 0; k < b; k++) {
                     int i = order[from + k];
                     System.arraycopy(pixels, i * px, f, k * px, px);
@@ -74,7 +74,7 @@ final class Batches implements Iterable<DataSet> {
                 }
                 from += b;
                 if (full == null) full = empty(b); // the first batch is the largest
-                DataSet batch = b == full.numExamples() ? full : (last = empty(b));
+                DataSet batch = b == full.numExamples() ? full : empty(b); // the smaller final batch
                 batch.getFeatures().data().asNioFloat().put(f, 0, b * px);
                 batch.getLabels().data().asNioFloat().put(y, 0, b * classes);
                 return batch;

@@ -20,13 +20,9 @@ public final class MainCycle {
 
     /** The nodes of the main cycle in order (the last links back to the first), or an empty array for a forest. */
     public static int[] of(int n, int[] src, int[] dst) {
-        List<List<Integer>> adj = new ArrayList<>();
-        for (int v = 0; v < n; v++) adj.add(new ArrayList<>());
-        for (int e = 0; e < src.length; e++) {
-            if (src[e] == dst[e]) continue;
-            adj.get(src[e]).add(dst[e]);
-            adj.get(dst[e]).add(src[e]);
-        }
+        boolean[] all = new boolean[src.length];
+        Arrays.fill(all, true);
+        List<List<Integer>> adj = adjacency(n, src, dst, all);
         int root = largestComponentRoot(n, adj);
         if (root < 0) return new int[0];
         int[] parent = new int[n], depth = new int[n];
@@ -64,13 +60,7 @@ public final class MainCycle {
             step[e] = src[e] != dst[e] && !Double.isNaN(angle[src[e]]) && !Double.isNaN(angle[dst[e]])
                     && Math.abs(wrap(angle[dst[e]] - angle[src[e]], period)) <= maxStep;
         }
-        List<List<Integer>> adj = new ArrayList<>();
-        for (int v = 0; v < n; v++) adj.add(new ArrayList<>());
-        for (int e = 0; e < src.length; e++) {
-            if (!step[e]) continue;
-            adj.get(src[e]).add(dst[e]);
-            adj.get(dst[e]).add(src[e]);
-        }
+        List<List<Integer>> adj = adjacency(n, src, dst, step);
         int[] parent = new int[n], depth = new int[n];
         double[] lifted = new double[n]; // the angle summed along the tree path from the root, without wrapping
         Arrays.fill(parent, -2);
@@ -89,6 +79,18 @@ public final class MainCycle {
             if (best.length == 0 || cycle.length < best.length) best = cycle;
         }
         return best;
+    }
+
+    /** Neighbour lists over the edges marked in {@code use}, self-loops left out. */
+    private static List<List<Integer>> adjacency(int n, int[] src, int[] dst, boolean[] use) {
+        List<List<Integer>> adj = new ArrayList<>();
+        for (int v = 0; v < n; v++) adj.add(new ArrayList<>());
+        for (int e = 0; e < src.length; e++) {
+            if (!use[e] || src[e] == dst[e]) continue;
+            adj.get(src[e]).add(dst[e]);
+            adj.get(dst[e]).add(src[e]);
+        }
+        return adj;
     }
 
     /** What a breadth-first search does for each node it reaches: (node, its parent). */
