@@ -21,6 +21,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.neuralgraph.dl4j.TrainingSteps.assertClose;
+import static org.neuralgraph.dl4j.TrainingSteps.batch;
 
 /**
  * {@link ConvolutionOps}: a network on libnd4j's conv2d ops computes what DL4J's own ConvolutionLayer computes (a
@@ -28,9 +30,6 @@ import static org.junit.jupiter.api.Assertions.*;
  * alike with dropout and the project's updaters, saves the same model zip, and the shipped models load onto it.
  */
 class ConvolutionOpsTest {
-
-    /** Float32 sums in another order: outputs and gradients agree to this, relative to the largest magnitude. */
-    private static final double TOLERANCE = 1e-5;
 
     @Test
     void lenetOutputsAndGradientsEqualDl4jsOwnLayer() {
@@ -150,21 +149,6 @@ class ConvolutionOpsTest {
 
     private static long convLayers(MultiLayerNetwork net) {
         return Arrays.stream(net.getLayers()).filter(l -> l instanceof ConvolutionLayer).count();
-    }
-
-    private static DataSet batch(int n, int inputs, int classes, long seed) {
-        Nd4j.getRandom().setSeed(seed);
-        INDArray x = Nd4j.rand(DataType.FLOAT, n, inputs);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, n, classes);
-        for (int i = 0; i < n; i++) y.putScalar(i, (i * 7 + seed) % classes, 1);
-        return new DataSet(x, y);
-    }
-
-    private static void assertClose(INDArray expected, INDArray actual, String what) {
-        assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
-        double scale = Math.max(1e-6, expected.amaxNumber().doubleValue());
-        double diff = expected.castTo(DataType.DOUBLE).sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
-        assertTrue(diff <= TOLERANCE * scale, what + ": max |difference| " + diff + " for max |value| " + scale);
     }
 
     private static byte[] bytes(ZipFile z, String entry) throws IOException {

@@ -1,0 +1,35 @@
+package org.neuralgraph.dl4j;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Test data and comparisons for the tests that run a network on two code paths ({@link ConvolutionOps}, {@link AdamSteps}). */
+final class TrainingSteps {
+
+    /** Float32 sums in another order: outputs, gradients and parameters agree to this, relative to the largest magnitude. */
+    static final double TOLERANCE = 1e-5;
+
+    private TrainingSteps() { }
+
+    /** {@code n} random inputs in [0, 1) with one-hot labels, seeded. */
+    static DataSet batch(int n, int inputs, int classes, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray x = Nd4j.rand(DataType.FLOAT, n, inputs);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, classes);
+        for (int i = 0; i < n; i++) y.putScalar(i, (i * 7 + seed) % classes, 1);
+        return new DataSet(x, y);
+    }
+
+    /** Same shape, and no element further from {@code expected} than {@link #TOLERANCE} times its largest magnitude. */
+    static void assertClose(INDArray expected, INDArray actual, String what) {
+        assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
+        double scale = Math.max(1e-6, expected.amaxNumber().doubleValue());
+        double diff = expected.castTo(DataType.DOUBLE).sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+        assertTrue(diff <= TOLERANCE * scale, what + ": max |difference| " + diff + " for max |value| " + scale);
+    }
+}
