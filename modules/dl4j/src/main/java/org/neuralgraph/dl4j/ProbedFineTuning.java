@@ -88,7 +88,7 @@ public final class ProbedFineTuning {
      */
     public static List<Epoch> run(MultiLayerNetwork candidate, String name, NeuralCapacitanceProbe probe, EdgeInteraction interaction,
                                   LabeledImages train, LabeledImages validation, Settings settings, ProgressMonitor monitor) {
-        MultiLayerNetwork net = AdamSteps.install(withProbe(candidate, name, probe, settings));
+        MultiLayerNetwork net = UpdaterBlocks.install(withProbe(candidate, name, probe, settings));
         int bottom = net.getnLayers() - probe.layerCount();
         LabeledImages probeData = train.sample(Math.min(settings.probeSamples, train.size()), settings.seed ^ 0x5DEECE66DL);
         int batches = (train.size() + settings.batchSize - 1) / settings.batchSize;

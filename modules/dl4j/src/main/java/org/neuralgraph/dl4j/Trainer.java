@@ -76,7 +76,7 @@ public final class Trainer {
         spec.validate();
         if (batches < 0) throw new IllegalArgumentException("batches must be >= 0, got " + batches);
         checkImageSize(spec, data);
-        MultiLayerNetwork net = AdamSteps.install(ModelFactory.build(spec));
+        MultiLayerNetwork net = UpdaterBlocks.install(ModelFactory.build(spec));
         monitor.start("training " + spec.name + " for " + batches + " batches", batches);
         long done = 0;
         for (int epoch = 1; done < batches; epoch++) {
@@ -99,7 +99,7 @@ public final class Trainer {
 
     private static TrainingRun trainInto(ModelSpec spec, TrainTestData data, int[] at, Path runDir,
                                          boolean shuffledLabels, ProgressMonitor monitor) throws IOException {
-        MultiLayerNetwork net = AdamSteps.install(ModelFactory.build(spec));
+        MultiLayerNetwork net = UpdaterBlocks.install(ModelFactory.build(spec));
         RunManifest manifest = new RunManifest();
         manifest.spec = spec;
         manifest.data = data.description();
