@@ -63,6 +63,21 @@ public final class ConvolutionOps {
         return net;
     }
 
+    /**
+     * Puts {@code helper} into the layer's helper field (null: DL4J's own code) and returns the one it replaces, or
+     * returns {@code helper} itself and changes nothing when this DL4J has no such field.
+     */
+    static ConvolutionHelper swapHelper(ConvolutionLayer layer, ConvolutionHelper helper) {
+        if (HELPER == null) return helper;
+        try {
+            ConvolutionHelper before = (ConvolutionHelper) HELPER.get(layer);
+            HELPER.set(layer, helper);
+            return before;
+        } catch (IllegalAccessException e) {
+            return helper;
+        }
+    }
+
     /** True unless {@link #PROPERTY} is {@code false}. */
     public static boolean enabled() {
         return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").trim());

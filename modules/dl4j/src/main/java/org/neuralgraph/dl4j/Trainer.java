@@ -79,12 +79,14 @@ public final class Trainer {
         MultiLayerNetwork net = UpdaterBlocks.install(ModelFactory.build(spec));
         monitor.start("training " + spec.name + " for " + batches + " batches", batches);
         long done = 0;
-        for (int epoch = 1; done < batches; epoch++) {
-            for (DataSet batch : Batches.shuffled(data.train(), spec.batchSize, spec.seed * 1_000_003L + epoch)) {
-                if (done == batches) break;
-                if (monitor.isCancelled()) throw new CancelledException();
-                net.fit(batch);
-                monitor.progress(++done, null);
+        try (InputConvolution.Scope fitOnly = InputConvolution.withoutInputGradient(net)) {
+            for (int epoch = 1; done < batches; epoch++) {
+                for (DataSet batch : Batches.shuffled(data.train(), spec.batchSize, spec.seed * 1_000_003L + epoch)) {
+                    if (done == batches) break;
+                    if (monitor.isCancelled()) throw new CancelledException();
+                    net.fit(batch);
+                    monitor.progress(++done, null);
+                }
             }
         }
         return net;
@@ -100,6 +102,7 @@ public final class Trainer {
     private static TrainingRun trainInto(ModelSpec spec, TrainTestData data, int[] at, Path runDir,
                                          boolean shuffledLabels, ProgressMonitor monitor) throws IOException {
         MultiLayerNetwork net = UpdaterBlocks.install(ModelFactory.build(spec));
+        InputConvolution.withoutInputGradient(net); // for good: this network is only trained, evaluated and saved
         RunManifest manifest = new RunManifest();
         manifest.spec = spec;
         manifest.data = data.description();
