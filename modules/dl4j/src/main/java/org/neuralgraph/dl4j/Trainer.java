@@ -76,7 +76,7 @@ public final class Trainer {
         spec.validate();
         if (batches < 0) throw new IllegalArgumentException("batches must be >= 0, got " + batches);
         checkImageSize(spec, data);
-        MultiLayerNetwork net = UpdaterBlocks.install(ModelFactory.build(spec));
+        MultiLayerNetwork net = UpdaterBlocks.install(ReluActivations.install(ModelFactory.build(spec)));
         monitor.start("training " + spec.name + " for " + batches + " batches", batches);
         long done = 0;
         try (InputConvolution.Scope fitOnly = InputConvolution.withoutInputGradient(net)) {
@@ -101,7 +101,7 @@ public final class Trainer {
 
     private static TrainingRun trainInto(ModelSpec spec, TrainTestData data, int[] at, Path runDir,
                                          boolean shuffledLabels, ProgressMonitor monitor) throws IOException {
-        MultiLayerNetwork net = UpdaterBlocks.install(ModelFactory.build(spec));
+        MultiLayerNetwork net = UpdaterBlocks.install(ReluActivations.install(ModelFactory.build(spec)));
         InputConvolution.withoutInputGradient(net); // for good: this network is only trained, evaluated and saved
         RunManifest manifest = new RunManifest();
         manifest.spec = spec;
