@@ -340,10 +340,15 @@ public final class Benchmarks {
         }
     }
 
-    /** In the child JVM: trains each preset for 3 epochs and prints "{@code <preset> <best seconds per epoch>}". */
+    /**
+     * In the child JVM: trains each preset for 3 epochs and prints "{@code <preset> <best seconds per epoch>}". A warm-up
+     * of 1,000 batches first, so that the figure is the steady state of a long run (the presets train 10-20 epochs), not
+     * the JIT compiling DL4J and ND4J during the first epochs (PyTorch's kernels are compiled ahead of time).
+     */
     private static void epochs(TrainTestData data) throws Exception {
         for (String preset : TRAINED) {
             ModelSpec spec = ModelSpec.preset(preset);
+            Trainer.trainBatches(spec, data, 1_000, ProgressMonitor.NONE);
             spec.epochs = 3;
             Path tmp = Files.createTempDirectory("bench-run");
             TrainingRun run = Trainer.train(spec, data, 4, tmp.resolve("run"), false, ProgressMonitor.NONE);
