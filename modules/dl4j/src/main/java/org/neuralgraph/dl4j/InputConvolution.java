@@ -56,8 +56,8 @@ final class InputConvolution {
      */
     static Scope withoutInputGradient(MultiLayerNetwork net) {
         Layer first = net.getnLayers() > 0 ? net.getLayer(0) : null;
-        if (first == null || first.getClass() != ConvolutionLayer.class || first.getHelper() == null
-                || first.getHelper().getClass() != MKLDNNConvHelper.class) {
+        boolean convolution = first != null && (first.getClass() == ConvolutionLayer.class || first.getClass() == ReluActivations.ReusingConvolutionLayer.class);
+        if (!convolution || first.getHelper() == null || first.getHelper().getClass() != MKLDNNConvHelper.class) {
             return () -> { };
         }
         ConvolutionLayer conv = (ConvolutionLayer) first;

@@ -1,7 +1,11 @@
 package org.neuralgraph.dl4j;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -10,21 +14,23 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Lets the backward pass of a network's dense ReLU layers use the activations of the forward pass instead of
- * computing the layer's pre-activation {@code z = xW + b} again.
+ * Lets the backward pass of a network's dense and convolution layers with ReLU use the activations of the forward
+ * pass instead of computing the layer's pre-activation {@code z} again.
  *
- * <p>Why: DL4J 1.0.0-M2.1's {@code BaseLayer.backpropGradient} starts by recomputing {@code z} (a matrix product and a
- * bias addition) to get the activation's derivative; for mlp-seed000 (784-50-50-50-10) that repetition was about 15 %
- * of a training step on this project's 2-core machine (issue 2). For ReLU the derivative needs only where {@code z > 0},
+ * <p>Why: DL4J 1.0.0-M2.1's {@code BaseLayer.backpropGradient} and {@code ConvolutionLayer.backpropGradient} start by
+ * recomputing {@code z} ({@code xW + b}, or the whole convolution) to get the activation's derivative; on this project's
+ * 2-core machine that repetition was about 15 % of a training step of mlp-seed000 (784-50-50-50-10) and of LeNet
+ * (issue 2). For ReLU the derivative needs only where {@code z > 0},
  * and that is exactly where the activation {@code relu(z) > 0}, so the activation stands in for {@code z}: DL4J's
  * {@code ActivationReLU.backprop} writes its result to a new array and leaves its input alone, and the activation array
  * stays valid until the step ends (the next layer's backward pass reads it as its input). Gradients are the same numbers
  * ({@code ReluActivationsTest}).
  *
  * <p>DL4J creates its layer objects from the configuration in {@code init()}; {@link #install} replaces each plain
- * {@link DenseLayer} with standard ReLU (no threshold, slope or maximum), no layer normalisation and no weight noise by a
- * {@link ReusingDenseLayer} over the same configuration, parameter views and gradient views. The configuration and saved
- * model zips are DL4J's own.
+ * {@link DenseLayer} and {@link ConvolutionLayer} with standard ReLU (no threshold, slope or maximum), no layer
+ * normalisation, no weight noise and (convolutions) NCHW data by a {@link ReusingDenseLayer} or
+ * {@link ReusingConvolutionLayer} over the same configuration, parameter views, gradient views and convolution helper.
+ * The configuration and saved model zips are DL4J's own.
  */
 final class ReluActivations {
 
@@ -35,17 +41,22 @@ final class ReluActivations {
         if (net.getFlattenedGradients() == null) net.initGradientsView(); // DL4J makes the gradient views lazily
         Layer[] layers = net.getLayers();
         for (int i = 0; i < layers.length; i++) {
-            if (layers[i].getClass() == DenseLayer.class && eligible(layers[i].conf())) layers[i] = new ReusingDenseLayer((DenseLayer) layers[i]);
+            if (layers[i].getClass() == DenseLayer.class && plainRelu(layers[i].conf())
+                    && !((org.deeplearning4j.nn.conf.layers.DenseLayer) layers[i].conf().getLayer()).hasLayerNorm()) {
+                layers[i] = new ReusingDenseLayer((DenseLayer) layers[i]);
+            } else if (layers[i].getClass() == ConvolutionLayer.class && plainRelu(layers[i].conf())
+                    && ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) layers[i].conf().getLayer()).getCnn2dDataFormat() == CNN2DFormat.NCHW) {
+                layers[i] = new ReusingConvolutionLayer((ConvolutionLayer) layers[i]);
+            }
         }
         return net;
     }
 
-    private static boolean eligible(NeuralNetConfiguration conf) {
-        org.deeplearning4j.nn.conf.layers.DenseLayer c = (org.deeplearning4j.nn.conf.layers.DenseLayer) conf.getLayer();
-        if (c.hasLayerNorm() || c.getWeightNoise() != null || c.getActivationFn().getClass() != ActivationReLU.class) return false;
-        ActivationReLU relu = (ActivationReLU) c.getActivationFn();
-        // equal to a default ActivationReLU: no threshold, negative slope or maximum
-        return relu.equals(new ActivationReLU());
+    /** A layer with a default ActivationReLU (no threshold, negative slope or maximum) and no weight noise. */
+    private static boolean plainRelu(NeuralNetConfiguration conf) {
+        BaseLayer c = (BaseLayer) conf.getLayer();
+        return c.getWeightNoise() == null && c.getActivationFn() != null && c.getActivationFn().getClass() == ActivationReLU.class
+                && c.getActivationFn().equals(new ActivationReLU());
     }
 
     /** DL4J's dense layer, whose backward pass takes {@code z} from the forward pass's ReLU activations. */
@@ -83,6 +94,54 @@ final class ReluActivations {
                 return new Pair<>(a, null);
             }
             return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
+        }
+
+        @Override
+        public void clear() {
+            super.clear();
+            forwardInput = forwardActivations = null;
+        }
+    }
+
+    /**
+     * DL4J's convolution layer, whose backward pass takes {@code z} from the forward pass's ReLU activations; DL4J
+     * recomputes the im2col buffer it then lacks when it runs its own code instead of the helper.
+     */
+    static final class ReusingConvolutionLayer extends ConvolutionLayer {
+
+        private INDArray forwardInput, forwardActivations;
+        /** How many backward passes used the forward activations (for tests). */
+        int reused;
+
+        ReusingConvolutionLayer(ConvolutionLayer of) {
+            super(of.conf(), of.getParam("W").dataType());
+            setIndex(of.getIndex());
+            setListeners(of.getListeners());
+            setParamsViewArray(of.params());
+            setParamTable(of.paramTable());
+            setBackpropGradientsViewArray(of.getGradientsViewArray());
+            setIterationCount(of.getIterationCount());
+            setEpochCount(of.getEpochCount());
+            helper = (ConvolutionHelper) of.getHelper();
+        }
+
+        @Override
+        public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+            INDArray a = super.activate(training, workspaceMgr);
+            forwardInput = training && maskArray == null ? input : null; // input after dropout, as the backward pass sees it
+            forwardActivations = forwardInput == null ? null : a;
+            return a;
+        }
+
+        @Override
+        protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+            if (training && forBackprop && forwardActivations != null && forwardInput == input) {
+                INDArray a = forwardActivations;
+                forwardInput = forwardActivations = null; // once per forward pass
+                reused++;
+                return new Pair<>(a, null);
+            }
+            return super.preOutput(training, forBackprop, workspaceMgr);
         }
 
         @Override

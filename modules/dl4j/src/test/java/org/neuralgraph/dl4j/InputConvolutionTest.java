@@ -15,13 +15,15 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.neuralgraph.dl4j.TrainingSteps.assertAdamClose;
 import static org.neuralgraph.dl4j.TrainingSteps.assertClose;
 import static org.neuralgraph.dl4j.TrainingSteps.batch;
 
 /**
  * {@link InputConvolution}: the first convolution layer's weight and bias gradients computed as a convolution equal
  * those of libnd4j's {@code conv2d_bp} (on a clone of the network: fresh layers, given ConvolutionOps' helper), every
- * other gradient too, training follows, and after the scope the network computes input gradients again.
+ * other gradient too, training follows (also with {@link ReluActivations}' layers, as {@code Trainer} uses them), and
+ * after the scope the network computes input gradients again.
  */
 class InputConvolutionTest {
 
@@ -31,21 +33,24 @@ class InputConvolutionTest {
             spec.learningRate = 1e-4; // small steps: Adam turns float rounding in tiny gradients into whole steps
             int inputs = spec.channels * spec.height * spec.width;
             int classes = spec.layers.get(spec.layers.size() - 1).units;
-            MultiLayerNetwork fast = ModelFactory.build(spec);
-            MultiLayerNetwork bp = ConvolutionOps.install(fast.clone());
-            try (InputConvolution.Scope s = InputConvolution.withoutInputGradient(fast)) {
-                assertInstanceOf(InputConvolution.WeightGradientsOnly.class, fast.getLayer(0).getHelper(), spec.name);
-                assertSameGradients(fast, bp, batch(16, inputs, classes, 5), spec.name);
-                for (int step = 0; step < 5; step++) {
-                    DataSet b = batch(8, inputs, classes, step);
-                    Nd4j.getRandom().setSeed(100 + step); // the same dropout masks for both
-                    fast.fit(b);
-                    Nd4j.getRandom().setSeed(100 + step);
-                    bp.fit(b);
+            for (boolean asTrainerDoes : new boolean[]{false, true}) {
+                MultiLayerNetwork fast = ModelFactory.build(spec);
+                MultiLayerNetwork bp = ConvolutionOps.install(fast.clone());
+                if (asTrainerDoes) ReluActivations.install(fast);
+                try (InputConvolution.Scope s = InputConvolution.withoutInputGradient(fast)) {
+                    assertInstanceOf(InputConvolution.WeightGradientsOnly.class, fast.getLayer(0).getHelper(), spec.name);
+                    assertSameGradients(fast, bp, batch(16, inputs, classes, 5), spec.name);
+                    for (int step = 0; step < 5; step++) {
+                        DataSet b = batch(8, inputs, classes, step);
+                        Nd4j.getRandom().setSeed(100 + step); // the same dropout masks for both
+                        fast.fit(b);
+                        Nd4j.getRandom().setSeed(100 + step);
+                        bp.fit(b);
+                    }
+                    assertAdamClose(bp.params(), fast.params(), spec.learningRate, 5, spec.name + " parameters after 5 steps");
                 }
-                assertClose(bp.params(), fast.params(), spec.name + " parameters after 5 steps");
+                assertEquals(MKLDNNConvHelper.class, fast.getLayer(0).getHelper().getClass(), spec.name + ": the helper is back");
             }
-            assertEquals(MKLDNNConvHelper.class, fast.getLayer(0).getHelper().getClass(), spec.name + ": the helper is back");
         }
     }
 
