@@ -59,47 +59,73 @@ final class ReluActivations {
                 && c.getActivationFn().equals(new ActivationReLU());
     }
 
-    /** DL4J's dense layer, whose backward pass takes {@code z} from the forward pass's ReLU activations. */
-    static final class ReusingDenseLayer extends DenseLayer {
+    /** Gives {@code layer} what DL4J's {@code init()} gave {@code of}: index, listeners, parameter and gradient views, counts. */
+    private static void copyState(org.deeplearning4j.nn.layers.BaseLayer<?> layer, org.deeplearning4j.nn.layers.BaseLayer<?> of) {
+        layer.setIndex(of.getIndex());
+        layer.setListeners(of.getListeners());
+        layer.setParamsViewArray(of.params());
+        layer.setParamTable(of.paramTable());
+        layer.setBackpropGradientsViewArray(of.getGradientsViewArray());
+        layer.setIterationCount(of.getIterationCount());
+        layer.setEpochCount(of.getEpochCount());
+    }
 
-        private INDArray forwardInput, forwardActivations;
+    /**
+     * A layer's last training-mode forward pass: its input (after dropout, as the backward pass sees it) and its ReLU
+     * activations, handed to the backward pass once.
+     */
+    static final class ForwardActivations {
+
+        private INDArray input, activations;
         /** How many backward passes used the forward activations (for tests). */
         int reused;
 
+        void remember(boolean training, INDArray mask, INDArray layerInput, INDArray a) {
+            input = training && mask == null ? layerInput : null;
+            activations = input == null ? null : a;
+        }
+
+        /** The activations of the forward pass on {@code layerInput}, or null when there is none to stand in for z. */
+        INDArray take(boolean training, boolean forBackprop, INDArray layerInput) {
+            if (!training || !forBackprop || activations == null || input != layerInput) return null;
+            INDArray a = activations;
+            forget(); // once per forward pass
+            reused++;
+            return a;
+        }
+
+        void forget() {
+            input = activations = null;
+        }
+    }
+
+    /** DL4J's dense layer, whose backward pass takes {@code z} from the forward pass's ReLU activations. */
+    static final class ReusingDenseLayer extends DenseLayer {
+
+        final ForwardActivations forward = new ForwardActivations();
+
         ReusingDenseLayer(DenseLayer of) {
             super(of.conf(), of.getParam("W").dataType());
-            setIndex(of.getIndex());
-            setListeners(of.getListeners());
-            setParamsViewArray(of.params());
-            setParamTable(of.paramTable());
-            setBackpropGradientsViewArray(of.getGradientsViewArray());
-            setIterationCount(of.getIterationCount());
-            setEpochCount(of.getEpochCount());
+            copyState(this, of);
         }
 
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
             INDArray a = super.activate(training, workspaceMgr);
-            forwardInput = training && maskArray == null ? input : null; // input after dropout, as the backward pass sees it
-            forwardActivations = forwardInput == null ? null : a;
+            forward.remember(training, maskArray, input, a);
             return a;
         }
 
         @Override
         protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
-            if (training && forBackprop && forwardActivations != null && forwardInput == input) {
-                INDArray a = forwardActivations;
-                forwardInput = forwardActivations = null; // once per forward pass
-                reused++;
-                return new Pair<>(a, null);
-            }
-            return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
+            INDArray a = forward.take(training, forBackprop, input);
+            return a != null ? new Pair<>(a, null) : super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
         }
 
         @Override
         public void clear() {
             super.clear();
-            forwardInput = forwardActivations = null;
+            forward.forget();
         }
     }
 
@@ -109,45 +135,31 @@ final class ReluActivations {
      */
     static final class ReusingConvolutionLayer extends ConvolutionLayer {
 
-        private INDArray forwardInput, forwardActivations;
-        /** How many backward passes used the forward activations (for tests). */
-        int reused;
+        final ForwardActivations forward = new ForwardActivations();
 
         ReusingConvolutionLayer(ConvolutionLayer of) {
             super(of.conf(), of.getParam("W").dataType());
-            setIndex(of.getIndex());
-            setListeners(of.getListeners());
-            setParamsViewArray(of.params());
-            setParamTable(of.paramTable());
-            setBackpropGradientsViewArray(of.getGradientsViewArray());
-            setIterationCount(of.getIterationCount());
-            setEpochCount(of.getEpochCount());
+            copyState(this, of);
             helper = (ConvolutionHelper) of.getHelper();
         }
 
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
             INDArray a = super.activate(training, workspaceMgr);
-            forwardInput = training && maskArray == null ? input : null; // input after dropout, as the backward pass sees it
-            forwardActivations = forwardInput == null ? null : a;
+            forward.remember(training, maskArray, input, a);
             return a;
         }
 
         @Override
         protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
-            if (training && forBackprop && forwardActivations != null && forwardInput == input) {
-                INDArray a = forwardActivations;
-                forwardInput = forwardActivations = null; // once per forward pass
-                reused++;
-                return new Pair<>(a, null);
-            }
-            return super.preOutput(training, forBackprop, workspaceMgr);
+            INDArray a = forward.take(training, forBackprop, input);
+            return a != null ? new Pair<>(a, null) : super.preOutput(training, forBackprop, workspaceMgr);
         }
 
         @Override
         public void clear() {
             super.clear();
-            forwardInput = forwardActivations = null;
+            forward.forget();
         }
     }
 }

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.neuralgraph.dl4j.TrainingSteps.assertAdamClose;
 import static org.neuralgraph.dl4j.TrainingSteps.assertClose;
 import static org.neuralgraph.dl4j.TrainingSteps.batch;
+import static org.neuralgraph.dl4j.TrainingSteps.fitAlike;
 
 /**
  * {@link ConvolutionOps}: a network on libnd4j's conv2d ops computes what DL4J's own ConvolutionLayer computes (a
@@ -67,13 +68,7 @@ class ConvolutionOpsTest {
             MultiLayerNetwork ops = ModelFactory.build(spec);
             MultiLayerNetwork dl4j = ops.clone();
             INDArray fixedBefore = ops.getLayer(0).getParam("W").dup();
-            for (int step = 0; step < 3; step++) {
-                DataSet b = batch(8, inputs, spec.layers.get(spec.layers.size() - 1).units, step);
-                Nd4j.getRandom().setSeed(100 + step); // the same dropout masks for both
-                ops.fit(b);
-                Nd4j.getRandom().setSeed(100 + step);
-                dl4j.fit(b);
-            }
+            fitAlike(ops, dl4j, 3, 8, inputs, spec.layers.get(spec.layers.size() - 1).units);
             assertAdamClose(dl4j.params(), ops.params(), spec.learningRate, 3, spec.name + " parameters after 3 steps");
             assertClose(dl4j.getUpdater().getStateViewArray(), ops.getUpdater().getStateViewArray(), spec.name + " updater state");
             if (spec.layers.get(0).fixedKernels != null) assertEquals(fixedBefore, ops.getLayer(0).getParam("W"), "fixed kernels stay fixed");

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.neuralgraph.dl4j.TrainingSteps.assertAdamClose;
 import static org.neuralgraph.dl4j.TrainingSteps.assertClose;
 import static org.neuralgraph.dl4j.TrainingSteps.batch;
+import static org.neuralgraph.dl4j.TrainingSteps.fitAlike;
 
 /**
  * {@link InputConvolution}: the first convolution layer's weight and bias gradients computed as a convolution equal
@@ -40,13 +41,7 @@ class InputConvolutionTest {
                 try (InputConvolution.Scope s = InputConvolution.withoutInputGradient(fast)) {
                     assertInstanceOf(InputConvolution.WeightGradientsOnly.class, fast.getLayer(0).getHelper(), spec.name);
                     assertSameGradients(fast, bp, batch(16, inputs, classes, 5), spec.name);
-                    for (int step = 0; step < 5; step++) {
-                        DataSet b = batch(8, inputs, classes, step);
-                        Nd4j.getRandom().setSeed(100 + step); // the same dropout masks for both
-                        fast.fit(b);
-                        Nd4j.getRandom().setSeed(100 + step);
-                        bp.fit(b);
-                    }
+                    fitAlike(fast, bp, 5, 8, inputs, classes);
                     assertAdamClose(bp.params(), fast.params(), spec.learningRate, 5, spec.name + " parameters after 5 steps");
                 }
                 assertEquals(MKLDNNConvHelper.class, fast.getLayer(0).getHelper().getClass(), spec.name + ": the helper is back");

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.neuralgraph.dl4j.TrainingSteps.assertAdamClose;
 import static org.neuralgraph.dl4j.TrainingSteps.assertClose;
 import static org.neuralgraph.dl4j.TrainingSteps.batch;
+import static org.neuralgraph.dl4j.TrainingSteps.fitAlike;
 
 /**
  * {@link ReluActivations}: dense and convolution ReLU layers whose backward pass reuses the forward activations give
@@ -52,13 +53,7 @@ class ReluActivationsTest {
             assertClose(dl4j.gradient().gradient(), reusing.gradient().gradient(), spec.name + " gradients");
             assertTrue(reusingLayers(reusing).allMatch(l -> reused(l) == 1), spec.name + ": every replaced layer reused its activations");
 
-            for (int step = 0; step < 10; step++) {
-                DataSet s = batch(8, inputs, classes, step);
-                Nd4j.getRandom().setSeed(100 + step);
-                reusing.fit(s);
-                Nd4j.getRandom().setSeed(100 + step);
-                dl4j.fit(s);
-            }
+            fitAlike(reusing, dl4j, 10, 8, inputs, classes);
             assertAdamClose(dl4j.params(), reusing.params(), spec.learningRate, 10, spec.name + " parameters after 10 steps");
             assertTrue(reusingLayers(reusing).allMatch(l -> reused(l) == 11), spec.name + ": once per step");
             assertClose(dl4j.output(b.getFeatures()), reusing.output(b.getFeatures()), spec.name + " inference");
@@ -97,7 +92,7 @@ class ReluActivationsTest {
     }
 
     private static int reused(Layer l) {
-        return l instanceof ReluActivations.ReusingDenseLayer ? ((ReluActivations.ReusingDenseLayer) l).reused
-                : ((ReluActivations.ReusingConvolutionLayer) l).reused;
+        return l instanceof ReluActivations.ReusingDenseLayer ? ((ReluActivations.ReusingDenseLayer) l).forward.reused
+                : ((ReluActivations.ReusingConvolutionLayer) l).forward.reused;
     }
 }

@@ -1,5 +1,6 @@
 package org.neuralgraph.dl4j;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -23,6 +24,17 @@ final class TrainingSteps {
         INDArray y = Nd4j.zeros(DataType.FLOAT, n, classes);
         for (int i = 0; i < n; i++) y.putScalar(i, (i * 7 + seed) % classes, 1);
         return new DataSet(x, y);
+    }
+
+    /** Trains both networks on the same {@code steps} seeded batches of {@code n} examples, with the same dropout masks. */
+    static void fitAlike(MultiLayerNetwork a, MultiLayerNetwork b, int steps, int n, int inputs, int classes) {
+        for (int step = 0; step < steps; step++) {
+            DataSet d = batch(n, inputs, classes, step);
+            Nd4j.getRandom().setSeed(100 + step);
+            a.fit(d);
+            Nd4j.getRandom().setSeed(100 + step);
+            b.fit(d);
+        }
     }
 
     /** Same shape, and no element further from {@code expected} than {@link #TOLERANCE} times its largest magnitude. */

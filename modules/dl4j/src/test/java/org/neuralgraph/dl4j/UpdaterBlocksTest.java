@@ -9,8 +9,6 @@ import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -19,7 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.neuralgraph.dl4j.TrainingSteps.assertClose;
-import static org.neuralgraph.dl4j.TrainingSteps.batch;
+import static org.neuralgraph.dl4j.TrainingSteps.fitAlike;
 
 /**
  * {@link UpdaterBlocks}: networks with the lean blocks train like the same networks on DL4J's own blocks and
@@ -103,13 +101,7 @@ class UpdaterBlocksTest {
     }
 
     private static void trainAlike(MultiLayerNetwork lean, MultiLayerNetwork dl4j, int inputs, int classes, String name) {
-        for (int step = 0; step < 20; step++) {
-            DataSet b = batch(8, inputs, classes, step);
-            Nd4j.getRandom().setSeed(100 + step); // the same dropout masks for both
-            lean.fit(b);
-            Nd4j.getRandom().setSeed(100 + step);
-            dl4j.fit(b);
-        }
+        fitAlike(lean, dl4j, 20, 8, inputs, classes);
         assertClose(dl4j.params(), lean.params(), name + " parameters after 20 steps");
         assertClose(dl4j.getUpdater().getStateViewArray(), lean.getUpdater().getStateViewArray(), name + " updater state");
     }
