@@ -20,8 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Why: DL4J 1.0.0-M2.1's {@code BaseLayer.backpropGradient} and {@code ConvolutionLayer.backpropGradient} start by
  * recomputing {@code z} ({@code xW + b}, or the whole convolution) to get the activation's derivative; on this project's
  * 2-core machine that repetition was about 15 % of a training step of mlp-seed000 (784-50-50-50-10) and of LeNet
- * (issue 2). For ReLU the derivative needs only where {@code z > 0},
- * and that is exactly where the activation {@code relu(z) > 0}, so the activation stands in for {@code z}: DL4J's
+ * (issue 2). For ReLU the derivative needs only where {@code z > 0}, and that is exactly where the activation
+ * {@code relu(z) > 0}, so the activation stands in for {@code z}: DL4J's
  * {@code ActivationReLU.backprop} writes its result to a new array and leaves its input alone, and the activation array
  * stays valid until the step ends (the next layer's backward pass reads it as its input). Gradients are the same numbers
  * ({@code ReluActivationsTest}).
@@ -36,7 +36,11 @@ final class ReluActivations {
 
     private ReluActivations() { }
 
-    /** Replaces the eligible dense layers of {@code net} (see {@link ReluActivations}); returns {@code net}. */
+    /**
+     * Replaces the eligible dense and convolution layers of {@code net} in its layer array (see {@link ReluActivations});
+     * returns {@code net}. DL4J's name-to-layer map ({@code getLayer(String)}) keeps the original objects, which share
+     * the same parameters but would recompute {@code z}; nothing here looks layers up by name.
+     */
     static MultiLayerNetwork install(MultiLayerNetwork net) {
         if (net.getFlattenedGradients() == null) net.initGradientsView(); // DL4J makes the gradient views lazily
         Layer[] layers = net.getLayers();

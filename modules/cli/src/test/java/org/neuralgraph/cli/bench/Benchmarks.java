@@ -306,7 +306,7 @@ public final class Benchmarks {
      * Seconds per epoch at 1 and at 2 math threads, DL4J and PyTorch alike: on this 2-core machine one thread was the
      * faster for both (PyTorch 1.2 s against 3.3 s per mlp-seed000 epoch on one day), so a ratio at a single thread
      * count says little. OpenMP reads {@code OMP_NUM_THREADS} once, when the process starts: each DL4J thread count
-     * runs in a child JVM ({@code Benchmarks epochs DIR}) with bin/neuralgraph's JavaCPP setting, PyTorch gets the
+     * runs in a child JVM ({@code Benchmarks epochs DIR}) with bin/neuralgraph's JavaCPP and heap settings, PyTorch gets the
      * same variable ({@code torch_epoch.py}).
      */
     private static void training(Path dir) throws Exception {
@@ -319,7 +319,7 @@ public final class Benchmarks {
         for (int threads : new int[]{1, 2}) {
             Map<String, Double> torch = secondsPerEpoch(dir, threads, "/usr/bin/python3", "bench/torch_epoch.py", dir.toString());
             Map<String, Double> dl4j = secondsPerEpoch(dir, threads, Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx8g", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-cp", System.getProperty("java.class.path"), Benchmarks.class.getName(), "epochs", dir.toString());
+                    "-Xmx8g", "-Xmn600m", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-cp", System.getProperty("java.class.path"), Benchmarks.class.getName(), "epochs", dir.toString());
             for (String preset : TRAINED) {
                 Double d = dl4j.get(preset), t = torch.get(preset);
                 if (d == null) continue;
