@@ -88,8 +88,8 @@ public final class ProbedFineTuning {
      */
     public static List<Epoch> run(MultiLayerNetwork candidate, String name, NeuralCapacitanceProbe probe, EdgeInteraction interaction,
                                   LabeledImages train, LabeledImages validation, Settings settings, ProgressMonitor monitor) {
-        MultiLayerNetwork net = UpdaterBlocks.install(ReluActivations.install(withProbe(candidate, name, probe, settings)));
-        InputConvolution.withoutInputGradient(net); // for good: this copy is only trained and measured
+        MultiLayerNetwork net = withProbe(candidate, name, probe, settings);
+        Trainer.readyForFit(net); // for good: this copy is only trained and measured
         int bottom = net.getnLayers() - probe.layerCount();
         LabeledImages probeData = train.sample(Math.min(settings.probeSamples, train.size()), settings.seed ^ 0x5DEECE66DL);
         int batches = (train.size() + settings.batchSize - 1) / settings.batchSize;

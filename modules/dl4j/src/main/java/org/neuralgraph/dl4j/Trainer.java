@@ -76,10 +76,10 @@ public final class Trainer {
         spec.validate();
         if (batches < 0) throw new IllegalArgumentException("batches must be >= 0, got " + batches);
         checkImageSize(spec, data);
-        MultiLayerNetwork net = UpdaterBlocks.install(ReluActivations.install(ModelFactory.build(spec)));
+        MultiLayerNetwork net = ModelFactory.build(spec);
         monitor.start("training " + spec.name + " for " + batches + " batches", batches);
         long done = 0;
-        try (InputConvolution.Scope fitOnly = InputConvolution.withoutInputGradient(net)) {
+        try (InputConvolution.Scope fitOnly = readyForFit(net)) {
             for (int epoch = 1; done < batches; epoch++) {
                 for (DataSet batch : Batches.shuffled(data.train(), spec.batchSize, spec.seed * 1_000_003L + epoch)) {
                     if (done == batches) break;
@@ -92,6 +92,16 @@ public final class Trainer {
         return net;
     }
 
+    /**
+     * Gives {@code net} the training shortcuts of issue 2, in the order they need ({@link InputConvolution} recognises
+     * {@link ReluActivations}' layers): {@link ReluActivations}, {@link UpdaterBlocks} and, until the returned scope is
+     * closed, {@link InputConvolution}. Close it before the network is used for anything but training and evaluation.
+     */
+    static InputConvolution.Scope readyForFit(MultiLayerNetwork net) {
+        UpdaterBlocks.install(ReluActivations.install(net));
+        return InputConvolution.withoutInputGradient(net);
+    }
+
     private static void checkImageSize(ModelSpec spec, TrainTestData data) {
         if (data.train().rows() * data.train().cols() != spec.channels * spec.height * spec.width) {
             throw new IllegalArgumentException("model " + spec.name + " expects " + spec.height + "x" + spec.width
@@ -101,8 +111,8 @@ public final class Trainer {
 
     private static TrainingRun trainInto(ModelSpec spec, TrainTestData data, int[] at, Path runDir,
                                          boolean shuffledLabels, ProgressMonitor monitor) throws IOException {
-        MultiLayerNetwork net = UpdaterBlocks.install(ReluActivations.install(ModelFactory.build(spec)));
-        InputConvolution.withoutInputGradient(net); // for good: this network is only trained, evaluated and saved
+        MultiLayerNetwork net = ModelFactory.build(spec);
+        readyForFit(net); // for good: this network is only trained, evaluated and saved
         RunManifest manifest = new RunManifest();
         manifest.spec = spec;
         manifest.data = data.description();
