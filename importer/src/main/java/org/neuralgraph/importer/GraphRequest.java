@@ -12,7 +12,7 @@ import org.neuralgraph.core.io.FileTrees;
 import org.neuralgraph.core.mapper.Lens;
 import org.neuralgraph.core.mapper.MapperGraph;
 import org.neuralgraph.core.mapper.MapperParameters;
-import org.neuralgraph.core.mapper.Metric;
+import org.neuralgraph.core.geometry.Metric;
 import org.neuralgraph.core.netfragment.SegmentDigits;
 import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.core.weights.Sparsification;

@@ -351,7 +351,7 @@ class ImporterTest {
         r.model = zip.toString();
         r.kind = GraphRequest.Kind.MAPPER;
         r.mapperLens = GraphRequest.MapperLens.NEIGHBOURHOOD;
-        r.mapperMetric = org.neuralgraph.core.mapper.Metric.EUCLIDEAN;
+        r.mapperMetric = org.neuralgraph.core.geometry.Metric.EUCLIDEAN;
         r.mapperIntervals = 4;
         r.mapperOverlap = 0.3;
         r.mapperK = 3;
@@ -552,7 +552,7 @@ class ImporterTest {
         GraphRequest m = new GraphRequest();
         m.kind = GraphRequest.Kind.MAPPER;
         m.mapperLens = GraphRequest.MapperLens.DENSITY;
-        m.mapperMetric = org.neuralgraph.core.mapper.Metric.EUCLIDEAN;
+        m.mapperMetric = org.neuralgraph.core.geometry.Metric.EUCLIDEAN;
         m.mapperIntervals = 7;
         m.mapperOverlap = 0.25;
         m.mapperK = 4;
@@ -561,7 +561,7 @@ class ImporterTest {
         GraphRequest back = p.read();
         assertEquals(GraphRequest.Kind.MAPPER, back.kind);
         assertEquals(GraphRequest.MapperLens.DENSITY, back.mapperLens);
-        assertEquals(org.neuralgraph.core.mapper.Metric.EUCLIDEAN, back.mapperMetric);
+        assertEquals(org.neuralgraph.core.geometry.Metric.EUCLIDEAN, back.mapperMetric);
         assertEquals(7, back.mapperIntervals);
         assertEquals(0.25, back.mapperOverlap, 0);
         assertEquals(4, back.mapperK);
@@ -571,7 +571,7 @@ class ImporterTest {
             back.save(prefs);
             GraphRequest loaded = GraphRequest.load(prefs);
             assertEquals(GraphRequest.MapperLens.DENSITY, loaded.mapperLens);
-            assertEquals(org.neuralgraph.core.mapper.Metric.EUCLIDEAN, loaded.mapperMetric);
+            assertEquals(org.neuralgraph.core.geometry.Metric.EUCLIDEAN, loaded.mapperMetric);
             assertEquals(7, loaded.mapperIntervals);
             assertEquals(0.25, loaded.mapperOverlap, 0);
             assertEquals(4, loaded.mapperK);
@@ -581,7 +581,7 @@ class ImporterTest {
         }
         GraphRequest defaults = new GraphRequest();
         assertEquals(GraphRequest.MapperLens.PCA_2, defaults.mapperLens);
-        assertEquals(org.neuralgraph.core.mapper.Metric.VARIANCE_NORMALISED_EUCLIDEAN, defaults.mapperMetric);
+        assertEquals(org.neuralgraph.core.geometry.Metric.VARIANCE_NORMALISED_EUCLIDEAN, defaults.mapperMetric);
         assertEquals(10, defaults.mapperIntervals);
         assertEquals(0.5, defaults.mapperOverlap, 0);
         assertEquals(5, defaults.mapperK);

@@ -7,7 +7,7 @@ import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.capacitance.CapacitancePrediction;
 import org.neuralgraph.core.capacitance.EarlyPredictors;
 import org.neuralgraph.core.capacitance.GradientFlowInteraction;
-import org.neuralgraph.core.capacitance.LineGraph;
+import org.neuralgraph.core.graph.LineGraph;
 import org.neuralgraph.core.capacitance.NeuralCapacitanceProbe;
 import org.neuralgraph.core.capacitance.RankingAgreement;
 import org.neuralgraph.core.data.LabeledImages;

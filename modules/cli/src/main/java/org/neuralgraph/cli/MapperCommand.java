@@ -2,10 +2,10 @@ package org.neuralgraph.cli;
 
 import org.neuralgraph.core.data.ImageDataSource;
 import org.neuralgraph.core.data.TrainTestData;
-import org.neuralgraph.core.mapper.ClusterCut;
+import org.neuralgraph.core.cluster.ClusterCut;
 import org.neuralgraph.core.mapper.Lens;
 import org.neuralgraph.core.mapper.MapperParameters;
-import org.neuralgraph.core.mapper.Metric;
+import org.neuralgraph.core.geometry.Metric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

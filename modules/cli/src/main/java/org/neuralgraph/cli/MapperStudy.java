@@ -7,7 +7,7 @@ import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.data.CircleSquareImages;
 import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.graph.NeuralGraph;
-import org.neuralgraph.core.mapper.MainCycle;
+import org.neuralgraph.core.cycles.MainCycle;
 import org.neuralgraph.core.mapper.MapperGraph;
 import org.neuralgraph.core.mapper.MapperParameters;
 import org.neuralgraph.core.mapper.MapperResult;

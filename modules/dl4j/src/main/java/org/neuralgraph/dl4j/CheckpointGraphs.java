@@ -1,7 +1,7 @@
 package org.neuralgraph.dl4j;
 
 import org.neuralgraph.core.capacitance.EffectiveCoupling;
-import org.neuralgraph.core.capacitance.LineGraph;
+import org.neuralgraph.core.graph.LineGraph;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.weights.Sparsification;
 import org.neuralgraph.core.weights.WeightGraph;

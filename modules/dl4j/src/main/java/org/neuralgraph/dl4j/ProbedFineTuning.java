@@ -54,7 +54,7 @@ public final class ProbedFineTuning {
         public final double validationAccuracy;
         /** Mean training loss over the epoch's mini-batches (NaN for epoch 0). */
         public final double trainingLoss;
-        /** Interaction strength of every probe weight (line-graph node), in {@link org.neuralgraph.core.capacitance.LineGraph} order. */
+        /** Interaction strength of every probe weight (line-graph node), in {@link org.neuralgraph.core.graph.LineGraph} order. */
         public final double[] strengths;
         public final double seconds;
 

@@ -1,5 +1,7 @@
 package org.neuralgraph.core.capacitance;
 
+import org.neuralgraph.core.regression.BayesianRidge;
+
 /**
  * The per-model predictor of the method note, section 4 (Algorithm 1 steps 4-5, section 3): a Bayesian ridge regression
  * I = h(beta_eff; theta) of the validation accuracy on beta_eff over the early epochs t = 1..t_e, extrapolated to

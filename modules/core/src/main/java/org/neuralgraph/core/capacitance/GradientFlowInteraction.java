@@ -1,5 +1,6 @@
 package org.neuralgraph.core.capacitance;
 
+import org.neuralgraph.core.graph.LineGraph;
 import java.util.stream.IntStream;
 
 /**

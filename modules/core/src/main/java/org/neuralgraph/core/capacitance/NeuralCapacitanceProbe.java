@@ -1,5 +1,6 @@
 package org.neuralgraph.core.capacitance;
 
+import org.neuralgraph.core.graph.LineGraph;
 import org.neuralgraph.core.weights.LayerWeights;
 import org.neuralgraph.core.weights.ModelWeights;
 

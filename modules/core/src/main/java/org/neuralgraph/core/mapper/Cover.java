@@ -1,5 +1,7 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.geometry.Points;
+
 /**
  * The cover of the lens space (seed 002, Section 3.2): per lens coordinate, {@code intervals} overlapping intervals,
  * and their products for two coordinates.

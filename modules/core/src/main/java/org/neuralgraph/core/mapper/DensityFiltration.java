@@ -1,5 +1,6 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.geometry.NearestNeighbours;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;

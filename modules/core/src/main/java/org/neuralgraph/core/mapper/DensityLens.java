@@ -1,5 +1,7 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.geometry.Metric;
+
 /**
  * The k-NN density 1 / rho_k of Section 3.1 as a one-coordinate lens, under the Mapper's metric (the filtration of
  * Section 4 uses the Euclidean distance; the lens follows the metric like Ayasdi's metric-based lenses). A point with k

@@ -1,5 +1,6 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.geometry.Points;
 import java.util.Arrays;
 
 /**

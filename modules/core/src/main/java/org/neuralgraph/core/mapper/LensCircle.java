@@ -1,5 +1,7 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.geometry.Points;
+
 /**
  * Whether points lie around the centre of a 2-D lens in the order of an angle they carry: for filters, whether the
  * PCA plane holds Carlsson's primary circle, the ring of seed 002 (Sections 5 and 7: the trained filters "ordered by

@@ -1,5 +1,10 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.geometry.Points;
+import org.neuralgraph.core.geometry.Metric;
+import org.neuralgraph.core.cluster.ClusterCut;
+import org.neuralgraph.core.cluster.SingleLinkage;
+import org.neuralgraph.core.cycles.GraphCycles;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.graph.NeuralGraph.Column;
 

@@ -1,5 +1,8 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.geometry.Metric;
+import org.neuralgraph.core.cluster.ClusterCut;
+
 /**
  * The parameters of a Mapper graph of filters (seed 002), immutable; start from {@link #defaults()} and change one at a
  * time with the {@code with...} methods, each of which checks its value and names it in the IllegalArgumentException.

@@ -1,5 +1,6 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.cycles.GraphCycles;
 import org.neuralgraph.core.graph.NeuralGraph;
 
 /**

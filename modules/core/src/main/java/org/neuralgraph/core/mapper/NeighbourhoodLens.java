@@ -1,5 +1,8 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.geometry.Points;
+import org.neuralgraph.core.geometry.Metric;
+import org.neuralgraph.core.geometry.NearestNeighbours;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 

@@ -1,5 +1,7 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.geometry.Points;
+import org.neuralgraph.core.geometry.Metric;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;

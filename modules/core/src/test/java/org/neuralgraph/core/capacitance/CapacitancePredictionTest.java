@@ -1,11 +1,13 @@
 package org.neuralgraph.core.capacitance;
 
+import org.neuralgraph.core.regression.BayesianRidgeTest;
+import org.neuralgraph.core.regression.BayesianRidge;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.neuralgraph.core.capacitance.BayesianRidgeTest.ACC;
-import static org.neuralgraph.core.capacitance.BayesianRidgeTest.BETA;
-import static org.neuralgraph.core.capacitance.EffectiveCouplingTest.assertMessage;
+import static org.neuralgraph.core.regression.BayesianRidgeTest.ACC;
+import static org.neuralgraph.core.regression.BayesianRidgeTest.BETA;
+import static org.neuralgraph.core.Refusals.assertMessage;
 
 class CapacitancePredictionTest {
 

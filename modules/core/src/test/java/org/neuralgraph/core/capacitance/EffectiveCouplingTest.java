@@ -5,6 +5,7 @@ import org.neuralgraph.core.graph.NeuralGraph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.neuralgraph.core.Refusals.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EffectiveCouplingTest {
@@ -95,10 +96,5 @@ class EffectiveCouplingTest {
         assertMessage("outside", () -> EffectiveCoupling.of(2, new int[]{0}, new int[]{2}, new double[]{1}));
         assertMessage("one entry per edge", () -> EffectiveCoupling.of(2, new int[]{0}, new int[]{1, 0}, new double[]{1}));
         assertMessage("nodeCount", () -> EffectiveCoupling.of(0, new int[0], new int[0], new double[0]));
-    }
-
-    static void assertMessage(String part, org.junit.jupiter.api.function.Executable call) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should name '" + part + "'");
     }
 }

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.neuralgraph.core.capacitance.EffectiveCouplingTest.assertMessage;
+import static org.neuralgraph.core.Refusals.assertMessage;
 import static org.neuralgraph.core.capacitance.NeuralCapacitanceProbeTest.randomFeatures;
 import static org.neuralgraph.core.capacitance.NeuralCapacitanceProbeTest.randomLabels;
 

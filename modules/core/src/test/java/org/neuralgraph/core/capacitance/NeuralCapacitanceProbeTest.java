@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.neuralgraph.core.capacitance.EffectiveCouplingTest.assertMessage;
+import static org.neuralgraph.core.Refusals.assertMessage;
 
 class NeuralCapacitanceProbeTest {
 

@@ -3,7 +3,7 @@ package org.neuralgraph.core.capacitance;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.neuralgraph.core.capacitance.EffectiveCouplingTest.assertMessage;
+import static org.neuralgraph.core.Refusals.assertMessage;
 
 class RankingAgreementTest {
 

@@ -1,5 +1,6 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.cycles.MainCycle;
 import org.junit.jupiter.api.Test;
 import org.neuralgraph.core.graph.NeuralGraph;
 

@@ -1,5 +1,7 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.geometry.Points;
+import org.neuralgraph.core.geometry.Metric;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;

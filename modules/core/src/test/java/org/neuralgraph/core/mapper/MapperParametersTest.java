@@ -1,5 +1,6 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.geometry.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

@@ -1,5 +1,6 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.geometry.NearestNeighbours;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

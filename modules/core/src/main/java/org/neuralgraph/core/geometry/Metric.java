@@ -1,4 +1,5 @@
-package org.neuralgraph.core.mapper;
+package org.neuralgraph.core.geometry;
+
 
 /**
  * The distance between points used by the lenses that need one and by the clustering (seed 002, Section 4).

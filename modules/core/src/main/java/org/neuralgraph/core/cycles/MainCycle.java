@@ -1,4 +1,4 @@
-package org.neuralgraph.core.mapper;
+package org.neuralgraph.core.cycles;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

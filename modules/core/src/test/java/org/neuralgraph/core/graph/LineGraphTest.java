@@ -1,14 +1,13 @@
-package org.neuralgraph.core.capacitance;
+package org.neuralgraph.core.graph;
 
 import org.junit.jupiter.api.Test;
-import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.weights.LayerWeights;
 import org.neuralgraph.core.weights.ModelWeights;
 
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.neuralgraph.core.capacitance.EffectiveCouplingTest.assertMessage;
+import static org.neuralgraph.core.Refusals.assertMessage;
 
 class LineGraphTest {
 

@@ -1,14 +1,14 @@
-package org.neuralgraph.core.mapper;
+package org.neuralgraph.core.geometry;
 
 /** Checks and small arithmetic on point clouds held as {@code double[n][d]} (rows are points). */
-final class Points {
+public final class Points {
 
     private Points() { }
 
     /**
      * @throws IllegalArgumentException for a null or empty cloud, a ragged or zero-width row, or a NaN or infinite value
      */
-    static int checkCloud(double[][] points, String name) {
+    public static int checkCloud(double[][] points, String name) {
         if (points == null || points.length == 0) throw new IllegalArgumentException(name + " is empty");
         int d = points[0] == null ? 0 : points[0].length;
         if (d == 0) throw new IllegalArgumentException(name + " row 0 has no values");
@@ -24,7 +24,7 @@ final class Points {
         return d;
     }
 
-    static double squaredDistance(double[] x, double[] y) {
+    public static double squaredDistance(double[] x, double[] y) {
         double s = 0;
         for (int i = 0; i < x.length; i++) {
             double t = x[i] - y[i];

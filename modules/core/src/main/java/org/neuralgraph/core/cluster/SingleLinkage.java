@@ -1,5 +1,7 @@
-package org.neuralgraph.core.mapper;
+package org.neuralgraph.core.cluster;
 
+import org.neuralgraph.core.geometry.Points;
+import org.neuralgraph.core.geometry.Metric;
 import java.util.Arrays;
 
 /**
@@ -23,8 +25,11 @@ public final class SingleLinkage {
         return labelsUnchecked(points, cut.fittedTo(points));
     }
 
-    /** Labels under an already fitted cut. */
-    static int[] labelsUnchecked(double[][] points, ClusterCut cut) {
+    /**
+     * Labels under a cut already fitted to the whole cloud these rows come from (the Mapper clusters each cover element
+     * under one fitted cut); the rows are not checked again.
+     */
+    public static int[] labelsUnchecked(double[][] points, ClusterCut cut) {
         int m = points.length;
         if (m == 1) return new int[]{0};
         SpanningTree tree = SpanningTree.of(points);

@@ -1,5 +1,6 @@
-package org.neuralgraph.core.mapper;
+package org.neuralgraph.core.cluster;
 
+import org.neuralgraph.core.geometry.Metric;
 import java.util.Locale;
 
 /**

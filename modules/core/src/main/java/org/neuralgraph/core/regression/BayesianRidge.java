@@ -1,4 +1,4 @@
-package org.neuralgraph.core.capacitance;
+package org.neuralgraph.core.regression;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;

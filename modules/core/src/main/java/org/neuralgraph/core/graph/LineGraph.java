@@ -1,6 +1,6 @@
-package org.neuralgraph.core.capacitance;
+package org.neuralgraph.core.graph;
 
-import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.capacitance.EffectiveCoupling;
 import org.neuralgraph.core.graph.NeuralGraph.Column;
 import org.neuralgraph.core.weights.LayerWeights;
 import org.neuralgraph.core.weights.ModelWeights;

@@ -1,11 +1,11 @@
-package org.neuralgraph.core.mapper;
+package org.neuralgraph.core.cycles;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Components, cycle rank, minimum cycle basis and the nerve's first Betti number on hand-made graphs. */
-class MapperCyclesTest {
+class GraphCyclesTest {
 
     @Test
     void aRingHasOneCycleOfItsLength() {

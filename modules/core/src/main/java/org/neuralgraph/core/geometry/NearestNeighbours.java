@@ -1,4 +1,5 @@
-package org.neuralgraph.core.mapper;
+package org.neuralgraph.core.geometry;
+
 
 /**
  * The k nearest neighbours of every point under the Euclidean distance (other metrics by {@link Metric#embed} first),

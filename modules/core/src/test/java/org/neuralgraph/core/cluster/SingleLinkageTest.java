@@ -1,11 +1,11 @@
-package org.neuralgraph.core.mapper;
+package org.neuralgraph.core.cluster;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Single linkage (Section 3.2, step 4) and its three cut rules. */
-class MapperClusteringTest {
+class SingleLinkageTest {
 
     private static double[][] line(double... xs) {
         double[][] out = new double[xs.length][1];

@@ -1,11 +1,11 @@
-package org.neuralgraph.core.capacitance;
+package org.neuralgraph.core.regression;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.neuralgraph.core.capacitance.EffectiveCouplingTest.assertMessage;
+import static org.neuralgraph.core.Refusals.assertMessage;
 
 /**
  * Reference numbers from scikit-learn 1.2.1 (numpy 1.24.2, Debian bookworm's python3-sklearn), computed once with:
@@ -33,10 +33,10 @@ import static org.neuralgraph.core.capacitance.EffectiveCouplingTest.assertMessa
  * Our std centres the query (scikit-learn issue #33757, fixed by pull request #33918); the raw-x std of 1.2.1 is quoted
  * in comments only.
  */
-class BayesianRidgeTest {
+public class BayesianRidgeTest {
 
-    static final double[] BETA = {0.92, 0.71, 0.55, 0.43, 0.36, 0.30};
-    static final double[] ACC = {0.612, 0.668, 0.705, 0.731, 0.744, 0.757};
+    public static final double[] BETA = {0.92, 0.71, 0.55, 0.43, 0.36, 0.30};
+    public static final double[] ACC = {0.612, 0.668, 0.705, 0.731, 0.744, 0.757};
 
     private static void assertRelative(double expected, double actual, double rel, String what) {
         assertEquals(expected, actual, rel * Math.abs(expected), what);
