@@ -1,5 +1,6 @@
 package org.neuralgraph.cli;
 
+import org.neuralgraph.render.GreyPng;
 import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.project.api.ProjectController;

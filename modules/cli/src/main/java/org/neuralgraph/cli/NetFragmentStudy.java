@@ -1,5 +1,6 @@
 package org.neuralgraph.cli;
 
+import org.neuralgraph.render.GreyPng;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;

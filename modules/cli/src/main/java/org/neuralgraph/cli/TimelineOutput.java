@@ -13,8 +13,8 @@ import org.neuralgraph.gephi.GraphExporter;
 import org.neuralgraph.gephi.TimelineImporter;
 import org.neuralgraph.gephi.WorkspaceLayout;
 import org.neuralgraph.gephi.WorkspaceSnapshot;
-import org.neuralgraph.core.animation.TimelineAnimation;
-import org.neuralgraph.dl4j.AnimationFiles;
+import org.neuralgraph.render.TimelineAnimation;
+import org.neuralgraph.render.AnimationFiles;
 import org.openide.util.Lookup;
 
 import java.io.IOException;

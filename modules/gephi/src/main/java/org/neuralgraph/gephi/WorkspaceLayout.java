@@ -3,7 +3,7 @@ package org.neuralgraph.gephi;
 import org.gephi.graph.api.Graph;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.graph.api.Node;
-import org.neuralgraph.core.animation.NodeLayout;
+import org.neuralgraph.core.graph.NodeLayout;
 import org.neuralgraph.core.timeline.GraphTimeline;
 
 /**

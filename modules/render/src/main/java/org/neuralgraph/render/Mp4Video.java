@@ -1,4 +1,4 @@
-package org.neuralgraph.dl4j;
+package org.neuralgraph.render;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;

@@ -1,5 +1,6 @@
-package org.neuralgraph.core.animation;
+package org.neuralgraph.render;
 
+import org.neuralgraph.core.graph.NodeLayout;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package org.neuralgraph.core.animation;
+package org.neuralgraph.render;
 
 import org.neuralgraph.core.io.AtomicFiles;
 

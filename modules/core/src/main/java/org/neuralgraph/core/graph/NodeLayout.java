@@ -1,10 +1,9 @@
-package org.neuralgraph.core.animation;
+package org.neuralgraph.core.graph;
 
 /**
- * The nodes of an animation, the same in every frame: positions in Gephi coordinates (y grows upwards), colours
- * ({@code 0xRRGGBB}) and sizes (radius in the units of the positions, as Gephi's node size). Which nodes and
- * edges show in a frame is up to each {@link AnimationFrame}; keeping positions fixed is what stops the picture
- * from jumping between frames.
+ * Where and how a graph's nodes are drawn: positions in Gephi coordinates (y grows upwards), colours
+ * ({@code 0xRRGGBB}) and sizes (radius in the units of the positions, as Gephi's node size). An animation keeps one
+ * layout for every frame, which is what stops the picture from jumping between frames.
  */
 public final class NodeLayout {
 

@@ -1,10 +1,6 @@
-package org.neuralgraph.dl4j;
+package org.neuralgraph.render;
 
-import org.neuralgraph.core.animation.AnimatedGif;
-import org.neuralgraph.core.animation.AnimationFrame;
-import org.neuralgraph.core.animation.FrameRenderer;
-import org.neuralgraph.core.animation.NodeLayout;
-import org.neuralgraph.core.animation.PngFrames;
+import org.neuralgraph.core.graph.NodeLayout;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.neuralgraph.core.animation;
+package org.neuralgraph.render;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.neuralgraph.core.animation.FrameRendererTest.assertMessageNames;
+import static org.neuralgraph.render.FrameRendererTest.assertMessageNames;
 
 class PngFramesTest {
 

@@ -1,5 +1,6 @@
-package org.neuralgraph.core.animation;
+package org.neuralgraph.render;
 
+import org.neuralgraph.core.graph.NodeLayout;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,4 +1,4 @@
-package org.neuralgraph.core.animation;
+package org.neuralgraph.render;
 
 import org.junit.jupiter.api.Test;
 import org.neuralgraph.core.graph.NeuralGraph;

@@ -1,4 +1,4 @@
-package org.neuralgraph.dl4j;
+package org.neuralgraph.render;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -6,9 +6,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neuralgraph.core.animation.AnimationFrame;
-import org.neuralgraph.core.animation.FrameRenderer;
-import org.neuralgraph.core.animation.NodeLayout;
+import org.neuralgraph.core.graph.NodeLayout;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

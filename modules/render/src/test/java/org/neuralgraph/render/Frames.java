@@ -1,5 +1,6 @@
-package org.neuralgraph.core.animation;
+package org.neuralgraph.render;
 
+import org.neuralgraph.core.graph.NodeLayout;
 import java.util.List;
 
 /** A square of four nodes shown over three checkpoints; node 3 (orange) is absent from the second. */
