@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.neuralgraph.dl4j.TrainingShortcuts.Shortcut;
 
 import java.lang.reflect.Field;
 
@@ -31,12 +32,11 @@ import java.lang.reflect.Field;
  * and a step drops only to about 82 ms. The results equal DL4J's own code within float rounding
  * ({@code ConvolutionOpsTest}).
  *
- * <p>Opt-out: {@code -Dneuralgraph.conv2dOps=false} leaves every network on DL4J's own code.
+ * <p>On unless {@link TrainingShortcuts} says otherwise ({@code -Dneuralgraph.shortcut.conv2dOps=false}, its old name
+ * {@code -Dneuralgraph.conv2dOps=false}, {@code -Dneuralgraph.shortcuts=false}, or a DL4J other than 1.0.0-M2.1); when
+ * the helper field is missing or setting it has no effect, a warning says so and the layers keep DL4J's own code.
  */
 public final class ConvolutionOps {
-
-    /** System property; {@code false} turns the route off. */
-    public static final String PROPERTY = "neuralgraph.conv2dOps";
 
     private static final Field HELPER = helperField();
 
@@ -44,20 +44,31 @@ public final class ConvolutionOps {
 
     /**
      * Gives every plain {@link ConvolutionLayer} of {@code net} (not its 1-D, depthwise, separable or transposed
-     * subclasses) that has no helper yet a {@link MKLDNNConvHelper}; a no-op when {@link #PROPERTY} is
-     * {@code false}. Call it after the network is built or loaded: DL4J creates new layer objects in
-     * {@code init()} and {@code clone()}.
+     * subclasses) that has no helper yet a {@link MKLDNNConvHelper}; a no-op when {@link TrainingShortcuts} has the
+     * shortcut off. Call it after the network is built or loaded: DL4J creates new layer objects in {@code init()}
+     * and {@code clone()}.
      *
      * @return {@code net}
      */
     public static MultiLayerNetwork install(MultiLayerNetwork net) {
-        if (!enabled() || HELPER == null) return net;
+        if (!TrainingShortcuts.isOn(Shortcut.CONV2D_OPS)) return net;
+        if (HELPER == null) {
+            TrainingShortcuts.cannotInstall(Shortcut.CONV2D_OPS, "DL4J's ConvolutionLayer has no field 'helper' of type ConvolutionHelper");
+            return net;
+        }
         for (Layer l : net.getLayers()) {
             if (l.getClass() != ConvolutionLayer.class || l.getHelper() != null) continue;
+            MKLDNNConvHelper helper = new MKLDNNConvHelper(l.getParam("W").dataType());
             try {
-                HELPER.set(l, new MKLDNNConvHelper(l.getParam("W").dataType()));
-            } catch (IllegalAccessException e) {
-                return net; // DL4J's own code stays in place
+                HELPER.set(l, helper);
+            } catch (IllegalAccessException | RuntimeException e) {
+                TrainingShortcuts.cannotInstall(Shortcut.CONV2D_OPS, "setting ConvolutionLayer's field 'helper' threw " + e.getClass().getName());
+                return net;
+            }
+            if (l.getHelper() != helper) { // getHelper() reads another field: the layer would never consult ours
+                swapHelper((ConvolutionLayer) l, null);
+                TrainingShortcuts.cannotInstall(Shortcut.CONV2D_OPS, "ConvolutionLayer.getHelper() does not return its field 'helper'");
+                return net;
             }
         }
         return net;
@@ -78,15 +89,11 @@ public final class ConvolutionOps {
         }
     }
 
-    /** True unless {@link #PROPERTY} is {@code false}. */
-    public static boolean enabled() {
-        return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").trim());
-    }
-
-    /** The layer's {@code helper} field, or null when this DL4J has none (then nothing is installed). */
+    /** The layer's {@code helper} field, or null when this DL4J has none that takes a ConvolutionHelper. */
     private static Field helperField() {
         try {
             Field f = ConvolutionLayer.class.getDeclaredField("helper");
+            if (!f.getType().isAssignableFrom(MKLDNNConvHelper.class)) return null;
             f.setAccessible(true);
             return f;
         } catch (ReflectiveOperationException | RuntimeException e) {

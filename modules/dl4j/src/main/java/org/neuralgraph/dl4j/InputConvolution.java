@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.neuralgraph.dl4j.TrainingShortcuts.Shortcut;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -39,6 +40,11 @@ import java.util.Arrays;
  * its {@link Scope} puts the layer's previous helper back, so that a network handed on afterwards computes input
  * gradients again (activation maximisation needs them). Layers other than the first, strided, padded or dilated
  * convolutions and NHWC data keep {@code conv2d_bp}.
+ *
+ * <p>On unless {@link TrainingShortcuts} says otherwise ({@code -Dneuralgraph.shortcut.inputConvolution=false}, or
+ * anything that turns {@link ConvolutionOps} off, whose helper this one replaces); when the first layer is a
+ * convolution without that helper although {@link ConvolutionOps} is on, a warning says so and the layer keeps
+ * {@code conv2d_bp} or DL4J's own code.
  */
 final class InputConvolution {
 
@@ -51,17 +57,26 @@ final class InputConvolution {
     }
 
     /**
-     * Gives {@code net}'s first layer a {@link WeightGradientsOnly} helper when it is a plain {@link ConvolutionLayer} on
-     * {@link ConvolutionOps}' route (and so nothing when {@link ConvolutionOps#PROPERTY} is off).
+     * Gives {@code net}'s first layer a {@link WeightGradientsOnly} helper when it is a plain {@link ConvolutionLayer}
+     * (or {@link ReluActivations}' one) on {@link ConvolutionOps}' route and {@link TrainingShortcuts} has the shortcut on.
      */
     static Scope withoutInputGradient(MultiLayerNetwork net) {
+        if (!TrainingShortcuts.isOn(Shortcut.INPUT_CONVOLUTION)) return () -> { };
         Layer first = net.getnLayers() > 0 ? net.getLayer(0) : null;
         boolean convolution = first != null && (first.getClass() == ConvolutionLayer.class || first.getClass() == ReluActivations.ReusingConvolutionLayer.class);
-        if (!convolution || first.getHelper() == null || first.getHelper().getClass() != MKLDNNConvHelper.class) {
+        if (!convolution || first.getHelper() instanceof WeightGradientsOnly) return () -> { };
+        if (first.getHelper() == null || first.getHelper().getClass() != MKLDNNConvHelper.class) {
+            TrainingShortcuts.cannotInstall(Shortcut.INPUT_CONVOLUTION, "the first convolution layer's helper is "
+                    + (first.getHelper() == null ? "none" : first.getHelper().getClass().getName()) + ", not ConvolutionOps' MKLDNNConvHelper");
             return () -> { };
         }
         ConvolutionLayer conv = (ConvolutionLayer) first;
-        ConvolutionHelper before = ConvolutionOps.swapHelper(conv, new WeightGradientsOnly(conv.getParam("W").dataType()));
+        WeightGradientsOnly helper = new WeightGradientsOnly(conv.getParam("W").dataType());
+        ConvolutionHelper before = ConvolutionOps.swapHelper(conv, helper);
+        if (conv.getHelper() != helper) {
+            TrainingShortcuts.cannotInstall(Shortcut.INPUT_CONVOLUTION, "ConvolutionLayer's helper could not be replaced");
+            return () -> { };
+        }
         return () -> ConvolutionOps.swapHelper(conv, before);
     }
 

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.neuralgraph.dl4j.TrainingShortcuts.Shortcut;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,26 +32,44 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * normalisation, no weight noise and (convolutions) NCHW data by a {@link ReusingDenseLayer} or
  * {@link ReusingConvolutionLayer} over the same configuration, parameter views, gradient views and convolution helper.
  * The configuration and saved model zips are DL4J's own.
+ *
+ * <p>On unless {@link TrainingShortcuts} says otherwise ({@code -Dneuralgraph.shortcut.reluActivations=false}); when a
+ * layer cannot be replaced, a warning says so and that layer stays DL4J's.
  */
 final class ReluActivations {
 
     private ReluActivations() { }
 
     /**
-     * Replaces the eligible dense and convolution layers of {@code net} in its layer array (see {@link ReluActivations});
-     * returns {@code net}. DL4J's name-to-layer map ({@code getLayer(String)}) keeps the original objects, which share
-     * the same parameters but would recompute {@code z}; nothing here looks layers up by name.
+     * Replaces the eligible dense and convolution layers of {@code net} in its layer array (see {@link ReluActivations})
+     * when {@link TrainingShortcuts} has the shortcut on; returns {@code net}. DL4J's name-to-layer map
+     * ({@code getLayer(String)}) keeps the original objects, which share the same parameters but would recompute
+     * {@code z}; nothing here looks layers up by name.
      */
     static MultiLayerNetwork install(MultiLayerNetwork net) {
+        if (!TrainingShortcuts.isOn(Shortcut.RELU_ACTIVATIONS)) return net;
         if (net.getFlattenedGradients() == null) net.initGradientsView(); // DL4J makes the gradient views lazily
         Layer[] layers = net.getLayers();
         for (int i = 0; i < layers.length; i++) {
-            if (layers[i].getClass() == DenseLayer.class && plainRelu(layers[i].conf())
-                    && !((org.deeplearning4j.nn.conf.layers.DenseLayer) layers[i].conf().getLayer()).hasLayerNorm()) {
-                layers[i] = new ReusingDenseLayer((DenseLayer) layers[i]);
-            } else if (layers[i].getClass() == ConvolutionLayer.class && plainRelu(layers[i].conf())
-                    && ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) layers[i].conf().getLayer()).getCnn2dDataFormat() == CNN2DFormat.NCHW) {
-                layers[i] = new ReusingConvolutionLayer((ConvolutionLayer) layers[i]);
+            Layer replacement = null;
+            try {
+                if (layers[i].getClass() == DenseLayer.class && plainRelu(layers[i].conf())
+                        && !((org.deeplearning4j.nn.conf.layers.DenseLayer) layers[i].conf().getLayer()).hasLayerNorm()) {
+                    replacement = new ReusingDenseLayer((DenseLayer) layers[i]);
+                } else if (layers[i].getClass() == ConvolutionLayer.class && plainRelu(layers[i].conf())
+                        && ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) layers[i].conf().getLayer()).getCnn2dDataFormat() == CNN2DFormat.NCHW) {
+                    replacement = new ReusingConvolutionLayer((ConvolutionLayer) layers[i]);
+                }
+            } catch (RuntimeException e) { // e.g. a layer whose configuration is not of the expected class
+                TrainingShortcuts.cannotInstall(Shortcut.RELU_ACTIVATIONS, "replacing a " + layers[i].getClass().getSimpleName() + " threw "
+                        + e.getClass().getName());
+                continue;
+            }
+            if (replacement == null) continue;
+            layers[i] = replacement;
+            if (net.getLayer(i) != replacement) { // getLayers() returned a copy: nothing was replaced
+                TrainingShortcuts.cannotInstall(Shortcut.RELU_ACTIVATIONS, "MultiLayerNetwork.getLayers() is not the network's own layer array");
+                return net;
             }
         }
         return net;

@@ -93,9 +93,10 @@ public final class Trainer {
     }
 
     /**
-     * Gives {@code net} the training shortcuts of issue 2, in the order they need ({@link InputConvolution} recognises
-     * {@link ReluActivations}' layers): {@link ReluActivations}, {@link UpdaterBlocks} and, until the returned scope is
-     * closed, {@link InputConvolution}. Close it before the network is used for anything but training and evaluation.
+     * Gives {@code net} the training shortcuts of issue 2 that {@link TrainingShortcuts} has on, in the order they need
+     * ({@link InputConvolution} recognises {@link ReluActivations}' layers): {@link ReluActivations}, {@link UpdaterBlocks}
+     * and, until the returned scope is closed, {@link InputConvolution} ({@link ConvolutionOps} came with the network).
+     * Close it before the network is used for anything but training and evaluation.
      */
     static InputConvolution.Scope readyForFit(MultiLayerNetwork net) {
         UpdaterBlocks.install(ReluActivations.install(net));

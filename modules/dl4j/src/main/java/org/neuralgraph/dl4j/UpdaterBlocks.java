@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.neuralgraph.dl4j.TrainingShortcuts.Shortcut;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.AdamUpdater;
@@ -33,37 +34,47 @@ import java.util.List;
  * </ul>
  * DL4J keeps its blocks in a list that {@code getUpdaterBlocks()} returns as is; {@link #install} puts an
  * {@link OwnViewsBlock} in each place. Results equal DL4J's own within float rounding ({@code UpdaterBlocksTest}).
- * Opt-out: {@code -Dneuralgraph.leanUpdater=false}.
+ *
+ * <p>On unless {@link TrainingShortcuts} says otherwise ({@code -Dneuralgraph.shortcut.leanUpdater=false}, its old
+ * name {@code -Dneuralgraph.leanUpdater=false}); when the network's updater or block list is not what DL4J 1.0.0-M2.1
+ * gives, a warning says so and the network keeps DL4J's own blocks.
  */
 public final class UpdaterBlocks {
-
-    /** System property; {@code false} leaves every network on DL4J's own updater blocks. */
-    public static final String PROPERTY = "neuralgraph.leanUpdater";
 
     private UpdaterBlocks() { }
 
     /**
-     * Replaces each updater block of {@code net} by an {@link OwnViewsBlock} over the same ranges, views and state; a
-     * no-op when {@link #PROPERTY} is {@code false}. Creates the network's updater when it has none yet, as {@code fit}
-     * would. Call it just before training: DL4J makes new blocks when a network is cloned, re-initialised or given a
-     * new updater.
+     * Replaces each updater block of {@code net} by an {@link OwnViewsBlock} over the same ranges, views and state when
+     * {@link TrainingShortcuts} has the shortcut on. Creates the network's updater when it has none yet, as
+     * {@code fit} would. Call it just before training: DL4J makes new blocks when a network is cloned,
+     * re-initialised or given a new updater.
      *
      * @return {@code net}
      */
     public static MultiLayerNetwork install(MultiLayerNetwork net) {
-        if (!enabled()) return net;
+        if (!TrainingShortcuts.isOn(Shortcut.LEAN_UPDATER)) return net;
         Updater updater = net.getUpdater();
-        if (!(updater instanceof BaseMultiLayerUpdater)) return net;
+        if (!(updater instanceof BaseMultiLayerUpdater)) {
+            TrainingShortcuts.cannotInstall(Shortcut.LEAN_UPDATER, "the network's updater is "
+                    + (updater == null ? "none" : updater.getClass().getName()) + ", not a BaseMultiLayerUpdater");
+            return net;
+        }
         List<UpdaterBlock> blocks = ((BaseMultiLayerUpdater<?>) updater).getUpdaterBlocks();
         for (int i = 0; i < blocks.size(); i++) {
-            if (!(blocks.get(i) instanceof OwnViewsBlock)) blocks.set(i, new OwnViewsBlock(blocks.get(i)));
+            if (blocks.get(i) instanceof OwnViewsBlock) continue;
+            OwnViewsBlock own = new OwnViewsBlock(blocks.get(i));
+            try {
+                blocks.set(i, own);
+            } catch (UnsupportedOperationException e) {
+                TrainingShortcuts.cannotInstall(Shortcut.LEAN_UPDATER, "the updater's block list cannot be changed");
+                return net;
+            }
+            if (((BaseMultiLayerUpdater<?>) updater).getUpdaterBlocks().get(i) != own) { // a copy: the updater keeps its blocks
+                TrainingShortcuts.cannotInstall(Shortcut.LEAN_UPDATER, "getUpdaterBlocks() is not the updater's own block list");
+                return net;
+            }
         }
         return net;
-    }
-
-    /** True unless {@link #PROPERTY} is {@code false}. */
-    public static boolean enabled() {
-        return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").trim());
     }
 
     /** Where an array's first element lives: ND4J's buffer address is the allocation's, the offset the array's. */

@@ -122,16 +122,17 @@ class ConvolutionOpsTest {
         assertEquals(NetFragmentModels.COUNT - 2, withConv, "all but models 9 and 10 (head only) convolve");
     }
 
+    /** The switch's old name, {@code neuralgraph.conv2dOps}, still turns the route off (see {@link TrainingShortcuts}). */
     @Test
     void optOutLeavesDl4jsOwnCode() {
-        System.setProperty(ConvolutionOps.PROPERTY, "false");
+        System.setProperty("neuralgraph.conv2dOps", "false");
         try {
-            assertFalse(ConvolutionOps.enabled());
+            assertFalse(TrainingShortcuts.isOn(TrainingShortcuts.Shortcut.CONV2D_OPS));
             assertConvHelpers(ModelFactory.build(ModelSpec.preset("lenet")), false);
         } finally {
-            System.clearProperty(ConvolutionOps.PROPERTY);
+            System.clearProperty("neuralgraph.conv2dOps");
         }
-        assertTrue(ConvolutionOps.enabled());
+        assertTrue(TrainingShortcuts.isOn(TrainingShortcuts.Shortcut.CONV2D_OPS));
         assertConvHelpers(ModelFactory.build(ModelSpec.preset("lenet")), true);
     }
 

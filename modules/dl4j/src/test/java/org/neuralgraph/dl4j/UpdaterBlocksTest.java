@@ -86,18 +86,19 @@ class UpdaterBlocksTest {
         assertSame(first, updater.getUpdaterBlocks().get(0), "installing twice changes nothing");
     }
 
+    /** The switch's old name, {@code neuralgraph.leanUpdater}, still turns the blocks off (see {@link TrainingShortcuts}). */
     @Test
     void optOutLeavesDl4jsBlocks() {
-        System.setProperty(UpdaterBlocks.PROPERTY, "false");
+        System.setProperty("neuralgraph.leanUpdater", "false");
         try {
-            assertFalse(UpdaterBlocks.enabled());
+            assertFalse(TrainingShortcuts.isOn(TrainingShortcuts.Shortcut.LEAN_UPDATER));
             MultiLayerNetwork net = UpdaterBlocks.install(ModelFactory.build(ModelSpec.preset("mlp-seed000")));
             assertEquals(0, count(net, UpdaterBlocks.JavaAdamUpdater.class));
             assertEquals(1, count(net, AdamUpdater.class));
         } finally {
-            System.clearProperty(UpdaterBlocks.PROPERTY);
+            System.clearProperty("neuralgraph.leanUpdater");
         }
-        assertTrue(UpdaterBlocks.enabled());
+        assertTrue(TrainingShortcuts.isOn(TrainingShortcuts.Shortcut.LEAN_UPDATER));
     }
 
     private static void trainAlike(MultiLayerNetwork lean, MultiLayerNetwork dl4j, int inputs, int classes, String name) {
