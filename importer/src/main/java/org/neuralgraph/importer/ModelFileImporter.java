@@ -8,30 +8,39 @@ import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.CancelledException;
 import org.neuralgraph.gephi.ContainerWriter;
 import org.neuralgraph.gephi.TicketTask;
+import org.neuralgraph.pipeline.kind.GraphKind;
+import org.neuralgraph.pipeline.kind.WeightGraphKind;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * File &gt; Open of a model file (a DL4J model zip, {@link Dl4jModelImporterBuilder}; an ONNX or Keras .h5 file,
- * {@link ForeignModelImporterBuilder}): the graph kind chosen in Gephi's import settings ({@link ModelFileImporterUI};
- * the weight graph by default, every weight an edge), built by the same {@link GraphRequest} as File &gt; Generate with
- * its defaults (the shipped MNIST sample as data for the kinds that run the network). A training run, other data and
- * every parameter are in File &gt; Generate.
+ * {@link ForeignModelImporterBuilder}): the graph kind and parameters chosen in Gephi's import settings
+ * ({@link ModelFileImporterUI}; the weight graph by default, every weight an edge), built by the same {@link GraphRequest}
+ * as File &gt; Generate (the shipped MNIST sample as data for the kinds that run the network). A training run and other
+ * data are in File &gt; Generate.
  */
 public final class ModelFileImporter extends TicketTask implements FileImporter, FileImporter.FileAware {
 
     private final Report report = new Report();
     private ContainerLoader container;
     private File file;
-    private GraphRequest.Kind kind = GraphRequest.Kind.WEIGHTS;
-    private int layer = 1;
+    private String kind = WeightGraphKind.ID;
+    private Map<String, Object> parameters = new LinkedHashMap<>();
 
-    GraphRequest.Kind getKind() { return kind; }
-    void setKind(GraphRequest.Kind kind) { this.kind = kind; }
-    int getLayer() { return layer; }
-    void setLayer(int layer) { this.layer = layer; }
+    String getKind() { return kind; }
+
+    /** The graph kind (its id) and its parameters as given; the others take their defaults. */
+    void setKind(String kind, Map<String, Object> parameters) {
+        this.kind = kind;
+        this.parameters = new LinkedHashMap<>(parameters);
+    }
+
+    Map<String, Object> getParameters() { return parameters; }
 
     @Override
     public void setFile(File file) {
@@ -59,14 +68,14 @@ public final class ModelFileImporter extends TicketTask implements FileImporter,
         GraphRequest r = new GraphRequest();
         r.model = file.getAbsolutePath();
         r.kind = kind;
-        r.layer = layer;
+        r.parameters.put(kind, parameters);
         try {
             NeuralGraph g = r.build(progress);
             ContainerWriter.write(g, file.getName(), loader, progress);
-            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), r.recorded);
-            report.log(GeneratorPanel.GRAPH_KINDS[kind.ordinal()] + " of " + file + (kind == GraphRequest.Kind.WEIGHTS
-                    ? ": neurons as nodes, weights as directed edges with Gephi weight |w| and the signed weight in the column 'value'"
-                    : ", layer " + layer + ", with File > Generate's defaults (shipped MNIST sample, seed " + r.seed + ")") + ".");
+            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), r.job.workspaceData(progress));
+            GraphKind k = r.graphKind();
+            report.log(k.title() + " of " + file + ": " + k.description() + "; parameters " + r.job.values().asMap()
+                    + (k.inputs() == org.neuralgraph.pipeline.kind.InputImages.NONE ? "" : "; File > Generate's defaults for the data (shipped MNIST sample, seed " + r.seed + ")") + ".");
             return true;
         } catch (CancelledException e) {
             return false;

@@ -2,60 +2,97 @@ package org.neuralgraph.importer;
 
 import org.gephi.io.importer.spi.Importer;
 import org.gephi.io.importer.spi.ImporterUI;
+import org.neuralgraph.pipeline.kind.GraphKind;
+import org.neuralgraph.pipeline.kind.GraphKinds;
+import org.neuralgraph.pipeline.kind.Parameter;
+import org.neuralgraph.pipeline.kind.ParameterException;
 import org.openide.util.NbPreferences;
 import org.openide.util.lookup.ServiceProvider;
 
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.JSpinner;
-import javax.swing.SpinnerNumberModel;
-import java.awt.GridLayout;
+import java.awt.BorderLayout;
+import java.awt.CardLayout;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.prefs.Preferences;
 
 /**
- * The settings Gephi shows before File &gt; Open of a model file: which graph kind to build (File &gt; Generate's list)
- * and the layer for the kinds that have one; remembered between imports.
+ * The settings Gephi shows before File &gt; Open of a model file: which graph kind to build (the registry's kinds) and
+ * that kind's parameters, made from the kind as File &gt; Generate makes them; remembered between imports.
  */
 @ServiceProvider(service = ImporterUI.class)
 public final class ModelFileImporterUI implements ImporterUI {
 
-    /** Shared with File &gt; Generate's remembered request (same module node), hence the "open." keys. */
+    /** Kept apart from File &gt; Generate's remembered request (same module node), hence the "open." keys. */
     private static final Preferences PREFS = NbPreferences.forModule(ModelFileImporterUI.class);
+    private final List<GraphKind> kinds = GraphKinds.all();
+    private final Map<String, ParameterForm> forms = new HashMap<>();
+    private final JComboBox<String> kind = new JComboBox<>();
+    private final JPanel cards = new JPanel(new CardLayout());
     private ModelFileImporter[] importers = new ModelFileImporter[0];
-    private final JComboBox<String> kind = new JComboBox<>(GeneratorPanel.GRAPH_KINDS);
-    private final JSpinner layer = new JSpinner(new SpinnerNumberModel(1, 1, 100, 1));
+
+    public ModelFileImporterUI() {
+        for (GraphKind k : kinds) {
+            kind.addItem(k.title());
+            ParameterForm f = new ParameterForm(k.parameters());
+            forms.put(k.id(), f);
+            cards.add(f, k.id());
+        }
+        kind.addActionListener(e -> ((CardLayout) cards.getLayout()).show(cards, chosen().id()));
+    }
+
+    private GraphKind chosen() {
+        return kinds.get(Math.max(0, kind.getSelectedIndex()));
+    }
 
     @Override
     public void setup(Importer[] importers) {
-        this.importers = java.util.Arrays.stream(importers).filter(i -> i instanceof ModelFileImporter)
-                .toArray(ModelFileImporter[]::new);
-        kind.setSelectedIndex(Math.min(PREFS.getInt("open.kind", 0), GeneratorPanel.GRAPH_KINDS.length - 1));
-        layer.setValue(PREFS.getInt("open.layer", 1));
+        this.importers = java.util.Arrays.stream(importers).filter(i -> i instanceof ModelFileImporter).toArray(ModelFileImporter[]::new);
+        String id = PREFS.get("open.kind", kinds.get(0).id());
+        for (int i = 0; i < kinds.size(); i++) if (kinds.get(i).id().equals(id)) kind.setSelectedIndex(i);
+        for (GraphKind k : kinds) {
+            Map<String, Object> remembered = new LinkedHashMap<>();
+            for (Parameter p : k.parameters()) {
+                String text = PREFS.get("open." + k.id() + "." + p.name(), null);
+                try {
+                    if (text != null) remembered.put(p.name(), p.parse(text));
+                } catch (ParameterException outdated) {
+                    // the default instead
+                }
+            }
+            forms.get(k.id()).show(remembered);
+        }
+        ((CardLayout) cards.getLayout()).show(cards, chosen().id());
     }
 
     @Override
     public JPanel getPanel() {
-        JPanel p = new JPanel(new GridLayout(0, 2, 6, 6));
-        p.add(new JLabel("Graph kind:"));
-        p.add(kind);
-        p.add(new JLabel("Layer (activations: hidden dense; feature map: convolution; 1 = first):"));
-        p.add(layer);
+        JPanel top = new JPanel(new BorderLayout(6, 6));
+        top.add(new JLabel("Graph kind:"), BorderLayout.WEST);
+        top.add(kind, BorderLayout.CENTER);
+        JPanel p = new JPanel(new BorderLayout(6, 6));
+        p.add(top, BorderLayout.NORTH);
+        p.add(cards, BorderLayout.CENTER);
         return p;
     }
 
     @Override
     public void unsetup(boolean update) {
         if (!update) return;
-        GraphRequest.Kind k = GraphRequest.Kind.values()[kind.getSelectedIndex()];
-        int l = (Integer) layer.getValue();
-        for (ModelFileImporter i : importers) {
-            i.setKind(k);
-            i.setLayer(l);
-        }
-        PREFS.putInt("open.kind", k.ordinal());
-        PREFS.putInt("open.layer", l);
+        GraphKind k = chosen();
+        Map<String, Object> values = forms.get(k.id()).read();
+        for (ModelFileImporter i : importers) i.setKind(k.id(), values);
+        PREFS.put("open.kind", k.id());
+        for (Map.Entry<String, Object> v : values.entrySet()) PREFS.put("open." + k.id() + "." + v.getKey(), String.valueOf(v.getValue()));
     }
+
+    /** The kind list and a kind's form, for tests. */
+    JComboBox<String> kinds() { return kind; }
+    ParameterForm form(String kindId) { return forms.get(kindId); }
 
     @Override
     public String getDisplayName() {

@@ -8,7 +8,7 @@ import org.neuralgraph.core.progress.CancelledException;
 import org.neuralgraph.core.timeline.GraphTimeline;
 import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
-import org.neuralgraph.gephi.RecordedActivations;
+import org.neuralgraph.pipeline.GraphJob;
 import org.neuralgraph.gephi.ContainerWriter;
 import org.neuralgraph.gephi.TicketTask;
 import org.neuralgraph.gephi.WorkspaceImporter;
@@ -17,14 +17,17 @@ import org.openide.util.NbPreferences;
 import org.openide.util.lookup.ServiceProvider;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * File &gt; Generate &gt; Neural network graph: trains a preset on MNIST-style data (the shipped sample by
- * default) or opens a DL4J model zip, training run, ONNX or Keras .h5 file, and generates the weight graph or the activation pattern
- * graph (seed 001) of one checkpoint. For activation pattern graphs the recorded activations go with the
- * workspace ({@link RecordedActivations}), so that the activation entropy statistic can run on it.
- * Runs as a Gephi LongTask: progress per training batch, and Cancel stops it before anything reaches a
- * workspace (Gephi only builds the workspace from a finished container).
+ * File &gt; Generate &gt; Neural network graph: trains a preset on MNIST-style data (the shipped sample by default) or
+ * opens a shipped model, DL4J model zip, training run, ONNX or Keras .h5 file, and generates one of the registry's graph
+ * kinds ({@link org.neuralgraph.pipeline.kind.GraphKinds}) for one checkpoint, every checkpoint, or all of them as one
+ * dynamic graph. What a kind puts beside its graph (the recorded activations of an activation pattern graph, for the
+ * activation entropy statistic) goes into the workspace's lookup. Runs as a Gephi LongTask: progress per training
+ * batch, and Cancel stops it before anything reaches a workspace (Gephi only builds the workspace from a finished
+ * container).
  */
 @ServiceProvider(service = Generator.class)
 public final class NeuralNetworkGenerator extends TicketTask implements Generator {
@@ -42,16 +45,17 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
     public void generate(ContainerLoader container) {
         try {
             NeuralGraph g = request.build(progress);
-            RecordedActivations recorded = request.recorded;
+            GraphJob job = request.job;
             if (request.timeline) {
-                GraphTimeline timeline = timeline(g);
-                ContainerWriter.writeTimeline(timeline, request.kindName() + " timeline", container, progress);
+                GraphTimeline timeline = job.timeline(g, progress);
+                ContainerWriter.writeTimeline(timeline, job.name() + " timeline", container, progress);
                 WorkspaceHandOver.toNextWorkspace(timeline);
                 return;
             }
-            if (request.otherCheckpoints) importOtherCheckpoints();
-            ContainerWriter.write(g, request.title(request.builtIndex), container, progress);
-            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), recorded);
+            List<Object> data = job.workspaceData(progress);
+            if (request.otherCheckpoints) importOtherCheckpoints(job);
+            ContainerWriter.write(g, request.title(job.builtIndex()), container, progress);
+            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), data);
         } catch (CancelledException e) {
             // Gephi discards the container of a cancelled task
         } catch (IOException | IllegalArgumentException e) {
@@ -60,35 +64,19 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
     }
 
     /**
-     * Every checkpoint's graph (the generated one is {@code built}) merged into one {@link GraphTimeline}. The activations
-     * recorded for the entropy statistic belong to one checkpoint, so a timeline carries none.
+     * Each checkpoint but the generated one goes into a new workspace of its own, with what its kind puts beside it; a
+     * cancel removes the workspaces made so far, so no half-done set is left.
      */
-    private GraphTimeline timeline(NeuralGraph built) throws IOException {
-        int n = request.run.checkpoints().size();
-        java.util.List<NeuralGraph> graphs = new java.util.ArrayList<>();
-        int[] epochs = new int[n];
-        for (int i = 0; i < n; i++) {
-            progress.checkCancelled();
-            graphs.add(i == request.builtIndex ? built : request.graphOf(i, progress));
-            epochs[i] = request.run.checkpoints().get(i).epoch();
-        }
-        return GraphTimeline.ofCheckpoints(graphs, epochs);
-    }
-
-    /**
-     * Each checkpoint but the generated one goes into a new workspace of its own; a cancel removes the
-     * workspaces made so far, so no half-done set is left.
-     */
-    private void importOtherCheckpoints() throws IOException {
-        java.util.List<Workspace> made = new java.util.ArrayList<>();
+    private void importOtherCheckpoints(GraphJob job) throws IOException {
+        List<Workspace> made = new ArrayList<>();
         try {
-            for (int i = 0; i < request.run.checkpoints().size(); i++) {
-                if (i == request.builtIndex) continue;
+            for (int i = 0; i < job.run().checkpoints().size(); i++) {
+                if (i == job.builtIndex()) continue;
                 progress.checkCancelled();
-                NeuralGraph other = request.graphOf(i, progress);
-                Workspace ws = WorkspaceImporter.importGraph(other, request.title(i), progress);
+                NeuralGraph other = job.graphOf(i, progress);
+                Workspace ws = WorkspaceImporter.importGraph(other, job.title(i), progress);
                 made.add(ws);
-                if (request.recorded != null) ws.add(request.recorded);
+                for (Object o : job.workspaceData(progress)) ws.add(o);
             }
         } catch (IOException | RuntimeException e) { // including CancelledException
             ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);

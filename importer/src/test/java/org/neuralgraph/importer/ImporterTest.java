@@ -14,6 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralgraph.dl4j.ModelFactory;
 import org.neuralgraph.dl4j.ModelSpec;
+import org.neuralgraph.pipeline.kind.ActivationPatternKind;
+import org.neuralgraph.pipeline.kind.ContributionKind;
+import org.neuralgraph.pipeline.kind.FeatureMapKind;
+import org.neuralgraph.pipeline.kind.GraphKinds;
+import org.neuralgraph.pipeline.kind.LineGraphKind;
+import org.neuralgraph.pipeline.kind.MapperKind;
+import org.neuralgraph.pipeline.kind.NeuronClassKind;
+import org.neuralgraph.pipeline.kind.WeightGraphKind;
 import org.openide.util.Lookup;
 
 import java.io.IOException;
@@ -82,10 +90,10 @@ class ImporterTest {
     void allCheckpointsAsOneTimeline() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
         GraphRequest r = new GraphRequest();
-        r.kind = GraphRequest.Kind.ACTIVATIONS;
+        r.kind = ActivationPatternKind.ID;
         r.epochs = 2;
         r.checkpoints = 3;
-        r.neuronsPerClass = 5;
+        r.set("neurons-per-class", 5);
         r.timeline = true;
         gen.setRequest(r);
         Container c = new ImportContainerImpl();
@@ -101,10 +109,10 @@ class ImporterTest {
         assertTrue(gm.getGraph().getAttribute("test_accuracy", 2.0) instanceof Double, "accuracy is a series over the timeline");
         assertEquals("epoch", gm.getGraph().getAttribute("timeline_unit"));
 
-        r.kind = GraphRequest.Kind.MAPPER;
+        r.kind = MapperKind.ID;
         gen.setRequest(r);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> gen.generate(new ImportContainerImpl().getLoader()));
-        assertTrue(e.getMessage().contains("Mapper graph's nodes are clusters"), e.getMessage());
+        assertTrue(e.getMessage().contains("have no identity from one checkpoint to the next"), e.getMessage());
     }
 
     /** File &gt; Export &gt; Graph file finds the timeline animation by extension and writes one frame per checkpoint. */
@@ -159,11 +167,11 @@ class ImporterTest {
     void activationPatternGraphCarriesItsCoverAndActivationsIntoTheWorkspace() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
         GraphRequest r = new GraphRequest();
-        r.kind = GraphRequest.Kind.ACTIVATIONS;
+        r.kind = ActivationPatternKind.ID;
         r.epochs = 1;
         r.checkpoints = 2;
-        r.layer = 2;
-        r.neuronsPerClass = 10;
+        r.set("layer", 2);
+        r.set("neurons-per-class", 10);
         gen.setRequest(r);
         Container c = new ImportContainerImpl();
         c.setSource(gen.getName());
@@ -198,9 +206,9 @@ class ImporterTest {
     void lineGraphOfTheWeightsWithBetaEffForGephisStatistic() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
         GraphRequest r = new GraphRequest();
-        r.kind = GraphRequest.Kind.LINE_GRAPH;
+        r.kind = LineGraphKind.ID;
         r.epochs = 1;
-        r.weightsPerLayer = 30;
+        r.set("weights-per-layer", 30);
         gen.setRequest(r);
         Container c = new ImportContainerImpl();
         gen.generate(c.getLoader());
@@ -215,8 +223,8 @@ class ImporterTest {
         assertEquals((Double) gm.getGraph().getAttribute("beta_eff_weights"), beta.getBetaEff(), 1e-9 * beta.getBetaEff());
         assertTrue(beta.getBetaEff() > 0);
         GraphRequest bad = new GraphRequest();
-        bad.kind = GraphRequest.Kind.LINE_GRAPH;
-        bad.weightsPerLayer = 0;
+        bad.kind = LineGraphKind.ID;
+        bad.set("weights-per-layer", 0);
         refused(bad);
     }
 
@@ -225,9 +233,9 @@ class ImporterTest {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
         GraphRequest r = new GraphRequest();
         r.model = "lenet";
-        r.kind = GraphRequest.Kind.FEATURE_MAP;
+        r.kind = FeatureMapKind.ID;
         r.epochs = 1;
-        r.mapClass = 3;
+        r.set("class", 3);
         gen.setRequest(r);
         Container c = new ImportContainerImpl();
         gen.generate(c.getLoader());
@@ -239,7 +247,7 @@ class ImporterTest {
         assertNotNull(gm.getNodeTable().getColumn("value"));
 
         GraphRequest mlp = new GraphRequest();
-        mlp.kind = GraphRequest.Kind.FEATURE_MAP;
+        mlp.kind = FeatureMapKind.ID;
         IllegalArgumentException e = refused(mlp);
         assertTrue(e.getMessage().contains("0 convolution layers"), e.getMessage());
     }
@@ -249,7 +257,7 @@ class ImporterTest {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
         GraphRequest r = new GraphRequest();
         r.model = "nf-11";
-        r.kind = GraphRequest.Kind.NEURON_CLASS;
+        r.kind = NeuronClassKind.ID;
         gen.setRequest(r);
         Container c = new ImportContainerImpl();
         gen.generate(c.getLoader());
@@ -262,8 +270,8 @@ class ImporterTest {
 
         GraphRequest contribution = new GraphRequest();
         contribution.model = "nf-11";
-        contribution.kind = GraphRequest.Kind.CONTRIBUTION;
-        contribution.digit = 1;
+        contribution.kind = ContributionKind.ID;
+        contribution.set("input-digit", 1);
         gen.setRequest(contribution);
         Container c2 = new ImportContainerImpl();
         gen.generate(c2.getLoader());
@@ -271,16 +279,16 @@ class ImporterTest {
         assertEquals(81 + 2 + 12 + 10, c2.getUnloader().getNodeCount(), "pixels, model 11's two line channels, the head, the classes");
 
         GraphRequest mnist = new GraphRequest();
-        mnist.kind = GraphRequest.Kind.NEURON_CLASS;
+        mnist.kind = NeuronClassKind.ID;
         IllegalArgumentException e = refused(mnist);
-        assertTrue(e.getMessage().contains("not seed 003's 9x9 digits"), e.getMessage());
+        assertTrue(e.getMessage().contains("not the net-fragment study's 9x9 digits"), e.getMessage());
     }
 
     /** The first {@code n} images of the shipped sample in a directory of their own (single-pair layout). */
     static Path sampleSlice(Path dir, int n) throws IOException {
         Files.createDirectories(dir);
         for (String f : new String[]{"images-idx3-ubyte.gz", "labels-idx1-ubyte.gz"}) {
-            org.neuralgraph.core.data.IdxFile all = org.neuralgraph.core.data.IdxFile.read(ShippedSample.directory().resolve(f));
+            org.neuralgraph.core.data.IdxFile all = org.neuralgraph.core.data.IdxFile.read(org.neuralgraph.pipeline.model.SampleData.mnistDirectory().resolve(f));
             int[] dims = all.dims();
             int per = all.data().length / dims[0];
             dims[0] = n;
@@ -299,7 +307,7 @@ class ImporterTest {
         GraphRequest r = new GraphRequest();
         r.model = spec.toString();
         r.data = sampleSlice(tmp.resolve("data"), 500).toString();
-        r.kind = GraphRequest.Kind.MAPPER;
+        r.kind = MapperKind.ID;
         r.epochs = 1;
         r.checkpoints = 2;
         gen.setRequest(r);
@@ -339,7 +347,7 @@ class ImporterTest {
         }
         assertEquals(13, members.size(), "every kept filter lies in a node");
         assertNotNull(r.trainedRun, "trained first");
-        assertEquals(GraphRequest.Kind.MAPPER, GraphRequest.load(org.openide.util.NbPreferences.forModule(NeuralNetworkGenerator.class)).kind);
+        assertEquals(MapperKind.ID, GraphRequest.load(org.openide.util.NbPreferences.forModule(NeuralNetworkGenerator.class)).kind);
         assertTrue(r.title(1).startsWith("mapper pca-2 10x10 epoch 1 (test acc "), r.title(1));
     }
 
@@ -349,13 +357,8 @@ class ImporterTest {
         ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("cnn-mapper")), zip.toFile(), false);
         GraphRequest r = new GraphRequest();
         r.model = zip.toString();
-        r.kind = GraphRequest.Kind.MAPPER;
-        r.mapperLens = GraphRequest.MapperLens.NEIGHBOURHOOD;
-        r.mapperMetric = org.neuralgraph.core.geometry.Metric.EUCLIDEAN;
-        r.mapperIntervals = 4;
-        r.mapperOverlap = 0.3;
-        r.mapperK = 3;
-        r.mapperPercent = 50;
+        r.kind = MapperKind.ID;
+        r.set("lens", "neighbourhood").set("metric", "euclidean").set("intervals", 4).set("overlap", 0.3).set("k", 3).set("percent", 50.0);
         org.neuralgraph.core.graph.NeuralGraph g = r.build(org.neuralgraph.core.progress.ProgressMonitor.NONE);
         assertNull(r.trainedRun, "a zip is opened, not trained");
         assertTrue(g.graphAttributes().get("lens").toString().startsWith("neighbourhood"), g.graphAttributes().toString());
@@ -366,7 +369,7 @@ class ImporterTest {
         assertEquals(32, ((Number) g.graphAttributes().get("points")).intValue(), "50 % of 64");
         assertTrue(r.title(0).startsWith("mapper neighbourhood 4x4 cnn-mapper.zip"), r.title(0));
 
-        r.mapperLens = GraphRequest.MapperLens.DENSITY;
+        r.set("lens", "density");
         assertEquals("density 1/rho_k, k = 3", r.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).graphAttributes().get("lens"));
         assertEquals("mapper density 4", r.title(0).substring(0, "mapper density 4".length()));
 
@@ -381,30 +384,30 @@ class ImporterTest {
     void mapperSaysWhatIsWrongBeforeTraining() {
         GraphRequest lenet = new GraphRequest();
         lenet.model = "lenet";
-        lenet.kind = GraphRequest.Kind.MAPPER;
+        lenet.kind = MapperKind.ID;
         lenet.epochs = 1;
         IllegalArgumentException e = refused(lenet);
         assertTrue(e.getMessage().startsWith("Mapper: lenet's first convolution layer has 6 filters") && e.getMessage().contains("k = 5, n = 1"), e.getMessage());
         assertNull(lenet.trainedRun, "refused before training");
 
         GraphRequest mlp = new GraphRequest();
-        mlp.kind = GraphRequest.Kind.MAPPER;
+        mlp.kind = MapperKind.ID;
         e = refused(mlp);
         assertTrue(e.getMessage().startsWith("Mapper: ") && e.getMessage().contains("0 convolution layers"), e.getMessage());
 
         GraphRequest bigK = new GraphRequest();
         bigK.model = "cnn-mapper";
-        bigK.kind = GraphRequest.Kind.MAPPER;
-        bigK.mapperK = 64;
+        bigK.kind = MapperKind.ID;
+        bigK.set("k", 64);
         e = refused(bigK);
         assertTrue(e.getMessage().startsWith("Mapper: ") && e.getMessage().contains("k = 64, n = 64"), e.getMessage());
 
         GraphRequest overlap = new GraphRequest();
         overlap.model = "cnn-mapper";
-        overlap.kind = GraphRequest.Kind.MAPPER;
-        overlap.mapperOverlap = 1;
+        overlap.kind = MapperKind.ID;
+        overlap.set("overlap", 1.0);
         e = refused(overlap);
-        assertTrue(e.getMessage().startsWith("Mapper: overlap"), e.getMessage());
+        assertTrue(e.getMessage().contains("Overlap of neighbouring intervals: must be in [0, 1)"), e.getMessage());
         assertNull(overlap.trainedRun);
     }
 
@@ -427,35 +430,35 @@ class ImporterTest {
         java.nio.file.Path dir = java.nio.file.Paths.get("../modules/dl4j/src/test/resources/onnx").toAbsolutePath();
         GraphRequest act = new GraphRequest();
         act.model = dir.resolve("torch_mlp.onnx").toString();
-        act.kind = GraphRequest.Kind.ACTIVATIONS;
-        act.neuronsPerClass = 5;
+        act.kind = ActivationPatternKind.ID;
+        act.set("neurons-per-class", 5);
         assertTrue(act.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).nodeCount() > 0);
-        assertNotNull(act.recorded);
+        assertTrue(act.job.workspaceData(org.neuralgraph.core.progress.ProgressMonitor.NONE).get(0) instanceof org.neuralgraph.gephi.RecordedActivations);
 
         GraphRequest fm = new GraphRequest();
         fm.model = dir.resolve("torch_lenet.onnx").toString();
-        fm.kind = GraphRequest.Kind.FEATURE_MAP;
-        fm.layer = 2;
+        fm.kind = FeatureMapKind.ID;
+        fm.set("layer", 2);
         assertTrue(fm.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).nodeCount() > 0);
 
         GraphRequest neurons = new GraphRequest();
         neurons.model = dir.resolve("torch_nf7.onnx").toString();
-        neurons.kind = GraphRequest.Kind.CONTRIBUTION;
+        neurons.kind = ContributionKind.ID;
         assertTrue(neurons.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).nodeCount() > 81);
 
         GraphRequest classes = new GraphRequest();            // activation maximisation through the converted softmax output
         classes.model = neurons.model;
-        classes.kind = GraphRequest.Kind.NEURON_CLASS;
+        classes.kind = NeuronClassKind.ID;
         assertEquals(12 + 10, classes.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).nodeCount(), "12 head neurons, 10 classes");
 
         GraphRequest keras = new GraphRequest();
         keras.model = dir.resolveSibling("keras").resolve("keras_cnn.h5").toString();
-        keras.kind = GraphRequest.Kind.FEATURE_MAP;
+        keras.kind = FeatureMapKind.ID;
         assertTrue(keras.build(org.neuralgraph.core.progress.ProgressMonitor.NONE).nodeCount() > 0);
 
         GraphRequest wrongSize = new GraphRequest();
         wrongSize.model = dir.resolve("torch_nf7.onnx").toString();
-        wrongSize.kind = GraphRequest.Kind.FEATURE_MAP;
+        wrongSize.kind = FeatureMapKind.ID;
         Exception e = assertThrows(IOException.class, () -> wrongSize.build(org.neuralgraph.core.progress.ProgressMonitor.NONE));
         assertTrue(e.getMessage().contains("torch_nf7.onnx: the model reads 1x9x9 images"), e.getMessage());
     }
@@ -511,7 +514,7 @@ class ImporterTest {
                 Files.write(tmp.resolve("notes.txt"), new byte[]{1}).toFile())));
     }
 
-    /** Gephi's import settings for a model file offer File &gt; Generate's graph kinds: here LeNet's feature-map graph. */
+    /** Gephi's import settings for a model file offer the registry's graph kinds with their parameters: here LeNet's feature-map graph. */
     @Test
     void fileOpenSettingsChooseTheGraphKind() {
         Path lenet = java.nio.file.Paths.get("../modules/dl4j/src/test/resources/onnx/torch_lenet.onnx").toAbsolutePath();
@@ -520,14 +523,12 @@ class ImporterTest {
         ModelFileImporterUI ui = new ModelFileImporterUI();
         assertTrue(ui.isUIForImporter(importer));
         ui.setup(new org.gephi.io.importer.spi.Importer[]{importer});
-        javax.swing.JPanel panel = ui.getPanel();
-        @SuppressWarnings("unchecked")
-        javax.swing.JComboBox<String> kinds = (javax.swing.JComboBox<String>) panel.getComponent(1);
-        kinds.setSelectedIndex(GraphRequest.Kind.FEATURE_MAP.ordinal());
-        ((javax.swing.JSpinner) panel.getComponent(3)).setValue(1);
+        assertNotNull(ui.getPanel());
+        ui.kinds().setSelectedItem(GraphKinds.get(FeatureMapKind.ID).title());
+        ((javax.swing.JSpinner) ui.form(FeatureMapKind.ID).field("layer")).setValue(1);
         ui.unsetup(true);
-        assertEquals(GraphRequest.Kind.FEATURE_MAP, importer.getKind());
-        assertEquals(1, importer.getLayer());
+        assertEquals(FeatureMapKind.ID, importer.getKind());
+        assertEquals(1, importer.getParameters().get("layer"));
         Container c = new ImportContainerImpl();
         assertTrue(importer.execute(c.getLoader()));
         assertTrue(c.verify());
@@ -535,8 +536,8 @@ class ImporterTest {
         assertNotNull(gm.getNodeTable().getColumn("row"), "feature-map nodes sit on the pixel grid");
         assertEquals(Math.round(0.10 * 24 * 24), gm.getGraph().getNodeCount(), "10 % of the 24x24 map of the first convolution");
         ui.setup(new org.gephi.io.importer.spi.Importer[]{importer});
-        assertEquals(GraphRequest.Kind.FEATURE_MAP.ordinal(), kinds.getSelectedIndex(), "the choice is remembered");
-        kinds.setSelectedIndex(GraphRequest.Kind.WEIGHTS.ordinal());
+        assertEquals(GraphKinds.get(FeatureMapKind.ID).title(), ui.kinds().getSelectedItem(), "the choice is remembered");
+        ui.kinds().setSelectedItem(GraphKinds.get(WeightGraphKind.ID).title());
         ui.unsetup(true);
     }
 
@@ -544,54 +545,73 @@ class ImporterTest {
     void panelRefusesBadFieldsByName() {
         GeneratorPanel p = new GeneratorPanel();
         GraphRequest r = new GraphRequest();
-        r.sparsification = "top-k:0";
+        r.set("sparsify", "top-k:0");
         p.show(r);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, p::read);
         assertTrue(e.getMessage().contains("top-k"), e.getMessage());
 
         GraphRequest m = new GraphRequest();
-        m.kind = GraphRequest.Kind.MAPPER;
-        m.mapperLens = GraphRequest.MapperLens.DENSITY;
-        m.mapperMetric = org.neuralgraph.core.geometry.Metric.EUCLIDEAN;
-        m.mapperIntervals = 7;
-        m.mapperOverlap = 0.25;
-        m.mapperK = 4;
-        m.mapperPercent = 30;
+        m.kind = MapperKind.ID;
+        m.set("lens", "density").set("metric", "euclidean").set("intervals", 7).set("overlap", 0.25).set("k", 4).set("percent", 30.0);
         p.show(m);
         GraphRequest back = p.read();
-        assertEquals(GraphRequest.Kind.MAPPER, back.kind);
-        assertEquals(GraphRequest.MapperLens.DENSITY, back.mapperLens);
-        assertEquals(org.neuralgraph.core.geometry.Metric.EUCLIDEAN, back.mapperMetric);
-        assertEquals(7, back.mapperIntervals);
-        assertEquals(0.25, back.mapperOverlap, 0);
-        assertEquals(4, back.mapperK);
-        assertEquals(30, back.mapperPercent, 0);
+        assertEquals(MapperKind.ID, back.kind);
+        org.neuralgraph.pipeline.kind.ParameterValues v = back.values();
+        assertEquals("density", v.text("lens"));
+        assertEquals("euclidean", v.text("metric"));
+        assertEquals(7, v.integer("intervals"));
+        assertEquals(0.25, v.decimal("overlap"), 0);
+        assertEquals(4, v.integer("k"));
+        assertEquals(30, v.decimal("percent"), 0);
         java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userRoot().node("neuralgraph-importer-test-" + System.nanoTime());
         try {
             back.save(prefs);
-            GraphRequest loaded = GraphRequest.load(prefs);
-            assertEquals(GraphRequest.MapperLens.DENSITY, loaded.mapperLens);
-            assertEquals(org.neuralgraph.core.geometry.Metric.EUCLIDEAN, loaded.mapperMetric);
-            assertEquals(7, loaded.mapperIntervals);
-            assertEquals(0.25, loaded.mapperOverlap, 0);
-            assertEquals(4, loaded.mapperK);
-            assertEquals(30, loaded.mapperPercent, 0);
+            org.neuralgraph.pipeline.kind.ParameterValues loaded = GraphRequest.load(prefs).values();
+            assertEquals("density", loaded.text("lens"));
+            assertEquals("euclidean", loaded.text("metric"));
+            assertEquals(7, loaded.integer("intervals"));
+            assertEquals(0.25, loaded.decimal("overlap"), 0);
+            assertEquals(4, loaded.integer("k"));
+            assertEquals(30, loaded.decimal("percent"), 0);
         } finally {
             try { prefs.removeNode(); } catch (java.util.prefs.BackingStoreException ignored) { }
         }
         GraphRequest defaults = new GraphRequest();
-        assertEquals(GraphRequest.MapperLens.PCA_2, defaults.mapperLens);
-        assertEquals(org.neuralgraph.core.geometry.Metric.VARIANCE_NORMALISED_EUCLIDEAN, defaults.mapperMetric);
-        assertEquals(10, defaults.mapperIntervals);
-        assertEquals(0.5, defaults.mapperOverlap, 0);
-        assertEquals(5, defaults.mapperK);
-        assertEquals(20, defaults.mapperPercent, 0);
+        defaults.kind = MapperKind.ID;
+        org.neuralgraph.pipeline.kind.ParameterValues d = defaults.values();
+        assertEquals("pca-2", d.text("lens"));
+        assertEquals("variance-normalised", d.text("metric"));
+        assertEquals(10, d.integer("intervals"));
+        assertEquals(0.5, d.decimal("overlap"), 0);
+        assertEquals(5, d.integer("k"));
+        assertEquals(20, d.decimal("percent"), 0);
 
-        m.mapperPercent = 0;
+        m.set("percent", 0.0);
         p.show(m);
         e = assertThrows(IllegalArgumentException.class, p::read);
-        assertTrue(e.getMessage().startsWith("Mapper: percent"), e.getMessage());
-        assertTrue(p.getPreferredSize().height < 900, "the dialog fits a 1000-pixel screen: " + p.getPreferredSize());
+        assertTrue(e.getMessage().contains("Percent of filters kept: must be in (0, 100]"), e.getMessage());
+        assertTrue(p.getPreferredSize().height < 768, "the dialog fits a 1366 x 768 screen: " + p.getPreferredSize());
+    }
+
+    /** A kind added to the registry (one class, ToyRingKind in the pipeline's tests) appears in the generator with its parameter. */
+    @Test
+    void aKindAddedToTheRegistryAppearsInTheGenerator() {
+        GeneratorPanel p = new GeneratorPanel();
+        assertTrue(p.form(org.neuralgraph.pipeline.ToyRingKind.ID).field("hops") instanceof javax.swing.JSpinner);
+        GraphRequest r = new GraphRequest();
+        r.model = java.nio.file.Paths.get("../modules/dl4j/src/test/resources/onnx/mlp.onnx").toAbsolutePath().toString();
+        r.kind = org.neuralgraph.pipeline.ToyRingKind.ID;
+        r.set("hops", 2);
+        p.show(r);
+        GraphRequest back = p.read();
+        assertEquals(2, back.values().integer("hops"));
+        NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
+        gen.setRequest(back);
+        Container c = new ImportContainerImpl();
+        gen.generate(c.getLoader());
+        assertTrue(c.verify());
+        assertEquals(7, c.getUnloader().getNodeCount());
+        assertEquals("toy ring 2 mlp.onnx", back.title(0));
     }
 
     /** The request is refused with an IllegalArgumentException, before or after training. */

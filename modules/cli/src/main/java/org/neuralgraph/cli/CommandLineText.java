@@ -14,8 +14,8 @@ final class CommandLineText {
         args = Collections.unmodifiableList(new ArrayList<>(java.util.Arrays.asList(a)));
     }
 
-    /** The arguments after the subcommand name. */
-    static List<String> args() {
-        return args.isEmpty() ? args : args.subList(1, args.size());
+    /** The command as it was given: {@code neuralgraph weights --out x}. */
+    static String whole() {
+        return "neuralgraph" + (args.isEmpty() ? "" : " " + String.join(" ", args));
     }
 }

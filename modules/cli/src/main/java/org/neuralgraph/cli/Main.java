@@ -17,7 +17,8 @@ import java.io.UncheckedIOException;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Neural networks as networks: train or load a model, turn it into graphs, "
-                + "analyse them with Gephi and export GEXF, PDF and SVG.",
+                + "analyse them with Gephi and export GEXF, PDF and SVG. The papers' studies: weights, activations, featuremaps, "
+                + "netfragments, mapper, capacitance; any graph kind: graph KIND.",
         subcommands = {WeightsCommand.class, ActivationsCommand.class, FeatureMapsCommand.class, NetFragmentsCommand.class, MapperCommand.class, CapacitanceCommand.class, TrainCommand.class, StatsCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
@@ -39,6 +40,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLineText.set(args);
         CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand("graph", GraphCommand.withKinds());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -1,25 +1,13 @@
 package org.neuralgraph.cli;
 
-import com.google.gson.GsonBuilder;
-import org.gephi.graph.api.GraphController;
-import org.gephi.graph.api.GraphModel;
-import org.gephi.io.importer.api.Container;
-import org.gephi.io.importer.api.ImportController;
-import org.gephi.io.processor.plugin.DefaultProcessor;
-import org.gephi.project.api.ProjectController;
-import org.gephi.project.api.Workspace;
-import org.neuralgraph.core.stats.SmallWorld;
-import org.neuralgraph.gephi.CommunityQuality;
-import org.neuralgraph.gephi.SmallWorldCoefficients;
-import org.openide.util.Lookup;
+import org.neuralgraph.gephi.GephiProject;
+import org.neuralgraph.pipeline.report.Json;
+import org.neuralgraph.pipeline.study.GraphFileStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -62,54 +50,15 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(graph)) throw new IOException(graph + ": no such graph file");
-        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
-        pc.newProject();
-        Workspace ws = pc.getCurrentWorkspace();
-        ImportController ic = Lookup.getDefault().lookup(ImportController.class);
-        Container c = ic.importFile(graph.toFile());
-        if (c == null) throw new IOException(graph + ": Gephi has no importer for this file");
-        ic.process(c, new DefaultProcessor(), ws);
-        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
-
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("graph", graph.toString());
-        out.put("nodes", gm.getGraph().getNodeCount());
-        out.put("edges", gm.getGraph().getEdgeCount());
-        out.put("seed", seed);
-        {
-            CommunityQuality q = new CommunityQuality();
-            q.setCoverColumn(cover == null ? "" : cover);
-            q.setCopraV(copraV);
-            q.setResolution(resolution);
-            q.setSeed(seed);
-            q.execute(gm);
-            if (q.getResults() == null) throw new IllegalArgumentException("--cover " + cover + ": " + q.getReport().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim());
-            out.put("community_quality", q.getResults());
-        }
-        if (!noSmallWorld) {
-            SmallWorldCoefficients s = new SmallWorldCoefficients();
-            s.getParameters().setNiter(niter);
-            s.getParameters().setNrand(nrand);
-            s.getParameters().setSeed(seed);
-            s.execute(gm);
-            SmallWorld.Result r = s.getResult();
-            if (r == null) throw new IllegalArgumentException("small-world: " + s.getReport().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim());
-            Map<String, Object> sw = new LinkedHashMap<>();
-            sw.put("definitions", "networkx 2.8 sigma (transitivity) and omega (average clustering), largest component");
-            sw.put("niter", niter);
-            sw.put("nrand", nrand);
-            sw.put("component_nodes", r.componentNodes);
-            sw.put("sigma", r.sigma);
-            sw.put("omega", r.omega);
-            sw.put("transitivity", r.transitivity);
-            sw.put("average_clustering", r.averageClustering);
-            sw.put("average_path_length", r.pathLength);
-            sw.put("C_over_Cr", r.normalisedClustering());
-            sw.put("L_over_Lr", r.normalisedPathLength());
-            out.put("small_world", sw);
-        }
-        spec.commandLine().getOut().println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(out));
+        GraphFileStats.Settings s = new GraphFileStats.Settings();
+        s.cover = cover;
+        s.resolution = resolution;
+        s.copraV = copraV;
+        s.niter = niter;
+        s.nrand = nrand;
+        s.seed = seed;
+        s.smallWorld = !noSmallWorld;
+        spec.commandLine().getOut().println(Json.write(GraphFileStats.of(graph, s, GephiProject.fresh())));
         return 0;
     }
 }

@@ -11,10 +11,16 @@ public final class Checkpoint {
 
     private final RunManifest.CheckpointInfo info;
     private final Path zip;
+    private final ModelReader reader;
 
     Checkpoint(RunManifest.CheckpointInfo info, Path zip) {
+        this(info, zip, ModelReader.forFile(zip));
+    }
+
+    Checkpoint(RunManifest.CheckpointInfo info, Path zip, ModelReader reader) {
         this.info = info;
         this.zip = zip;
+        this.reader = reader;
     }
 
     /** Epoch at which it was saved; 0 is the untrained network. -1 for a lone model zip. */
@@ -27,18 +33,16 @@ public final class Checkpoint {
     public Path file() { return zip; }
 
     /** True when the model is an ONNX file: its weights are read from the file, its network converted ({@link OnnxNetworks}). */
-    public boolean isOnnx() { return OnnxModels.isOnnxName(zip); }
+    public boolean isOnnx() { return reader == ModelReader.ONNX; }
 
     /**
-     * Loads the network: from its zip (checked by {@link ModelLoader}), converted from an ONNX file, or imported from a
-     * Keras .h5 file ({@link KerasModels}).
+     * Loads the network with its file's {@link ModelReader}: from its zip (checked by {@link ModelLoader}), converted from
+     * an ONNX file, or imported from a Keras .h5 file ({@link KerasModels}).
      *
      * @throws IllegalArgumentException naming the node when an ONNX graph cannot run in DL4J
      */
     public MultiLayerNetwork load() throws IOException {
-        if (isOnnx()) return OnnxNetworks.load(zip);
-        if (KerasModels.isKerasName(zip)) return KerasModels.load(zip);
-        return ModelLoader.loadZip(zip);
+        return reader.network(zip);
     }
 
     /**
@@ -56,6 +60,6 @@ public final class Checkpoint {
 
     /** The model's weights: read from the ONNX file ({@link OnnxModels}), or from the DL4J network it loads (DL4J, Keras). */
     public ModelWeights weights(String modelName) throws IOException {
-        return isOnnx() ? OnnxModels.read(zip) : Dl4jWeights.extract(load(), modelName);
+        return reader.weights(zip, modelName);
     }
 }

@@ -57,13 +57,7 @@ public final class ModelLoader {
         if (OnnxModels.isOnnxName(path)) OnnxModels.parse(path, OnnxModels.MAX_FILE_BYTES);
         else if (KerasModels.isKerasName(path)) KerasModels.load(path);
         else checkZip(path);
-        RunManifest.CheckpointInfo info = new RunManifest.CheckpointInfo();
-        info.epoch = -1;
-        info.file = path.getFileName().toString();
-        info.trainAccuracy = info.testAccuracy = info.trainLoss = info.testLoss = Double.NaN;
-        List<Checkpoint> one = new ArrayList<>();
-        one.add(new Checkpoint(info, path));
-        return new TrainingRun(null, null, one);
+        return TrainingRun.ofFile(path, ModelReader.forFile(path));
     }
 
     /** Loads a network from a model zip after {@link #checkZip(Path)}. */

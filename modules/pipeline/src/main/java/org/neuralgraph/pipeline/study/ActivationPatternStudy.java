@@ -1,10 +1,17 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
+import org.neuralgraph.core.data.TrainTestData;
+import org.neuralgraph.pipeline.kind.GraphKinds;
+import java.util.Arrays;
+import org.neuralgraph.pipeline.kind.ActivationPatternKind;
+import org.neuralgraph.pipeline.kind.ParameterValues;
+import org.neuralgraph.dl4j.ModelSpec;
+import org.neuralgraph.pipeline.model.ModelRequest;
+import org.neuralgraph.gephi.GephiProject;
+import org.neuralgraph.pipeline.kind.CheckpointInputs;
 import org.gephi.graph.api.Column;
-import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.graph.api.Node;
-import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
 import org.gephi.statistics.plugin.Modularity;
 import org.neuralgraph.core.activation.ActivationPatternGraph;
@@ -19,15 +26,11 @@ import org.neuralgraph.core.stats.CoverModularities;
 import org.neuralgraph.core.stats.UndirectedWeights;
 import org.neuralgraph.dl4j.ActivationRecorder;
 import org.neuralgraph.dl4j.Checkpoint;
-import org.neuralgraph.dl4j.CheckpointGraphs;
 import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.ForceAtlas2Runner;
 import org.neuralgraph.gephi.GraphExporter;
 import org.neuralgraph.gephi.GraphStyle;
 import org.neuralgraph.gephi.ModularitySweep;
-import org.neuralgraph.gephi.ProjectFile;
-import org.neuralgraph.gephi.WorkspaceImporter;
-import org.openide.util.Lookup;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,25 +49,28 @@ import java.util.Set;
  * resolution (Table 3), ForceAtlas2 and export it. The {@link ActivationStudyReport} then correlates every series
  * with accuracy. One checkpoint's activations are in memory at a time.
  */
-final class ActivationPatternStudy {
+public final class ActivationPatternStudy implements Study {
 
     /** What the command line sets. */
-    static final class Settings {
-        int neuronsPerClass = ActivationPatternGraph.DEFAULT_S;
+    public static final class Settings {
+        /** The activation pattern graph's parameters: S ({@code neurons-per-class}); the study sets the layer. */
+        public ParameterValues graph = GraphKinds.get(ActivationPatternKind.ID).values(java.util.Collections.emptyMap());
         /** Gephi's resolution convention; seed 001, Section 7.1: 0.5. */
-        double resolution = 0.5;
-        int bins = ActivationEntropy.DEFAULT_BINS;
-        int klbIterations = 10;
-        int layoutIterations = 300;
+        public double resolution = 0.5;
+        public int bins = ActivationEntropy.DEFAULT_BINS;
+        public int klbIterations = 10;
+        public int layoutIterations = 300;
         /** Drawings (PDF, SVG, PNG) of the first trained and the last checkpoint; GEXF is written for every graph. */
-        Set<GraphExporter.Format> drawings;
-        boolean drawEveryCheckpoint;
-        boolean correlateUntrained;
-        long seed;
-        String command = "";
+        public Set<GraphExporter.Format> drawings;
+        public boolean drawEveryCheckpoint;
+        public boolean correlateUntrained;
+        public long seed;
+        public String command = "";
         String data = "";
         boolean mixed;
-        boolean dynamic;
+        public boolean dynamic;
+
+        int neuronsPerClass() { return graph.integer("neurons-per-class"); }
     }
 
     /** One layer at one checkpoint. */
@@ -102,17 +108,61 @@ final class ActivationPatternStudy {
         int samples;
     }
 
-    private ActivationPatternStudy() { }
+    private final ModelRequest model;
+    private final Settings s;
 
-    static Result run(TrainingRun run, LabeledImages train, Settings s, Path outDir, ProgressMonitor monitor) throws IOException {
-        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
-        pc.closeCurrentProject();
-        pc.newProject();
+    public ActivationPatternStudy(ModelRequest model, Settings settings) {
+        this.model = model;
+        this.s = settings;
+        settings.mixed = model.mixed;
+    }
+
+    @Override
+    public void check() throws IOException {
+        if (!(s.resolution > 0) || Double.isInfinite(s.resolution)) throw new IllegalArgumentException("--resolution must be > 0, got " + s.resolution);
+        if (s.bins < 1) throw new IllegalArgumentException("--bins must be >= 1, got " + s.bins);
+        if (s.klbIterations < 1) throw new IllegalArgumentException("--klb-iterations must be >= 1, got " + s.klbIterations);
+        if (s.layoutIterations < 0) throw new IllegalArgumentException("--layout-iterations must be >= 0, got " + s.layoutIterations);
+        model.check();
+        if (model.trains()) checkWidth(model.spec());
+    }
+
+    /** S must fit every hidden dense layer: said before training rather than after. */
+    private void checkWidth(ModelSpec m) {
+        for (ModelSpec.LayerSpec l : m.layers) {
+            if (l.type.equals("dense") && l.units < s.neuronsPerClass()) {
+                throw new IllegalArgumentException("--neurons-per-class " + s.neuronsPerClass() + " is more than the " + l.units
+                        + " neurons of a hidden layer of " + m + "; choose at most " + l.units);
+            }
+        }
+    }
+
+    @Override
+    public StudyOutcome run(GephiProject project, Path outDir, ProgressMonitor monitor) throws IOException {
+        TrainingRun run = model.open(outDir.resolve("run"), monitor);
+        if (run.manifest() != null) {
+            if (run.manifest().shuffledLabels != model.mixed) {
+                throw new IllegalArgumentException("--model " + model.model + " was trained " + (run.manifest().shuffledLabels ? "with" : "without")
+                        + " shuffled labels; record it on the same labels (" + (run.manifest().shuffledLabels ? "add" : "drop") + " --mixed, --seed "
+                        + run.manifest().seed + ")");
+            }
+            s.seed = run.manifest().seed;
+        }
+        TrainTestData data = model.data();
+        s.data = data.description();
+        Result result = analyse(project, run, data.train(), outDir, monitor);
+        ActivationStudyReport report = new ActivationStudyReport(run, s, result);
+        report.write(outDir);
+        return new StudyOutcome(report.summary(), result.notes, Arrays.asList("report.md", "tables", "neuralgraph.gephi"));
+    }
+
+    private Result analyse(GephiProject project, TrainingRun run, LabeledImages train, Path outDir, ProgressMonitor monitor) throws IOException {
+        ActivationPatternKind kind = GraphKinds.get(ActivationPatternKind.class);
         Result result = new Result();
         result.classes = train.classes();
         result.samples = train.size();
         int trained = 0, n = run.checkpoints().size();
-        TimelineOutput timeline = new TimelineOutput(s.dynamic);
+        TimelineOutput timeline = new TimelineOutput(s.dynamic, project);
         for (int k = 0; k < n; k++) {
             monitor.checkCancelled();
             Checkpoint cp = run.checkpoints().get(k);
@@ -120,12 +170,14 @@ final class ActivationPatternStudy {
             CheckpointResult c = new CheckpointResult();
             c.index = k;
             c.checkpoint = cp;
-            List<LayerActivations> layers = ActivationRecorder.record(cp.load(), train, monitor);
+            CheckpointInputs in = new CheckpointInputs(run, k, train, s.seed);
+            List<LayerActivations> layers = in.activations(monitor);
             c.entropyPerClass = new double[train.classes()];
             monitor.start(String.format(Locale.ROOT, "epoch %d: graphs and statistics", cp.epoch()), layers.size());
-            for (LayerActivations a : layers) {
+            for (int l = 0; l < layers.size(); l++) {
                 monitor.checkCancelled();
-                GraphResult g = analyse(run, k, a, s, c, outDir, draw, result.notes, timeline, monitor);
+                ActivationPatternGraph apg = kind.pattern(in, s.graph.with("layer", l + 1), monitor);
+                GraphResult g = analyse(project, in, layers.get(l), apg, c, outDir, draw, result.notes, timeline, monitor);
                 c.layers.add(g);
                 c.entropy += g.entropy;
             }
@@ -133,18 +185,18 @@ final class ActivationPatternStudy {
         }
         result.timelineFiles.addAll(timeline.write(outDir, s.layoutIterations, monitor, result.notes));
         monitor.start("saving Gephi project", 1);
-        ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
+        project.save(outDir.resolve("neuralgraph.gephi"));
         return result;
     }
 
-    private static GraphResult analyse(TrainingRun run, int k, LayerActivations a, Settings s, CheckpointResult c, Path outDir,
-                                       boolean draw, List<String> notes, TimelineOutput timeline, ProgressMonitor monitor) throws IOException {
+    /** One layer's graph {@code apg}, built by the registry's {@link ActivationPatternKind}, measured, laid out and exported. */
+    private GraphResult analyse(GephiProject project, CheckpointInputs in, LayerActivations a, ActivationPatternGraph apg, CheckpointResult c,
+                                Path outDir, boolean draw, List<String> notes, TimelineOutput timeline, ProgressMonitor monitor) throws IOException {
         Checkpoint cp = c.checkpoint;
         GraphResult r = new GraphResult();
         r.layer = a.layer();
         r.layerName = a.layerName();
         r.neurons = a.neurons();
-        ActivationPatternGraph apg = ActivationPatternGraph.build(a, s.neuronsPerClass);
         NeuralGraph g = apg.graph();
         r.nodes = g.nodeCount();
         r.edges = g.edgeCount();
@@ -165,11 +217,11 @@ final class ActivationPatternStudy {
         attrs.put("modularity_klb", r.quality.klb);
         attrs.put("activation_entropy_layer", r.entropy);
         attrs.put("seed", s.seed);
-        g = CheckpointGraphs.withCheckpoint(g.withNodeColumns(cols).withGraphAttributes(attrs), run, k);
+        g = in.withCheckpoint(g.withNodeColumns(cols).withGraphAttributes(attrs));
 
         String name = String.format(Locale.ROOT, "activations L%d epoch %d", a.layer(), cp.epoch());
-        Workspace ws = WorkspaceImporter.importGraph(g, name, monitor);
-        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+        Workspace ws = project.importGraph(g, name, monitor);
+        GraphModel gm = project.graphModel(ws);
         ModularitySweep.Result louvain = ModularitySweep.run(gm, new double[]{s.resolution}, s.resolution, monitor).get(0);
         r.louvainModularity = louvain.modularity();
         r.louvain = CommunitySizes.of(partition(gm));

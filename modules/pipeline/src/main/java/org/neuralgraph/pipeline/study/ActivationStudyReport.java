@@ -1,4 +1,4 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
 import com.google.gson.GsonBuilder;
 import org.jfree.chart.ChartFactory;
@@ -7,8 +7,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.neuralgraph.cli.ActivationPatternStudy.CheckpointResult;
-import org.neuralgraph.cli.ActivationPatternStudy.GraphResult;
+import org.neuralgraph.pipeline.study.ActivationPatternStudy.CheckpointResult;
+import org.neuralgraph.pipeline.study.ActivationPatternStudy.GraphResult;
 import org.neuralgraph.core.stats.SeriesCorrelation;
 import org.neuralgraph.dl4j.TrainingRun;
 
@@ -22,10 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import static org.neuralgraph.cli.ReportText.f2;
-import static org.neuralgraph.cli.ReportText.f4;
-import static org.neuralgraph.cli.ReportText.n;
-import static org.neuralgraph.cli.ReportText.writeFile;
+import static org.neuralgraph.pipeline.study.ReportText.f2;
+import static org.neuralgraph.pipeline.study.ReportText.f4;
+import static org.neuralgraph.pipeline.study.ReportText.n;
+import static org.neuralgraph.pipeline.study.ReportText.writeFile;
 
 /**
  * The tables, correlations, charts and report of an activation-pattern study, laid out like seed 001's Tables 2-6
@@ -131,10 +131,6 @@ final class ActivationStudyReport {
         writeFile(dir.resolve("report.md"), markdown());
         writeFile(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json()));
     }
-
-
-
-
 
     private String head(CheckpointResult c) {
         return c.index + "," + c.checkpoint.epoch() + "," + n(c.checkpoint.trainAccuracy()) + "," + n(c.checkpoint.testAccuracy());
@@ -311,7 +307,7 @@ final class ActivationStudyReport {
         m.append(String.format(Locale.ROOT, "Graph: S = %d neurons per class, delta counts samples where both neurons exceed their class means "
                 + "(Eq. 7), no self-loops. Louvain: Gephi's Modularity, weighted, randomize off, resolution %.2f (Gephi's convention). "
                 + "Eq. 2 partition: each neuron's class of largest belonging coefficient. KLB: %d passes, seed %d. Entropy: R = %d bins.  %n",
-                settings.neuronsPerClass, settings.resolution, settings.klbIterations, settings.seed, settings.bins));
+                settings.neuronsPerClass(), settings.resolution, settings.klbIterations, settings.seed, settings.bins));
         m.append("Correlations over ").append(series.size()).append(" checkpoints (")
                 .append(settings.correlateUntrained ? "the untrained network included" : "the trained ones, epoch 0 left out, as the paper's G(1)..G(20)")
                 .append(").");
@@ -413,7 +409,7 @@ final class ActivationStudyReport {
         j.put("tool", "neuralgraph activations");
         j.put("command", settings.command);
         j.put("seed", settings.seed);
-        j.put("neurons_per_class_S", settings.neuronsPerClass);
+        j.put("neurons_per_class_S", settings.neuronsPerClass());
         j.put("louvain_resolution_gephi", settings.resolution);
         j.put("entropy_bins", settings.bins);
         j.put("klb_iterations", settings.klbIterations);

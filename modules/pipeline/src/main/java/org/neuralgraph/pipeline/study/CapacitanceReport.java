@@ -1,4 +1,4 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
 import com.google.gson.GsonBuilder;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
@@ -21,10 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import static org.neuralgraph.cli.ReportText.f2;
-import static org.neuralgraph.cli.ReportText.f4;
-import static org.neuralgraph.cli.ReportText.n;
-import static org.neuralgraph.cli.ReportText.writeFile;
+import static org.neuralgraph.pipeline.study.ReportText.f2;
+import static org.neuralgraph.pipeline.study.ReportText.f4;
+import static org.neuralgraph.pipeline.study.ReportText.n;
+import static org.neuralgraph.pipeline.study.ReportText.writeFile;
 
 /**
  * The tables, charts and report of a neural capacitance study: per candidate, beta_eff and validation accuracy per
@@ -271,10 +271,6 @@ final class CapacitanceReport {
         j.put("notes", r.notes);
         return j;
     }
-
-
-
-
 
     private static String g3(double x) {
         return Double.isFinite(x) ? String.format(Locale.ROOT, "%.3g", x) : "n/a";

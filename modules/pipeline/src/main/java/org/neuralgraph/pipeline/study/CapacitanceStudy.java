@@ -1,8 +1,13 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
+import java.util.Random;
+import org.neuralgraph.core.data.Permutations;
+import org.neuralgraph.core.data.ImageDataSource;
+import java.util.Collections;
+import java.util.Arrays;
+import org.neuralgraph.gephi.GephiProject;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.capacitance.CapacitancePrediction;
 import org.neuralgraph.core.capacitance.EarlyPredictors;
@@ -22,9 +27,6 @@ import org.neuralgraph.dl4j.ProbedFineTuning;
 import org.neuralgraph.dl4j.Trainer;
 import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.GraphExporter;
-import org.neuralgraph.gephi.ProjectFile;
-import org.neuralgraph.gephi.WorkspaceImporter;
-import org.openide.util.Lookup;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,20 +52,31 @@ import java.util.Map;
  * with the interaction strength of every probe weight after every epoch as node columns and beta_eff per epoch as
  * graph attributes.
  */
-final class CapacitanceStudy {
+public final class CapacitanceStudy implements Study {
 
-    static final class Settings {
-        List<String> candidates = ModelZoo.names();
-        int pretrainEpochs = 3;
-        int earlyEpochs = 3;
-        int[] probeWidths = {64, 32};
-        String probeActivation = "relu";
-        int degree = CapacitancePrediction.DEFAULT_DEGREE;
-        boolean graphs = true;
+    /** Fashion-MNIST as Debian's dataset-fashion-mnist installs it: the default target. */
+    public static final Path FASHION = Paths.get("/usr/share/datasets/fashion-mnist");
+
+    /** What the command line sets. */
+    public static final class Settings {
+        public List<String> candidates = ModelZoo.names();
+        public int pretrainEpochs = 3;
+        public int earlyEpochs = 3;
+        public int[] probeWidths = {64, 32};
+        public String probeActivation = "relu";
+        public int degree = CapacitancePrediction.DEFAULT_DEGREE;
+        public boolean graphs = true;
         /** The probe weights per layer kept in the line graphs: the largest |w|. */
         int graphWeightsPerLayer = 256;
-        ProbedFineTuning.Settings tuning = new ProbedFineTuning.Settings();
-        String command;
+        /** Fine-tuning: epochs, batch size, learning rate, probe samples, seed. */
+        public final ProbedFineTuning.Settings tuning = new ProbedFineTuning.Settings();
+        /** IDX data the candidates are pretrained on, and the data they are fine-tuned on (null: {@link #FASHION}). */
+        public Path sourceData;
+        public Path targetData;
+        /** Fine-tuning and validation images, disjoint seeded samples of the target's training set. */
+        public int trainSize = 10_000;
+        public int validationSize = 5000;
+        public String command;
         String source;
         String target;
     }
@@ -97,13 +110,71 @@ final class CapacitanceStudy {
         final List<String> notes = new ArrayList<>();
     }
 
-    private CapacitanceStudy() { }
+    private final Settings s;
 
-    static Result run(Settings s, TrainTestData source, LabeledImages train, LabeledImages validation, Path outDir,
-                      ProgressMonitor monitor) throws IOException {
-        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
-        pc.closeCurrentProject();
-        pc.newProject();
+    public CapacitanceStudy(Settings settings) {
+        this.s = settings;
+    }
+
+    @Override
+    public void check() {
+        if (s.pretrainEpochs < 1) throw new IllegalArgumentException("--pretrain-epochs must be >= 1, got " + s.pretrainEpochs);
+        int epochs = s.tuning.epochs;
+        if (epochs < 3) throw new IllegalArgumentException("--epochs must be >= 3, got " + epochs);
+        if (s.earlyEpochs < 2 || s.earlyEpochs >= epochs) {
+            throw new IllegalArgumentException("--early-epochs must be between 2 and --epochs - 1 = " + (epochs - 1) + ", got " + s.earlyEpochs);
+        }
+        if (s.probeWidths.length == 0) throw new IllegalArgumentException("--probe needs at least one hidden width");
+        for (int w : s.probeWidths) if (w < 1) throw new IllegalArgumentException("--probe widths must be >= 1, got " + w);
+        if (!s.probeActivation.equals("relu") && !s.probeActivation.equals("tanh")) {
+            throw new IllegalArgumentException("--probe-activation must be relu or tanh, got " + s.probeActivation);
+        }
+        if (s.tuning.probeSamples < 1) throw new IllegalArgumentException("--probe-samples must be >= 1, got " + s.tuning.probeSamples);
+        if (s.degree < 1 || s.degree >= s.earlyEpochs) {
+            throw new IllegalArgumentException("--degree must be between 1 and --early-epochs - 1 = " + (s.earlyEpochs - 1) + ", got " + s.degree);
+        }
+        if (!(s.tuning.learningRate > 0 && s.tuning.learningRate < 10)) throw new IllegalArgumentException("--learning-rate must be in (0, 10), got " + s.tuning.learningRate);
+        if (s.tuning.batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1, got " + s.tuning.batchSize);
+        if (s.candidates.size() < 2) throw new IllegalArgumentException("--candidates: ranking needs at least 2 candidates, got " + s.candidates.size());
+        if (new java.util.HashSet<>(s.candidates).size() < s.candidates.size()) throw new IllegalArgumentException("--candidates names a model twice: " + s.candidates);
+        if (s.trainSize < 1) throw new IllegalArgumentException("--train-size must be >= 1, got " + s.trainSize);
+        if (s.validationSize < 1) throw new IllegalArgumentException("--validation-size must be >= 1, got " + s.validationSize);
+        Path targetDir = s.targetData != null ? s.targetData : FASHION;
+        if (!Files.isDirectory(targetDir)) {
+            throw new IllegalArgumentException("--target " + targetDir + " does not exist" + (s.targetData == null
+                    ? " (install Debian's dataset-fashion-mnist, or give --target another MNIST-style IDX directory)" : ""));
+        }
+    }
+
+    @Override
+    public StudyOutcome run(GephiProject project, Path outDir, ProgressMonitor monitor) throws IOException {
+        check();
+        long seed = s.tuning.seed;
+        TrainTestData src = ImageDataSource.load(s.sourceData, 0.2, seed);
+        TrainTestData tgt = ImageDataSource.load(s.targetData != null ? s.targetData : FASHION, 0.2, seed);
+        LabeledImages[] tuneAndValidation = holdOut(tgt.train(), s.trainSize, s.validationSize, seed);
+        s.source = src.description();
+        s.target = tgt.description() + String.format(Locale.ROOT, "; fine-tuning on a seeded sample of %d training images, validation on %d others",
+                tuneAndValidation[0].size(), tuneAndValidation[1].size());
+        Result result = analyse(project, src, tuneAndValidation[0], tuneAndValidation[1], outDir, monitor);
+        CapacitanceReport report = new CapacitanceReport(s, result);
+        report.write(outDir);
+        return new StudyOutcome(report.summary(), Collections.emptyList(), Arrays.asList("report.md", "neuralgraph.gephi"));
+    }
+
+    /** Disjoint seeded samples of the target's training images: {fine-tuning set, validation set}. */
+    static LabeledImages[] holdOut(LabeledImages all, int trainSize, int validationSize, long seed) {
+        if ((long) trainSize + validationSize > all.size()) {
+            throw new IllegalArgumentException("--train-size " + trainSize + " + --validation-size " + validationSize
+                    + " is more than the target's " + all.size() + " training images");
+        }
+        int[] order = Permutations.random(all.size(), new Random(seed ^ 0x7F4A7C15L));
+        return new LabeledImages[]{all.subset(Arrays.copyOf(order, trainSize)),
+                all.subset(Arrays.copyOfRange(order, trainSize, trainSize + validationSize))};
+    }
+
+    private Result analyse(GephiProject project, TrainTestData source, LabeledImages train, LabeledImages validation, Path outDir,
+                           ProgressMonitor monitor) throws IOException {
         Result result = new Result();
         for (String name : s.candidates) {
             monitor.checkCancelled();
@@ -113,7 +184,7 @@ final class CapacitanceStudy {
                     s.probeActivation, s.tuning.seed);
             c.epochs = ProbedFineTuning.run(net, c.name, probe, new GradientFlowInteraction(), train, validation, s.tuning, monitor);
             score(c, s);
-            if (s.graphs) c.graphFile = outDir.relativize(probeGraph(c, probe, s, outDir, monitor)).toString();
+            if (s.graphs) c.graphFile = outDir.relativize(probeGraph(project, c, probe, s, outDir, monitor)).toString();
             result.candidates.add(c);
         }
         List<EarlyPredictors> predictors = new ArrayList<>();
@@ -126,7 +197,7 @@ final class CapacitanceStudy {
         for (int p = 0; p < PREDICTORS.size(); p++) result.agreement.put(PREDICTORS.get(p), agreements.get(p));
         if (s.graphs) {
             monitor.start("saving Gephi project", 1);
-            ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
+            project.save(outDir.resolve("neuralgraph.gephi"));
         }
         return result;
     }
@@ -193,7 +264,7 @@ final class CapacitanceStudy {
      * 64-64-32-10 probe has 151,552 links), with the interaction strength of each weight after every epoch; into a
      * workspace and a GEXF.
      */
-    private static Path probeGraph(Candidate c, NeuralCapacitanceProbe probe, Settings s, Path outDir, ProgressMonitor monitor) throws IOException {
+    private static Path probeGraph(GephiProject project, Candidate c, NeuralCapacitanceProbe probe, Settings s, Path outDir, ProgressMonitor monitor) throws IOException {
         NeuralGraph g = LineGraph.build(probe.weights("NCP of " + c.name), s.graphWeightsPerLayer);
         // strengths come in LineGraph's full order: layer by layer, then from * nOut + to
         int[] layer = g.nodeColumns().get("layer").ints(), from = g.nodeColumns().get("from").ints(), to = g.nodeColumns().get("to").ints();
@@ -219,7 +290,7 @@ final class CapacitanceStudy {
         attrs.put("early_epochs", s.earlyEpochs);
         attrs.put("seed", s.tuning.seed);
         g = g.withNodeColumns(cols).withGraphAttributes(attrs);
-        Workspace ws = WorkspaceImporter.importGraph(g, "NCP line graph " + c.name, monitor);
+        Workspace ws = project.importGraph(g, "NCP line graph " + c.name, monitor);
         List<String> notes = new ArrayList<>();
         List<Path> files = GraphExporter.export(ws, outDir.resolve("graphs"), "ncp-" + safe(c.name), EnumSet.of(GraphExporter.Format.GEXF), notes);
         return files.get(0);

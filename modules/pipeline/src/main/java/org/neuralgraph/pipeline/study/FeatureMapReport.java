@@ -1,4 +1,4 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
 import com.google.gson.GsonBuilder;
 import org.jfree.chart.ChartFactory;
@@ -20,10 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import static org.neuralgraph.cli.ReportText.f2;
-import static org.neuralgraph.cli.ReportText.f4;
-import static org.neuralgraph.cli.ReportText.n;
-import static org.neuralgraph.cli.ReportText.writeFile;
+import static org.neuralgraph.pipeline.study.ReportText.f2;
+import static org.neuralgraph.pipeline.study.ReportText.f4;
+import static org.neuralgraph.pipeline.study.ReportText.n;
+import static org.neuralgraph.pipeline.study.ReportText.writeFile;
 
 /**
  * Tables, charts and report of a feature-map study, with the paper's claims checked one by one (seed 000, Section 4):
@@ -197,8 +197,8 @@ final class FeatureMapReport {
         b.append("Command: `").append(s.command).append("`  \nSeed: ").append(s.seed).append("  \nData: ").append(s.data).append("  \n");
         b.append(String.format(Locale.ROOT, "Maps: convolution layer %d (%s), %s, composite over the test images; nodes: the %s %s %%; "
                         + "value offset %s x (max - min), weight cap %s; small-world references: niter %d, nrand %d.%n%n",
-                s.layer, r.mapShape, s.channel < 0 ? "mean over channels" : "channel " + s.channel, s.brightest ? "brightest" : "darkest",
-                f2(s.percent), String.valueOf(s.offsetFraction), f2(s.weightCap), s.niter, s.nrand));
+                s.layer(), r.mapShape, s.channel() < 0 ? "mean over channels" : "channel " + s.channel(), s.brightest() ? "brightest" : "darkest",
+                f2(s.percent()), String.valueOf(s.offsetFraction()), f2(s.weightCap()), s.niter, s.nrand));
         b.append("## The paper's claims\n\n");
         for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append("- ").append(e.getValue() ? "**agrees**: " : "**differs**: ").append(e.getKey()).append('\n');
         b.append("\n## Value adjacency of the composite map, per checkpoint (Figs. 7-8)\n\n| epoch | test acc | nodes | edges | avg weighted degree | clustering | path length | C/Cr | L/Lr |\n|---|---|---|---|---|---|---|---|---|\n");
@@ -269,11 +269,11 @@ final class FeatureMapReport {
         j.put("command", s.command);
         j.put("seed", s.seed);
         j.put("data", s.data);
-        j.put("layer", s.layer);
-        j.put("channel", s.channel);
-        j.put("selection", (s.brightest ? "brightest " : "darkest ") + s.percent + " %");
-        j.put("offset_fraction", s.offsetFraction);
-        j.put("weight_cap", s.weightCap);
+        j.put("layer", s.layer());
+        j.put("channel", s.channel());
+        j.put("selection", (s.brightest() ? "brightest " : "darkest ") + s.percent() + " %");
+        j.put("offset_fraction", s.offsetFraction());
+        j.put("weight_cap", s.weightCap());
         j.put("claims", claims());
         List<Object> value = new java.util.ArrayList<>();
         for (FeatureMapStudy.Figures f : r.value) {

@@ -1,21 +1,23 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
+import org.neuralgraph.pipeline.kind.GraphKinds;
+import org.neuralgraph.pipeline.kind.FeatureMapKind;
+import org.neuralgraph.pipeline.kind.CheckpointInputs;
+import java.util.Arrays;
+import org.neuralgraph.pipeline.kind.ParameterValues;
+import org.neuralgraph.pipeline.model.ModelRequest;
+import org.neuralgraph.gephi.GephiProject;
 import org.neuralgraph.render.GreyPng;
-import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
-import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.neuralgraph.core.data.LabeledImages;
 import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.featuremap.CompositeMaps;
-import org.neuralgraph.core.featuremap.FeatureMapGraph;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.core.stats.SmallWorld;
 import org.neuralgraph.core.stats.UndirectedWeights;
 import org.neuralgraph.dl4j.Checkpoint;
-import org.neuralgraph.dl4j.CheckpointGraphs;
 import org.neuralgraph.dl4j.Evaluation;
 import org.neuralgraph.dl4j.FeatureMapRecorder;
 import org.neuralgraph.dl4j.ModelSpec;
@@ -24,9 +26,6 @@ import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.GephiMetrics;
 import org.neuralgraph.gephi.GraphExporter;
 import org.neuralgraph.gephi.GraphMetrics;
-import org.neuralgraph.gephi.ProjectFile;
-import org.neuralgraph.gephi.WorkspaceImporter;
-import org.openide.util.Lookup;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,24 +49,36 @@ import java.util.function.Consumer;
  * the paper gives no value offset, the value graphs are also measured at several offsets (a sensitivity table).
  * Every graph goes into a Gephi workspace and a GEXF, every composite map into a PNG beside it.
  */
-final class FeatureMapStudy {
+public final class FeatureMapStudy implements Study {
 
-    static final class Settings {
-        boolean dynamic;
-        int layer = 1;
-        int channel = -1;
-        boolean brightest = true;
-        double percent = 10;
-        double offsetFraction = FeatureMapGraph.DEFAULT_OFFSET_FRACTION;
-        double weightCap = FeatureMapGraph.DEFAULT_WEIGHT_CAP;
+    /** What the command line sets. */
+    public static final class Settings {
+        public boolean dynamic;
+        /**
+         * The feature-map graph's parameters (layer, channel, percent, darkest, offset-fraction, weight-cap); the study
+         * sets the class and the adjacency of each graph itself.
+         */
+        public ParameterValues graph = GraphKinds.get(FeatureMapKind.ID).values(java.util.Collections.emptyMap());
         /** Fig. 6: number of runs stopped early (0: none) and the length of the longest, in epochs. */
-        int runs = 10;
-        double runEpochs = 2;
+        public int runs = 10;
+        public double runEpochs = 2;
         int niter = 5;
         int nrand = 5;
-        long seed = 42;
-        String command;
+        public long seed = 42;
+        public String command;
         String data;
+
+        int layer() { return graph.integer("layer"); }
+        int channel() { return graph.integer("channel"); }
+        boolean brightest() { return !graph.flag("darkest"); }
+        double percent() { return graph.decimal("percent"); }
+        double offsetFraction() { return graph.decimal("offset-fraction"); }
+        double weightCap() { return graph.decimal("weight-cap"); }
+
+        /** The parameters of the all-images or one class's graph with the given edges. */
+        ParameterValues of(int cls, String adjacency) {
+            return graph.with("class", cls).with("adjacency", adjacency);
+        }
     }
 
     /** Offsets of the sensitivity table, as shares of max - min. */
@@ -101,49 +112,67 @@ final class FeatureMapStudy {
         String mapShape;
     }
 
-    private FeatureMapStudy() { }
+    private final ModelRequest model;
+    private final Settings s;
 
-    static Result run(TrainingRun run, TrainTestData data, Settings s, Path outDir, ProgressMonitor monitor) throws IOException {
-        LabeledImages test = data.test();
-        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
-        pc.closeCurrentProject();
-        pc.newProject();
+    public FeatureMapStudy(ModelRequest model, Settings settings) {
+        this.model = model;
+        this.s = settings;
+    }
+
+    @Override
+    public void check() throws IOException {
+        if (s.runs < 0 || s.runs > 100) throw new IllegalArgumentException("--runs must be in [0, 100], got " + s.runs);
+        if (!(s.runEpochs > 0 && s.runEpochs <= 100)) throw new IllegalArgumentException("--run-epochs must be in (0, 100], got " + s.runEpochs);
+        model.check();
+        if (model.trains()) {
+            ModelSpec spec = model.spec();
+            long conv = spec.layers.stream().filter(l -> l.type.equals("conv")).count();
+            if (s.layer() > conv) throw new IllegalArgumentException("--layer " + s.layer() + ": the model has " + conv + " convolution layers");
+        }
+    }
+
+    @Override
+    public StudyOutcome run(GephiProject project, Path outDir, ProgressMonitor monitor) throws IOException {
+        TrainingRun run = model.open(outDir.resolve("run"), monitor);
+        if (run.manifest() != null) s.seed = run.manifest().seed;
+        TrainTestData data = model.data();
+        s.data = data.description() + "; maps over the " + data.test().size() + " test images";
+        Result result = analyse(project, run, data, outDir, monitor);
+        FeatureMapReport report = new FeatureMapReport(s, result);
+        report.write(outDir);
+        return new StudyOutcome(report.summary(), result.notes, Arrays.asList("report.md", "neuralgraph.gephi"));
+    }
+
+    private Result analyse(GephiProject project, TrainingRun run, TrainTestData data, Path outDir, ProgressMonitor monitor) throws IOException {
+        FeatureMapKind kind = GraphKinds.get(FeatureMapKind.class);
         Files.createDirectories(outDir.resolve("maps"));
         Result r = new Result();
         int n = run.checkpoints().size();
-        TimelineOutput timeline = new TimelineOutput(s.dynamic);
+        TimelineOutput timeline = new TimelineOutput(s.dynamic, project);
         for (int k = 0; k < n; k++) {
             monitor.checkCancelled();
             Checkpoint cp = run.checkpoints().get(k);
-            List<CompositeMaps> layers = FeatureMapRecorder.record(cp.load(), test, monitor);
-            if (s.layer > layers.size()) throw new IllegalArgumentException("--layer " + s.layer + ": the model has " + layers.size() + " convolution layers");
-            CompositeMaps maps = chosenLayer(layers, s);
+            CheckpointInputs in = new CheckpointInputs(run, k, data.test(), s.seed);
+            CompositeMaps maps = chosenLayer(in.featureMaps(monitor), s);
             r.mapShape = maps.channels() + " channels of " + maps.height() + "x" + maps.width();
             String base = String.format(Locale.ROOT, "value-epoch-%04d", cp.epoch());
-            double[] all = maps.map(-1, s.channel);
+            double[] all = maps.map(-1, s.channel());
             GreyPng.writeStretched(all, maps.height(), maps.width(), outDir.resolve("maps").resolve("all-epoch-" + String.format(Locale.ROOT, "%04d", cp.epoch()) + ".png"));
-            NeuralGraph vg = FeatureMapGraph.value(all, maps.height(), maps.width(), s.brightest, s.percent, s.offsetFraction, s.weightCap);
-            r.value.add(analyse(CheckpointGraphs.withCheckpoint(vg, run, k), figures(cp), "value adjacency epoch " + cp.epoch(), base, s, true, outDir, r.notes,
-                    gm -> timeline.add("featuremaps-value", gm, cp.epoch()), monitor));
-            for (double f : SWEEP) r.sweep.add(sweepRow(cp.epoch(), f, all, maps, s));
+            r.value.add(analyse(project, kind.build(in, s.of(-1, "value"), monitor), figures(cp), "value adjacency epoch " + cp.epoch(), base, true, outDir,
+                    r.notes, gm -> timeline.add("featuremaps-value", gm, cp.epoch()), monitor));
+            for (double f : SWEEP) r.sweep.add(sweepRow(cp.epoch(), f, all, maps));
             if ((k == 0 || k == n - 1) && maps.classes() > 3) {
-                NeuralGraph v3 = FeatureMapGraph.value(maps.map(3, s.channel), maps.height(), maps.width(), s.brightest, s.percent, s.offsetFraction, s.weightCap);
-                Map<String, Object> cls = new LinkedHashMap<>();
-                cls.put("class", 3);
-                r.valueClass3.add(analyse(CheckpointGraphs.withCheckpoint(v3.withGraphAttributes(cls), run, k), figures(cp), "value class 3 epoch " + cp.epoch(),
-                        String.format(Locale.ROOT, "value-class-3-epoch-%04d", cp.epoch()), s, false, outDir, r.notes, gm -> { }, monitor));
+                r.valueClass3.add(analyse(project, kind.build(in, s.of(3, "value"), monitor), figures(cp), "value class 3 epoch " + cp.epoch(),
+                        String.format(Locale.ROOT, "value-class-3-epoch-%04d", cp.epoch()), false, outDir, r.notes, gm -> { }, monitor));
             }
             if (k == 0 || k == n - 1) {
                 List<Figures> perClass = new ArrayList<>();
                 for (int c = 0; c < maps.classes(); c++) {
-                    double[] m = maps.map(c, s.channel);
                     String cb = String.format(Locale.ROOT, "spatial-class-%d-epoch-%04d", c, cp.epoch());
-                    GreyPng.writeStretched(m, maps.height(), maps.width(), outDir.resolve("maps").resolve(cb.replace("spatial-", "") + ".png"));
-                    NeuralGraph sg = FeatureMapGraph.spatial(m, maps.height(), maps.width(), s.brightest, s.percent, FeatureMapGraph.Adjacency.SPATIAL_4);
-                    Map<String, Object> cls = new LinkedHashMap<>();
-                    cls.put("class", c);
-                    perClass.add(analyse(CheckpointGraphs.withCheckpoint(sg.withGraphAttributes(cls), run, k), figures(cp),
-                            "spatial class " + c + " epoch " + cp.epoch(), cb, s, false, outDir, r.notes, gm -> { }, monitor));
+                    GreyPng.writeStretched(maps.map(c, s.channel()), maps.height(), maps.width(), outDir.resolve("maps").resolve(cb.replace("spatial-", "") + ".png"));
+                    perClass.add(analyse(project, kind.build(in, s.of(c, "spatial-4"), monitor), figures(cp),
+                            "spatial class " + c + " epoch " + cp.epoch(), cb, false, outDir, r.notes, gm -> { }, monitor));
                 }
                 r.spatial.add(perClass);
             }
@@ -151,9 +180,9 @@ final class FeatureMapStudy {
         r.timelineFiles.addAll(timeline.write(outDir, 0, monitor, r.notes)); // nodes stay on the pixel grid
         if (n == 1) r.notes.add("the model has one checkpoint, so 'before' and 'after' training are the same maps: load a run directory for the comparison");
         if (s.runs > 0 && run.manifest() == null) r.notes.add("no runs stopped early (Fig. 6): a lone model file has no training settings to repeat");
-        else if (s.runs > 0) stoppedEarly(run.manifest().spec, data, s, outDir, r, monitor);
+        else if (s.runs > 0) stoppedEarly(project, run.manifest().spec, data, outDir, r, monitor);
         monitor.start("saving Gephi project", 1);
-        ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
+        project.save(outDir.resolve("neuralgraph.gephi"));
         return r;
     }
 
@@ -162,7 +191,7 @@ final class FeatureMapStudy {
      * round(B^(i / (runs - 1))) mini-batches, B = {@code s.runEpochs} epochs' worth, so that their accuracies spread
      * from chance to trained; each gives the spatial-adjacency graph of its all-images composite map.
      */
-    private static void stoppedEarly(ModelSpec spec, TrainTestData data, Settings s, Path outDir, Result r, ProgressMonitor monitor) throws IOException {
+    private void stoppedEarly(GephiProject project, ModelSpec spec, TrainTestData data, Path outDir, Result r, ProgressMonitor monitor) throws IOException {
         long perEpoch = (data.train().size() + spec.batchSize - 1) / spec.batchSize;
         long longest = Math.max(1, Math.round(s.runEpochs * perEpoch));
         for (int i = 0; i < s.runs; i++) {
@@ -179,22 +208,22 @@ final class FeatureMapStudy {
             f.trainAccuracy = Double.NaN;
             f.testAccuracy = Evaluation.of(net, data.test()).accuracy();
             String base = String.format(Locale.ROOT, "run-%02d-batches-%d", i + 1, batches);
-            double[] all = maps.map(-1, s.channel);
+            double[] all = maps.map(-1, s.channel());
             GreyPng.writeStretched(all, maps.height(), maps.width(), outDir.resolve("maps").resolve(base + ".png"));
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("run_seed", one.seed);
             a.put("batches_trained", batches);
             a.put("test_accuracy", f.testAccuracy);
-            NeuralGraph g = FeatureMapGraph.spatial(all, maps.height(), maps.width(), s.brightest, s.percent, FeatureMapGraph.Adjacency.SPATIAL_4).withGraphAttributes(a);
-            r.runs.add(analyse(g, f, String.format(Locale.ROOT, "spatial run %d, %d batches (test acc %.3f)", i + 1, batches, f.testAccuracy),
-                    "spatial-" + base, s, false, outDir, r.notes, gm -> { }, monitor));
+            NeuralGraph g = FeatureMapKind.graph(all, maps.height(), maps.width(), s.of(-1, "spatial-4")).withGraphAttributes(a);
+            r.runs.add(analyse(project, g, f, String.format(Locale.ROOT, "spatial run %d, %d batches (test acc %.3f)", i + 1, batches, f.testAccuracy),
+                    "spatial-" + base, false, outDir, r.notes, gm -> { }, monitor));
         }
     }
 
     private static CompositeMaps chosenLayer(List<CompositeMaps> layers, Settings s) {
-        if (s.layer > layers.size()) throw new IllegalArgumentException("--layer " + s.layer + ": the model has " + layers.size() + " convolution layers");
-        CompositeMaps maps = layers.get(s.layer - 1);
-        if (s.channel >= maps.channels()) throw new IllegalArgumentException("--channel " + s.channel + ": layer " + s.layer + " has " + maps.channels() + " channels");
+        if (s.layer() > layers.size()) throw new IllegalArgumentException("--layer " + s.layer() + ": the model has " + layers.size() + " convolution layers");
+        CompositeMaps maps = layers.get(s.layer() - 1);
+        if (s.channel() >= maps.channels()) throw new IllegalArgumentException("--channel " + s.channel() + ": layer " + s.layer() + " has " + maps.channels() + " channels");
         return maps;
     }
 
@@ -210,8 +239,8 @@ final class FeatureMapStudy {
      * One row of the offset table: the value graph of {@code map} at offset share {@code fraction}; clustering and
      * path length of its largest component (NaN below 4 nodes and 2 edges), weighted degree over all nodes.
      */
-    private static double[] sweepRow(int epoch, double fraction, double[] map, CompositeMaps maps, Settings s) {
-        NeuralGraph g = FeatureMapGraph.value(map, maps.height(), maps.width(), s.brightest, s.percent, fraction, s.weightCap);
+    private double[] sweepRow(int epoch, double fraction, double[] map, CompositeMaps maps) {
+        NeuralGraph g = FeatureMapKind.graph(map, maps.height(), maps.width(), s.of(-1, "value").with("offset-fraction", fraction));
         UndirectedWeights w = UndirectedWeights.of(g);
         double c = Double.NaN, l = Double.NaN;
         try {
@@ -225,10 +254,10 @@ final class FeatureMapStudy {
     }
 
     /** Gephi's figures of {@code g} in a new workspace, written as GEXF; {@code analysed} then sees the workspace. */
-    private static Figures analyse(NeuralGraph g, Figures f, String name, String base, Settings s, boolean smallWorld, Path outDir,
-                                   List<String> notes, Consumer<GraphModel> analysed, ProgressMonitor monitor) throws IOException {
-        Workspace ws = WorkspaceImporter.importGraph(g, name, monitor);
-        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+    private Figures analyse(GephiProject project, NeuralGraph g, Figures f, String name, String base, boolean smallWorld, Path outDir,
+                            List<String> notes, Consumer<GraphModel> analysed, ProgressMonitor monitor) throws IOException {
+        Workspace ws = project.importGraph(g, name, monitor);
+        GraphModel gm = project.graphModel(ws);
         f.metrics = GephiMetrics.compute(gm, monitor);
         if (smallWorld) {
             try {

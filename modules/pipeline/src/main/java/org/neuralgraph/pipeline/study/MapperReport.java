@@ -1,4 +1,4 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
 import com.google.gson.GsonBuilder;
 import org.neuralgraph.core.mapper.LensCircle;
@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.neuralgraph.cli.ReportText.f2;
-import static org.neuralgraph.cli.ReportText.n;
-import static org.neuralgraph.cli.ReportText.writeFile;
+import static org.neuralgraph.pipeline.study.ReportText.f2;
+import static org.neuralgraph.pipeline.study.ReportText.n;
+import static org.neuralgraph.pipeline.study.ReportText.writeFile;
 
 /**
  * Tables and report of the Mapper study with seed 002's findings checked: before training (or after few iterations)
@@ -95,7 +95,7 @@ final class MapperReport {
 
     private String markdown() {
         StringBuilder b = new StringBuilder("# Mapper graphs of convolution filters (seed 002)\n\n");
-        b.append("Command: `").append(s.command).append("`  \nSeed: ").append(s.seed).append("  \nData: ").append(s.data).append("  \n");
+        b.append("Command: `").append(s.command).append("`  \nSeed: ").append(s.seed).append("  \nData: ").append(s.dataDescription).append("  \n");
         b.append(String.format("Filters: the first convolution layer (64 filters of 5x5) of the cnn-mapper preset (Section 7), pooled over %d runs "
                 + "(seeds %d to %d); MNIST runs of %d iterations of batch 100, circle/square runs of %d and %d iterations of batch 50.  %n",
                 s.runs, s.seed, s.seed + s.runs - 1, s.iterations, s.few, s.many));

@@ -1,8 +1,13 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
-import org.gephi.graph.api.GraphController;
+import org.neuralgraph.pipeline.kind.MapperKind;
+import org.neuralgraph.core.data.ImageDataSource;
+import org.neuralgraph.pipeline.kind.GraphKinds;
+import org.neuralgraph.core.cluster.ClusterCut;
+import java.util.Arrays;
+import org.neuralgraph.pipeline.kind.ParameterValues;
+import org.neuralgraph.gephi.GephiProject;
 import org.gephi.graph.api.GraphModel;
-import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.data.CircleSquareImages;
 import org.neuralgraph.core.data.TrainTestData;
@@ -18,9 +23,6 @@ import org.neuralgraph.dl4j.PooledRuns;
 import org.neuralgraph.gephi.ForceAtlas2Runner;
 import org.neuralgraph.gephi.GraphExporter;
 import org.neuralgraph.gephi.GraphStyle;
-import org.neuralgraph.gephi.ProjectFile;
-import org.neuralgraph.gephi.WorkspaceImporter;
-import org.openide.util.Lookup;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -44,19 +46,26 @@ import java.util.Map;
  * on 2 cores here, so the defaults pool 4 runs of 100 iterations on MNIST and 4 runs of 40 and 400 iterations (batch 50)
  * on the synthetic data; {@code --runs}, {@code --iterations}, {@code --few}, {@code --many} scale it up.
  */
-final class MapperStudy {
+public final class MapperStudy implements Study {
 
-    static final class Settings {
-        int runs = 4;
-        long iterations = 100;
-        long few = 40;
-        long many = 400;
-        boolean shapes = true;
+    /** What the command line sets. */
+    public static final class Settings {
+        public int runs = 4;
+        public long iterations = 100;
+        public long few = 40;
+        public long many = 400;
+        public boolean shapes = true;
         int layoutIterations = 300;
-        MapperParameters mapper = MapperParameters.defaults();
-        long seed = 42;
-        String command;
-        String data;
+        /** The Mapper graph's parameters: lens, metric, intervals, overlap, k, percent. */
+        public ParameterValues graph = GraphKinds.get(MapperKind.ID).values(java.util.Collections.emptyMap());
+        /** Single linkage cut at this fixed distance instead of the histogram gap rule; null for the rule. */
+        public Double epsilon;
+        public long seed = 42;
+        /** MNIST-style IDX directory. */
+        public Path data;
+        public String command;
+        String dataDescription;
+        MapperParameters mapper;
     }
 
     /** Largest change of gradient direction, degrees, between neighbours along a ring ({@link MainCycle#winding}). */
@@ -83,35 +92,60 @@ final class MapperStudy {
         final List<String> notes = new ArrayList<>();
     }
 
-    private MapperStudy() { }
+    private final Settings s;
 
-    static Result run(Settings s, TrainTestData mnist, Path outDir, ProgressMonitor monitor) throws IOException {
-        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
-        pc.closeCurrentProject();
-        pc.newProject();
+    public MapperStudy(Settings settings) {
+        this.s = settings;
+    }
+
+    @Override
+    public void check() {
+        if (s.runs < 1 || s.runs > 1000) throw new IllegalArgumentException("--runs must be in [1, 1000], got " + s.runs);
+        if (s.iterations < 0 || s.few < 0 || s.many < 0) throw new IllegalArgumentException("--iterations, --few and --many must be >= 0");
+        MapperParameters p = MapperKind.mapperParameters(s.graph, s.seed);
+        try {
+            if (s.epsilon != null) p = p.withClusterCut(ClusterCut.fixedEpsilon(s.epsilon));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage());
+        }
+        s.mapper = p;
+    }
+
+    @Override
+    public StudyOutcome run(GephiProject project, Path outDir, ProgressMonitor monitor) throws IOException {
+        check();
+        TrainTestData mnist = ImageDataSource.load(s.data, 0.2, s.seed);
+        s.dataDescription = mnist.description();
+        Result result = analyse(project, mnist, outDir, monitor);
+        MapperReport report = new MapperReport(s, result);
+        report.write(outDir);
+        return new StudyOutcome(report.summary(), result.notes, Arrays.asList("report.md", "graphs", "neuralgraph.gephi"));
+    }
+
+    private Result analyse(GephiProject project, TrainTestData mnist, Path outDir, ProgressMonitor monitor) throws IOException {
         Result r = new Result();
         ModelSpec spec = ModelSpec.preset("cnn-mapper");
         spec.seed = s.seed;
         PooledRuns onMnist = PooledRuns.train(spec, mnist, s.runs, s.iterations, monitor);
-        r.graphs.add(analyse("MNIST, untrained", "mnist-untrained", onMnist.untrainedFilters(), 0, Double.NaN, s, outDir, r, monitor));
-        r.graphs.add(analyse("MNIST, trained", "mnist-trained", onMnist.trainedFilters(), s.iterations, onMnist.meanTestAccuracy(), s, outDir, r, monitor));
+        r.graphs.add(analyse(project, "MNIST, untrained", "mnist-untrained", onMnist.untrainedFilters(), 0, Double.NaN, outDir, r, monitor));
+        r.graphs.add(analyse(project, "MNIST, trained", "mnist-trained", onMnist.trainedFilters(), s.iterations, onMnist.meanTestAccuracy(), outDir, r, monitor));
         if (s.shapes) {
             TrainTestData shapes = new CircleSquareImages(CircleSquareImages.STROKE, 0).trainTest(CircleSquareImages.PAPER_TRAIN, CircleSquareImages.PAPER_TEST, s.seed);
             ModelSpec two = spec.withClasses(2);
             two.batchSize = 50; // Section 6: "40 batch iterations", batch size of Section 5 (50)
             for (long it : new long[]{s.few, s.many}) {
                 PooledRuns runs = PooledRuns.train(two, shapes, s.runs, it, monitor);
-                r.graphs.add(analyse("circles and squares, " + it + " iterations", "shapes-" + it, runs.trainedFilters(), it,
-                        runs.meanTestAccuracy(), s, outDir, r, monitor));
+                r.graphs.add(analyse(project, "circles and squares, " + it + " iterations", "shapes-" + it, runs.trainedFilters(), it,
+                        runs.meanTestAccuracy(), outDir, r, monitor));
             }
         }
         monitor.start("saving Gephi project", 1);
-        ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
+        project.save(outDir.resolve("neuralgraph.gephi"));
         return r;
     }
 
-    private static Figures analyse(String name, String base, FirstLayerFilters filters, long iterations, double accuracy, Settings s,
-                                   Path outDir, Result r, ProgressMonitor monitor) throws IOException {
+    private Figures analyse(GephiProject project, String name, String base, FirstLayerFilters filters, long iterations, double accuracy,
+                            Path outDir, Result r, ProgressMonitor monitor) throws IOException {
         monitor.checkCancelled();
         Figures f = new Figures();
         f.name = name;
@@ -137,8 +171,8 @@ final class MapperStudy {
         f.monotone = turn[1];
         NeuralGraph.Column direction = g.nodeColumns().get("gradient_direction");
         f.ring = direction == null ? new int[0] : MainCycle.winding(g.nodeCount(), g.sources(), g.targets(), direction.doubles(), 360, RING_STEP);
-        Workspace ws = WorkspaceImporter.importGraph(g, "Mapper: " + name, monitor);
-        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+        Workspace ws = project.importGraph(g, "Mapper: " + name, monitor);
+        GraphModel gm = project.graphModel(ws);
         if (g.nodeCount() > 0) {
             ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
             GraphStyle.colourByAngle(gm, "gradient_direction", 360); // the primary circle's coordinate

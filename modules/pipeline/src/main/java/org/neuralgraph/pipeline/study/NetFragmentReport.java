@@ -1,4 +1,4 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
 import com.google.gson.GsonBuilder;
 import org.neuralgraph.core.netfragment.ClassSelectivity;
@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static org.neuralgraph.cli.ReportText.f2;
-import static org.neuralgraph.cli.ReportText.n;
-import static org.neuralgraph.cli.ReportText.writeFile;
+import static org.neuralgraph.pipeline.study.ReportText.f2;
+import static org.neuralgraph.pipeline.study.ReportText.n;
+import static org.neuralgraph.pipeline.study.ReportText.writeFile;
 
 /**
  * Tables, pictures and report of the net-fragment study, with seed 003's findings (Section 4.2) checked one by one:
@@ -311,8 +311,8 @@ final class NetFragmentReport {
                 + "- `pictures/activation-maximisation.png`: Fig. 4.5, the input maximising each class, models down, classes across\n"
                 + "- `graphs/nf-<model>/neuron-class-epoch-<e>.gexf`: head neurons and classes linked by activation, every epoch; the class "
                 + "nodes of the last carry their maximising input (`max_input`)\n"
-                + "- `graphs/nf-<model>/contribution-digit-" + s.inputDigit + ".gexf`: pixels, channels and neurons of all layers for digit "
-                + s.inputDigit + ", edges weight x incoming activation\n"
+                + "- `graphs/nf-<model>/contribution-digit-" + s.inputDigit() + ".gexf`: pixels, channels and neurons of all layers for digit "
+                + s.inputDigit() + ", edges weight x incoming activation\n"
                 + "- `neuralgraph.gephi`: the trained models' graphs; `runs/`: checkpoints after every epoch; `activations/`: every layer's "
                 + "activations for every digit after every epoch; `tables/`: the figures above as CSV\n"
                 + TimelineOutput.markdown(r.timelineFiles));

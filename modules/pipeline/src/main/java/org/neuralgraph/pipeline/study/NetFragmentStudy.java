@@ -1,28 +1,30 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
+import org.neuralgraph.pipeline.kind.NeuronClassKind;
+import org.neuralgraph.pipeline.kind.GraphKinds;
+import org.neuralgraph.pipeline.kind.GraphKind;
+import org.neuralgraph.pipeline.kind.ContributionKind;
+import org.neuralgraph.pipeline.kind.CheckpointInputs;
+import java.util.Arrays;
+import org.neuralgraph.pipeline.kind.ParameterValues;
+import org.neuralgraph.gephi.GephiProject;
 import org.neuralgraph.render.GreyPng;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.data.LabeledImages;
 import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.netfragment.LayerSignal;
-import org.neuralgraph.core.netfragment.NeuronClassGraph;
 import org.neuralgraph.core.netfragment.SegmentDigits;
 import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.dl4j.ActivationMaximisation;
 import org.neuralgraph.dl4j.Checkpoint;
-import org.neuralgraph.dl4j.CheckpointGraphs;
 import org.neuralgraph.dl4j.LayerSignals;
 import org.neuralgraph.dl4j.NetFragmentGraphs;
 import org.neuralgraph.dl4j.NetFragmentModels;
 import org.neuralgraph.dl4j.Trainer;
 import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.GraphExporter;
-import org.neuralgraph.gephi.ProjectFile;
-import org.neuralgraph.gephi.WorkspaceImporter;
-import org.openide.util.Lookup;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,18 +46,23 @@ import java.util.Map;
  * cannot give; it does not say how large its epoch was. With 1,000 repeats (313 steps an epoch) every model reaches
  * 100 % within 1-5 epochs, as the paper reports.
  */
-final class NetFragmentStudy {
+public final class NetFragmentStudy implements Study {
 
-    static final class Settings {
-        boolean dynamic;
-        int[] models = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
-        int repeats = 1000;
-        int epochs = 10;
-        long seed = 42;
-        /** The digit whose contribution graph is built. */
-        int inputDigit = 8;
-        ActivationMaximisation maximisation = new ActivationMaximisation();
-        String command;
+    /** What the command line sets. */
+    public static final class Settings {
+        public boolean dynamic;
+        public int[] models = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+        public int repeats = 1000;
+        public int epochs = 10;
+        public long seed = 42;
+        /** The neuron-class graph's parameters: the activation maximisation's steps, step size and L2 weight. */
+        public ParameterValues neuronClass = GraphKinds.get(NeuronClassKind.ID).values(java.util.Collections.emptyMap());
+        /** The contribution graph's parameters: the digit whose path is followed. */
+        public ParameterValues contribution = GraphKinds.get(ContributionKind.ID).values(java.util.Collections.emptyMap());
+        public String command;
+        ActivationMaximisation maximisation;
+
+        int inputDigit() { return contribution.integer("input-digit"); }
     }
 
     /** One model's figures. */
@@ -77,7 +84,22 @@ final class NetFragmentStudy {
         SegmentDigits digits;
     }
 
-    private NetFragmentStudy() { }
+    private final Settings s;
+
+    public NetFragmentStudy(Settings settings) {
+        this.s = settings;
+    }
+
+    @Override
+    public void check() {
+        if (s.models.length == 0) throw new IllegalArgumentException("--models is empty");
+        for (int m : s.models) {
+            if (m < 1 || m > NetFragmentModels.COUNT) throw new IllegalArgumentException("--models: " + m + " is not a model of Table 4.1 (1-11)");
+        }
+        if (s.repeats < 1 || s.repeats > 100_000) throw new IllegalArgumentException("--repeats must be in [1, 100000], got " + s.repeats);
+        if (s.epochs < 1 || s.epochs > 1000) throw new IllegalArgumentException("--epochs must be in [1, 1000], got " + s.epochs);
+        s.maximisation = NeuronClassKind.maximisation(s.neuronClass, s.seed);
+    }
 
     /** The ten digits repeated {@code repeats} times for training, the ten digits once for testing. */
     static TrainTestData data(SegmentDigits digits, int repeats) {
@@ -88,15 +110,23 @@ final class NetFragmentStudy {
                 + repeats + " copies of each an epoch; accuracy on the ten");
     }
 
-    static Result run(Settings s, Path outDir, ProgressMonitor monitor) throws IOException {
-        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
-        pc.closeCurrentProject();
-        pc.newProject();
+    @Override
+    public StudyOutcome run(GephiProject project, Path outDir, ProgressMonitor monitor) throws IOException {
+        check();
+        Result result = analyse(project, outDir, monitor);
+        NetFragmentReport report = new NetFragmentReport(s, result);
+        report.write(outDir);
+        return new StudyOutcome(report.summary(), result.notes, Arrays.asList("report.md", "neuralgraph.gephi"));
+    }
+
+    private Result analyse(GephiProject project, Path outDir, ProgressMonitor monitor) throws IOException {
+        NeuronClassKind neuronClass = GraphKinds.get(NeuronClassKind.class);
+        GraphKind contribution = GraphKinds.get(ContributionKind.ID);
         Result r = new Result();
         r.digits = SegmentDigits.standard();
         TrainTestData data = data(r.digits, s.repeats);
         LabeledImages ten = data.test();
-        TimelineOutput timeline = new TimelineOutput(s.dynamic);
+        TimelineOutput timeline = new TimelineOutput(s.dynamic, project);
         for (int m : s.models) {
             ModelResult mr = new ModelResult();
             mr.number = m;
@@ -108,39 +138,38 @@ final class NetFragmentStudy {
             for (int k = 0; k < run.checkpoints().size(); k++) {
                 monitor.checkCancelled();
                 Checkpoint cp = run.checkpoints().get(k);
-                MultiLayerNetwork net = cp.load();
+                CheckpointInputs in = new CheckpointInputs(run, k, ten, s.seed);
+                MultiLayerNetwork net = in.network();
                 if (k == 0) mr.parameters = net.numParams();
-                double[][] head = NetFragmentGraphs.headActivations(net, ten);
                 writeActivations(net, ten, outDir.resolve("activations").resolve(spec.name)
                         .resolve(String.format(Locale.ROOT, "epoch-%04d.csv", cp.epoch())));
                 boolean last = k == run.checkpoints().size() - 1;
-                NeuralGraph g = CheckpointGraphs.withCheckpoint(NeuronClassGraph.build(head).withGraphAttributes(modelAttributes(mr)), run, k);
+                NeuralGraph g = in.withCheckpoint(neuronClass.withoutMaxima(in).withGraphAttributes(modelAttributes(mr)));
                 if (last) {
-                    mr.head = head;
+                    mr.head = NetFragmentGraphs.headActivations(net, ten);
                     mr.maxima = s.maximisation.run(net, 1, ten.rows(), ten.cols(), monitor);
                     g = NetFragmentGraphs.withMaxima(g, mr.maxima);
                     g = g.withNodeColumns(maximaPngs(g, mr.maxima, outDir, spec.name));
                 }
                 String name = String.format(Locale.ROOT, "%s neuron-class epoch %d (acc %.2f)", spec.name, cp.epoch(), cp.testAccuracy());
-                Workspace ws = WorkspaceImporter.importGraph(g, name, monitor);
+                Workspace ws = project.importGraph(g, name, monitor);
                 GraphExporter.export(ws, outDir.resolve("graphs").resolve(spec.name),
                         String.format(Locale.ROOT, "neuron-class-epoch-%04d", cp.epoch()), EnumSet.of(GraphExporter.Format.GEXF), r.notes);
-                timeline.add(spec.name + "-neuron-class", Lookup.getDefault().lookup(org.gephi.graph.api.GraphController.class).getGraphModel(ws), cp.epoch());
+                timeline.add(spec.name + "-neuron-class", project.graphModel(ws), cp.epoch());
                 if (!last) {
-                    pc.deleteWorkspace(ws); // every epoch as GEXF, the trained network's graphs in the project
+                    project.delete(ws); // every epoch as GEXF, the trained network's graphs in the project
                     continue;
                 }
-                NeuralGraph cg = NetFragmentGraphs.contributionGraph(net, spec.name, ten, s.inputDigit);
-                cg = CheckpointGraphs.withCheckpoint(cg.withGraphAttributes(modelAttributes(mr)), run, k);
-                Workspace cws = WorkspaceImporter.importGraph(cg, spec.name + " contribution, digit " + s.inputDigit, monitor);
-                GraphExporter.export(cws, outDir.resolve("graphs").resolve(spec.name), "contribution-digit-" + s.inputDigit,
+                NeuralGraph cg = contribution.build(in, s.contribution, monitor).withGraphAttributes(modelAttributes(mr));
+                Workspace cws = project.importGraph(cg, spec.name + " contribution, digit " + s.inputDigit(), monitor);
+                GraphExporter.export(cws, outDir.resolve("graphs").resolve(spec.name), "contribution-digit-" + s.inputDigit(),
                         EnumSet.of(GraphExporter.Format.GEXF), r.notes);
             }
             r.models.add(mr);
         }
         r.timelineFiles.addAll(timeline.write(outDir, 0, monitor, r.notes)); // classes and head neurons keep their start positions
         monitor.start("saving Gephi project", 1);
-        ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
+        project.save(outDir.resolve("neuralgraph.gephi"));
         return r;
     }
 

@@ -1,4 +1,4 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,20 +26,5 @@ final class ReportText {
 
     static String f4(double x) {
         return Double.isFinite(x) ? String.format(Locale.ROOT, "%.4f", x) : "n/a";
-    }
-
-    /**
-     * What a study prints when its outputs are in place: the summary, the notes, and where its main outputs are
-     * ({@code entries} relative to {@code target}; those that do not exist are left out).
-     */
-    static void printOutcome(java.io.PrintWriter out, String summary, java.util.List<String> notes, Path target, String... entries) {
-        out.print(summary);
-        for (String note : notes) out.println("note: " + note);
-        out.println("outputs: " + target);
-        for (String e : entries) {
-            Path p = target.resolve(e);
-            String label = e.equals("neuralgraph.gephi") ? "Gephi" : e.replaceFirst("\\.md$", "");
-            if (Files.exists(p)) out.println(String.format(Locale.ROOT, "  %-10s%s", label + ":", p));
-        }
     }
 }

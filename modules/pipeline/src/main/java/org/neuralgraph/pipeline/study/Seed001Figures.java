@@ -1,4 +1,4 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
 import java.util.Locale;
 

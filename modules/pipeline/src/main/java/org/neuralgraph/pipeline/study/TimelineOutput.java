@@ -1,7 +1,6 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
 import java.awt.Color;
-import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.graph.api.Node;
 import org.gephi.project.api.Workspace;
@@ -10,12 +9,11 @@ import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.core.timeline.GraphTimeline;
 import org.neuralgraph.gephi.ForceAtlas2Runner;
 import org.neuralgraph.gephi.GraphExporter;
-import org.neuralgraph.gephi.TimelineImporter;
+import org.neuralgraph.gephi.GephiProject;
 import org.neuralgraph.gephi.WorkspaceLayout;
 import org.neuralgraph.gephi.WorkspaceSnapshot;
 import org.neuralgraph.render.TimelineAnimation;
 import org.neuralgraph.render.AnimationFiles;
-import org.openide.util.Lookup;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +27,7 @@ import java.util.Map;
 /**
  * What {@code --dynamic} adds to a study: each checkpoint's workspace, once Gephi has analysed it, is kept as a
  * snapshot; at the end the snapshots become one {@link GraphTimeline}, one dynamic workspace in the study's Gephi
- * project ({@link TimelineImporter}), laid out once by ForceAtlas2 on the union of all checkpoints (so positions do
+ * project ({@link org.neuralgraph.gephi.TimelineImporter}), laid out once by ForceAtlas2 on the union of all checkpoints (so positions do
  * not jump), a dynamic GEXF 1.3 ({@code timerepresentation="timestamp"}) whose timeline plays in Gephi, and the
  * animation of it ({@link AnimationFiles}: PNG frames, GIF, MP4 under {@code animation/}), one frame per checkpoint.
  *
@@ -48,11 +46,13 @@ final class TimelineOutput {
     }
 
     private final boolean enabled;
+    private final GephiProject project;
     private final Map<String, Track> tracks = new LinkedHashMap<>();
 
     /** @param enabled false makes every method do nothing ({@code --dynamic} not given) */
-    TimelineOutput(boolean enabled) {
+    TimelineOutput(boolean enabled, GephiProject project) {
         this.enabled = enabled;
+        this.project = project;
     }
 
     /**
@@ -85,11 +85,11 @@ final class TimelineOutput {
         return files;
     }
 
-    private static List<String> write(String kind, Track t, Path outDir, int layoutIterations, ProgressMonitor monitor,
+    private List<String> write(String kind, Track t, Path outDir, int layoutIterations, ProgressMonitor monitor,
                                       List<String> notes) throws IOException {
         GraphTimeline timeline = GraphTimeline.ofCheckpoints(t.graphs, t.epochs.stream().mapToInt(Integer::intValue).toArray());
-        Workspace ws = TimelineImporter.importTimeline(timeline, kind + " timeline", monitor);
-        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+        Workspace ws = project.importTimeline(timeline, kind + " timeline", monitor);
+        GraphModel gm = project.graphModel(ws);
         ForceAtlas2Runner.run(gm, layoutIterations, monitor);
         for (Node n : gm.getGraph().getNodes()) {
             String id = n.getId().toString();

@@ -1,4 +1,4 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
 import com.google.gson.GsonBuilder;
 import org.neuralgraph.dl4j.TrainingRun;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static org.neuralgraph.cli.ReportText.n;
-import static org.neuralgraph.cli.ReportText.writeFile;
+import static org.neuralgraph.pipeline.study.ReportText.n;
+import static org.neuralgraph.pipeline.study.ReportText.writeFile;
 
 /**
  * The report of a weight-graph study: {@code report.json} (everything, machine-readable), {@code metrics.csv}
@@ -24,7 +24,7 @@ import static org.neuralgraph.cli.ReportText.writeFile;
  * {@code report.md}, which sets the first checkpoint (untrained) beside the last (trained) and, for the
  * 784-50-50-50-10 MLP, beside seed 000's figures (Section 4, Fig. 2).
  */
-final class StudyReport {
+final class WeightGraphReport {
 
     /** Seed 000, Section 4. */
     static final double PAPER_WEIGHTED_DEGREE_UNTRAINED = 1.15;
@@ -37,7 +37,7 @@ final class StudyReport {
     private final WeightGraphStudy.Settings settings;
     private final WeightGraphStudy.Result result;
 
-    StudyReport(TrainingRun run, WeightGraphStudy.Settings settings, WeightGraphStudy.Result result) {
+    WeightGraphReport(TrainingRun run, WeightGraphStudy.Settings settings, WeightGraphStudy.Result result) {
         this.run = run;
         this.settings = settings;
         this.result = result;
@@ -60,7 +60,7 @@ final class StudyReport {
         m.put("command", settings.command);
         m.put("seed", settings.seed);
         m.put("graph", "weight graph (seed 000, Section 3): neurons as nodes, weights as directed edges, Gephi weight |w|");
-        m.put("sparsification", settings.sparsification.toString());
+        m.put("sparsification", sparsification());
         m.put("modularity_convention", "Gephi's Louvain Modularity, weighted, randomize off; Gephi resolution gamma multiplies the "
                 + "internal term, Q = sum_c [gamma*L_c/W - (d_c/2W)^2] (not networkx's convention); edges treated as undirected");
         m.put("resolutions", settings.resolutions);
@@ -90,6 +90,11 @@ final class StudyReport {
         m.put("timeline_files", result.timelineFiles);
         m.put("notes", result.notes);
         return m;
+    }
+
+    /** The sparsification as the report names it ("none", "percentile:90.0", ...). */
+    private String sparsification() {
+        return org.neuralgraph.core.weights.Sparsification.parse(settings.graph.text("sparsify")).toString();
     }
 
     private static Object finite(double x) { return Double.isFinite(x) ? x : null; }
@@ -128,7 +133,7 @@ final class StudyReport {
 
     private boolean isPaperArchitecture() {
         Object layers = first().graphAttributes.get("layers");
-        return PAPER_ARCHITECTURE.equals(layers) && "none".equals(settings.sparsification.toString());
+        return PAPER_ARCHITECTURE.equals(layers) && "none".equals(sparsification());
     }
 
     private static Map<String, Object> pair(double untrained, double trained) {
@@ -167,7 +172,6 @@ final class StudyReport {
         return b.toString();
     }
 
-
     private static String fmt(double x) { return String.format(Locale.ROOT, "%.2f", x); }
 
     /** The few lines the command prints: accuracy and the headline figures first versus last. */
@@ -198,7 +202,7 @@ final class StudyReport {
             m.append("Data: ").append(run.manifest().data).append("\n\n");
         }
         m.append("Graph: neurons are nodes, weights are edges directed from input to output, Gephi weight |w| ")
-                .append("(seed 000, Section 3); sparsification ").append(settings.sparsification).append(".\n")
+                .append("(seed 000, Section 3); sparsification ").append(sparsification()).append(".\n")
                 .append("Statistics are Gephi's own (Degree, WeightedDegree, ClusteringCoefficient, GraphDistance directed, ")
                 .append("ConnectedComponents weakly); modularity is Gephi's Louvain, weighted, randomize off, with Gephi's resolution ")
                 .append("convention (γ multiplies the internal term: a higher resolution gives fewer communities).\n\n");

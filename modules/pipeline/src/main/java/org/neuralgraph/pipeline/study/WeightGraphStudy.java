@@ -1,28 +1,30 @@
-package org.neuralgraph.cli;
+package org.neuralgraph.pipeline.study;
 
-import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
-import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.ProgressMonitor;
-import org.neuralgraph.core.weights.Sparsification;
 import org.neuralgraph.dl4j.Checkpoint;
 import org.neuralgraph.dl4j.CheckpointGraphs;
 import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.ForceAtlas2Runner;
 import org.neuralgraph.gephi.GephiMetrics;
+import org.neuralgraph.gephi.GephiProject;
 import org.neuralgraph.gephi.GraphExporter;
 import org.neuralgraph.gephi.GraphMetrics;
 import org.neuralgraph.gephi.GraphStyle;
 import org.neuralgraph.gephi.ModularitySweep;
-import org.neuralgraph.gephi.ProjectFile;
-import org.neuralgraph.gephi.WorkspaceImporter;
-import org.openide.util.Lookup;
+import org.neuralgraph.pipeline.kind.CheckpointInputs;
+import org.neuralgraph.pipeline.kind.GraphKind;
+import org.neuralgraph.pipeline.kind.GraphKinds;
+import org.neuralgraph.pipeline.kind.ParameterValues;
+import org.neuralgraph.pipeline.kind.WeightGraphKind;
+import org.neuralgraph.pipeline.model.ModelRequest;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,23 +32,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The path from model to files for weight graphs: for every checkpoint, weights → {@link WeightGraph} →
- * Gephi workspace → Gephi's statistics, modularity sweep, ForceAtlas2, style → GEXF/PDF/SVG; then one Gephi
- * project with every workspace and the {@link StudyReport}.
+ * The weight-graph study of Darnell and Leonard (Sections 3-4): for every checkpoint, the {@link WeightGraphKind weight
+ * graph} → Gephi workspace → Gephi's statistics, modularity over resolutions, ForceAtlas2, style → GEXF/PDF/SVG; then
+ * one Gephi project with every workspace and the {@link WeightGraphReport}, which compares the untrained with the
+ * trained network.
  */
-final class WeightGraphStudy {
+public final class WeightGraphStudy implements Study {
 
     /** What the command line sets. */
-    static final class Settings {
-        double[] resolutions = ModularitySweep.DEFAULT_RESOLUTIONS.clone();
-        double colourResolution = 1.0;
-        boolean colourByLayer;
-        Sparsification sparsification = Sparsification.none();
-        int layoutIterations = 300;
-        Set<GraphExporter.Format> formats;
-        long seed;
-        String command = "";
-        boolean dynamic;
+    public static final class Settings {
+        public double[] resolutions = ModularitySweep.DEFAULT_RESOLUTIONS.clone();
+        public double colourResolution = 1.0;
+        public boolean colourByLayer;
+        /** The weight graph's parameters ({@code sparsify}). */
+        public ParameterValues graph = GraphKinds.get(WeightGraphKind.ID).values(java.util.Collections.emptyMap());
+        public int layoutIterations = 300;
+        public Set<GraphExporter.Format> formats;
+        public long seed;
+        public String command = "";
+        public boolean dynamic;
     }
 
     /** What one checkpoint gave. */
@@ -64,30 +68,47 @@ final class WeightGraphStudy {
         final List<String> notes = new ArrayList<>();
         /** Files of the training as one dynamic graph ({@code --dynamic}), else empty. */
         final List<String> timelineFiles = new ArrayList<>();
-        String summary = "";
-
-        List<String> notes() { return notes; }
-        String summary() { return summary; }
     }
 
-    private WeightGraphStudy() { }
+    private final ModelRequest model;
+    private final Settings s;
 
-    static Result run(TrainingRun run, Settings s, Path outDir, ProgressMonitor monitor) throws IOException {
-        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
-        pc.closeCurrentProject();
-        pc.newProject();
-        Result result = new Result();
+    public WeightGraphStudy(ModelRequest model, Settings settings) {
+        this.model = model;
+        this.s = settings;
+    }
+
+    @Override
+    public void check() throws IOException {
+        if (s.layoutIterations < 0) throw new IllegalArgumentException("--layout-iterations must be >= 0, got " + s.layoutIterations);
+        if (s.resolutions.length == 0) throw new IllegalArgumentException("--resolutions: give at least one");
+        boolean colour = false;
+        for (double r : s.resolutions) {
+            if (!(r > 0) || Double.isInfinite(r)) throw new IllegalArgumentException("--resolutions: each must be > 0, got " + r);
+            colour |= Math.abs(r - s.colourResolution) < 1e-9;
+        }
+        if (!colour) {
+            throw new IllegalArgumentException("--colour-resolution " + s.colourResolution + " is not among the --resolutions " + Arrays.toString(s.resolutions));
+        }
+        model.check();
+    }
+
+    @Override
+    public StudyOutcome run(GephiProject project, Path outDir, ProgressMonitor monitor) throws IOException {
+        TrainingRun run = model.open(outDir.resolve("run"), monitor);
         if (run.manifest() != null) s.seed = run.manifest().seed; // a loaded run keeps the seed it was trained with
-        TimelineOutput timeline = new TimelineOutput(s.dynamic);
+        GraphKind kind = GraphKinds.get(WeightGraphKind.ID);
+        Result result = new Result();
+        TimelineOutput timeline = new TimelineOutput(s.dynamic, project);
         for (int k = 0; k < run.checkpoints().size(); k++) {
             monitor.checkCancelled();
             Checkpoint cp = run.checkpoints().get(k);
             CheckpointResult r = new CheckpointResult();
             r.checkpoint = cp;
-            NeuralGraph g = CheckpointGraphs.weightGraph(run, k, s.sparsification);
+            NeuralGraph g = kind.build(new CheckpointInputs(run, k, null, s.seed), s.graph, monitor);
             String name = CheckpointGraphs.title("weights", cp);
-            Workspace ws = WorkspaceImporter.importGraph(g, name, monitor);
-            GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+            Workspace ws = project.importGraph(g, name, monitor);
+            GraphModel gm = project.graphModel(ws);
             r.metrics = GephiMetrics.compute(gm, monitor);
             r.modularity = ModularitySweep.run(gm, s.resolutions, s.colourResolution, monitor);
             for (ModularitySweep.Result m : r.modularity) {
@@ -112,10 +133,9 @@ final class WeightGraphStudy {
         }
         result.timelineFiles.addAll(timeline.write(outDir, s.layoutIterations, monitor, result.notes));
         monitor.start("saving Gephi project", 1);
-        ProjectFile.save(pc.getCurrentProject(), outDir.resolve("neuralgraph.gephi"));
-        StudyReport report = new StudyReport(run, s, result);
+        project.save(outDir.resolve("neuralgraph.gephi"));
+        WeightGraphReport report = new WeightGraphReport(run, s, result);
         report.write(outDir);
-        result.summary = report.summary();
-        return result;
+        return new StudyOutcome(report.summary(), result.notes, Arrays.asList("report.md", "graphs", "neuralgraph.gephi"));
     }
 }

@@ -1,0 +1,92 @@
+package org.neuralgraph.cli;
+
+import org.neuralgraph.pipeline.GraphJob;
+import org.neuralgraph.pipeline.kind.GraphKind;
+import org.neuralgraph.pipeline.kind.GraphKinds;
+import org.neuralgraph.pipeline.study.ExportFormats;
+import org.neuralgraph.pipeline.study.GraphStudy;
+import org.neuralgraph.pipeline.study.Study;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code neuralgraph graph KIND}: any graph kind of the registry ({@link GraphKinds}) for every checkpoint of a model,
+ * analysed and drawn by Gephi ({@link GraphStudy}). One subcommand per kind, its options made from the kind's parameters;
+ * a kind added to the registry appears here without a change to the command line.
+ */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = {"One graph kind of a model at every checkpoint, analysed and drawn by Gephi.",
+                "Writes into --out: run/ (when trained), graphs/ (GEXF, PDF, SVG per checkpoint), neuralgraph.gephi, report.json, report.md, metrics.csv."})
+final class GraphCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Without a kind: the usage, which lists the kinds. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** This command with one subcommand per registered graph kind. */
+    static CommandLine withKinds() {
+        CommandLine graph = new CommandLine(new GraphCommand());
+        for (GraphKind kind : GraphKinds.all()) {
+            CommandLine sub = new CommandLine(new KindCommand(kind));
+            KindOptions.add(sub.getCommandSpec(), kind.parameters());
+            sub.getCommandSpec().usageMessage().description(kind.title() + ": " + kind.description() + "."
+                    + (kind.reference().isEmpty() ? "" : " (" + kind.reference() + ")"));
+            graph.addSubcommand(kind.id(), sub);
+        }
+        return graph;
+    }
+
+    /** One kind's subcommand. */
+    @Command(mixinStandardHelpOptions = true)
+    static final class KindCommand extends StudyCommand {
+
+        private final GraphKind kind;
+
+        KindCommand(GraphKind kind) {
+            this.kind = kind;
+        }
+
+        @Mixin
+        ModelOptions model;
+
+        @Option(names = "--layout-iterations", defaultValue = "300", description = "ForceAtlas2 iterations per graph (default: ${DEFAULT-VALUE}).")
+        int layoutIterations;
+
+        @Option(names = "--formats", split = ",", paramLabel = "FORMAT",
+                description = "Files per checkpoint: gexf, pdf, svg, png (png needs a display) (default: gexf,pdf,svg).")
+        List<String> formats = Arrays.asList("gexf", "pdf", "svg");
+
+        @Option(names = "--colour-by", defaultValue = "community", description = "community or layer (default: ${DEFAULT-VALUE}).")
+        String colourBy;
+
+        @Mixin
+        DynamicOption dynamic;
+
+        @Override
+        Study study() {
+            if (!colourBy.equals("community") && !colourBy.equals("layer")) {
+                throw new IllegalArgumentException("--colour-by must be community or layer, got " + colourBy);
+            }
+            GraphStudy.Settings s = new GraphStudy.Settings();
+            s.layoutIterations = layoutIterations;
+            s.formats = ExportFormats.parse("--formats", formats);
+            s.colourByLayer = colourBy.equals("layer");
+            s.dynamic = dynamic.enabled;
+            s.command = commandText();
+            GraphJob job = new GraphJob(model.request(kind.defaultModel(), 2), kind, kind.values(KindOptions.given(spec, kind.parameters())), -1);
+            return new GraphStudy(job, s);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.neuralgraph.pipeline.kind;
+
+import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.progress.ProgressMonitor;
+import org.neuralgraph.core.weights.Sparsification;
+import org.neuralgraph.core.weights.WeightGraph;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The weight graph (Darnell and Leonard, Section 3): every neuron (or input pixel, or convolution channel) a node, every
+ * weight a directed edge from input to output with Gephi weight |w| and the signed weight in the column {@code value};
+ * {@link WeightGraph} builds it. An ONNX file's weights come straight from its initializers.
+ */
+public final class WeightGraphKind implements GraphKind {
+
+    public static final String ID = "weights";
+
+    private static final List<Parameter> PARAMETERS = Collections.singletonList(
+            Parameter.text("sparsify", "Edges", "none", Sparsification::parse)
+                    .described("Which weights become edges: none (every weight), percentile:P (the largest |w| above the P-th "
+                            + "percentile of each layer) or top-k:K (the K largest |w| into each neuron).", ""));
+
+    @Override public String id() { return ID; }
+    @Override public String title() { return "Weight graph"; }
+    @Override public String description() { return "neurons as nodes, weights as directed edges (Gephi weight |w|, signed weight in 'value')"; }
+    @Override public String reference() { return Papers.DARNELL_LEONARD + ", Section 3"; }
+    @Override public List<Parameter> parameters() { return PARAMETERS; }
+
+    @Override
+    public NeuralGraph build(CheckpointInputs in, ParameterValues values, ProgressMonitor monitor) throws IOException {
+        Sparsification s = Sparsification.parse(values.text("sparsify"));
+        return in.withCheckpoint(WeightGraph.build(in.checkpoint().weights(in.modelName()), s));
+    }
+
+    @Override
+    public String name(ParameterValues values, String modelName) {
+        return "weights";
+    }
+}

@@ -1,0 +1,81 @@
+package org.neuralgraph.pipeline.study;
+
+import org.gephi.graph.api.GraphModel;
+import org.neuralgraph.core.stats.SmallWorld;
+import org.neuralgraph.gephi.CommunityQuality;
+import org.neuralgraph.gephi.GephiProject;
+import org.neuralgraph.gephi.SmallWorldCoefficients;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The project's statistics on any graph file Gephi opens (GEXF, GraphML, ...): overlapping modularity of a cover column
+ * ({@link CommunityQuality}) and the small-world coefficients ({@link SmallWorldCoefficients}), as a map for JSON.
+ */
+public final class GraphFileStats {
+
+    /** What the command line sets. */
+    public static final class Settings {
+        /** Node column holding the cover, or null to detect one by COPRA label propagation. */
+        public String cover;
+        public double resolution = 1.0;
+        public int copraV = 2;
+        public int niter = 5;
+        public int nrand = 5;
+        public long seed = 42;
+        public boolean smallWorld = true;
+    }
+
+    private GraphFileStats() { }
+
+    /**
+     * @throws IOException              naming the file when Gephi cannot read it
+     * @throws IllegalArgumentException naming --cover, or the small-world statistic's reason, when a statistic is refused
+     */
+    public static Map<String, Object> of(Path graph, Settings s, GephiProject project) throws IOException {
+        GraphModel gm = project.graphModel(project.openFile(graph));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("graph", graph.toString());
+        out.put("nodes", gm.getGraph().getNodeCount());
+        out.put("edges", gm.getGraph().getEdgeCount());
+        out.put("seed", s.seed);
+        CommunityQuality q = new CommunityQuality();
+        q.setCoverColumn(s.cover == null ? "" : s.cover);
+        q.setCopraV(s.copraV);
+        q.setResolution(s.resolution);
+        q.setSeed(s.seed);
+        q.execute(gm);
+        if (q.getResults() == null) throw new IllegalArgumentException("--cover " + s.cover + ": " + plain(q.getReport()));
+        out.put("community_quality", q.getResults());
+        if (s.smallWorld) {
+            SmallWorldCoefficients sw = new SmallWorldCoefficients();
+            sw.getParameters().setNiter(s.niter);
+            sw.getParameters().setNrand(s.nrand);
+            sw.getParameters().setSeed(s.seed);
+            sw.execute(gm);
+            SmallWorld.Result r = sw.getResult();
+            if (r == null) throw new IllegalArgumentException("small-world: " + plain(sw.getReport()));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("definitions", "networkx 2.8 sigma (transitivity) and omega (average clustering), largest component");
+            m.put("niter", s.niter);
+            m.put("nrand", s.nrand);
+            m.put("component_nodes", r.componentNodes);
+            m.put("sigma", r.sigma);
+            m.put("omega", r.omega);
+            m.put("transitivity", r.transitivity);
+            m.put("average_clustering", r.averageClustering);
+            m.put("average_path_length", r.pathLength);
+            m.put("C_over_Cr", r.normalisedClustering());
+            m.put("L_over_Lr", r.normalisedPathLength());
+            out.put("small_world", m);
+        }
+        return out;
+    }
+
+    private static String plain(String html) {
+        return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
+    }
+}
