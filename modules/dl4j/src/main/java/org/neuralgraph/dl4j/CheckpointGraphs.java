@@ -1,5 +1,6 @@
 package org.neuralgraph.dl4j;
 
+import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.capacitance.EffectiveCoupling;
 import org.neuralgraph.core.graph.LineGraph;
 import org.neuralgraph.core.graph.NeuralGraph;
@@ -46,7 +47,7 @@ public final class CheckpointGraphs {
      */
     public static NeuralGraph withCheckpoint(NeuralGraph g, TrainingRun run, int index) {
         Map<String, Object> a = attributes(run, index);
-        a.put("beta_eff", EffectiveCoupling.of(g));
+        a.put(Names.BETA_EFF, EffectiveCoupling.of(g));
         return g.withGraphAttributes(a);
     }
 
@@ -65,19 +66,19 @@ public final class CheckpointGraphs {
     private static Map<String, Object> attributes(TrainingRun run, int index) {
         Checkpoint cp = run.checkpoints().get(index);
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put("checkpoint", index);
-        a.put("epoch", cp.epoch());
+        a.put(Names.CHECKPOINT, index);
+        a.put(Names.EPOCH, cp.epoch());
         if (!Double.isNaN(cp.trainAccuracy())) {
-            a.put("train_accuracy", cp.trainAccuracy());
-            a.put("test_accuracy", cp.testAccuracy());
-            a.put("train_loss", cp.trainLoss());
-            a.put("test_loss", cp.testLoss());
+            a.put(Names.TRAIN_ACCURACY, cp.trainAccuracy());
+            a.put(Names.TEST_ACCURACY, cp.testAccuracy());
+            a.put(Names.TRAIN_LOSS, cp.trainLoss());
+            a.put(Names.TEST_LOSS, cp.testLoss());
         }
         if (run.manifest() != null) {
-            a.put("seed", run.manifest().seed);
-            a.put("shuffled_labels", run.manifest().shuffledLabels);
+            a.put(Names.SEED, run.manifest().seed);
+            a.put(Names.SHUFFLED_LABELS, run.manifest().shuffledLabels);
         }
-        a.put("source", cp.file().getFileName().toString());
+        a.put(Names.SOURCE, cp.file().getFileName().toString());
         return a;
     }
 }

@@ -1,5 +1,6 @@
 package org.neuralgraph.gephi;
 
+import org.neuralgraph.core.graph.Names;
 import org.gephi.graph.api.Graph;
 import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
@@ -92,8 +93,8 @@ public final class CapacitanceRanking extends TicketTask implements Statistics {
                 Candidate c = candidates.get(k);
                 if (c.beta.length - 1 != last) throw new IllegalArgumentException("candidate " + c.name + " has " + (c.beta.length - 1) + " epochs, the others " + last);
                 c.predictors = EarlyPredictors.of(slice(c.beta), slice(c.accuracy), slice(c.loss), last, degree);
-                graphs.get(k).setAttribute("predicted_accuracy", c.predictors.prediction().accuracy());
-                graphs.get(k).setAttribute("predicted_from_epochs", earlyEpochs);
+                graphs.get(k).setAttribute(Names.PREDICTED_ACCURACY, c.predictors.prediction().accuracy());
+                graphs.get(k).setAttribute(Names.PREDICTED_FROM_EPOCHS, earlyEpochs);
             }
             List<EarlyPredictors> predictors = new ArrayList<>();
             double[] truth = new double[candidates.size()];
@@ -111,14 +112,14 @@ public final class CapacitanceRanking extends TicketTask implements Statistics {
 
     /** A candidate's series from its graph attributes, or null when the graph is not one. */
     private static Candidate read(Graph g) {
-        Object name = g.getAttribute("candidate");
+        Object name = g.getAttribute(Names.CANDIDATE);
         if (name == null) return null;
         List<double[]> rows = new ArrayList<>();
         for (int t = 0; ; t++) {
-            Object beta = g.getAttribute(String.format(Locale.ROOT, "beta_eff_epoch_%02d", t));
-            Object acc = g.getAttribute(String.format(Locale.ROOT, "val_accuracy_epoch_%02d", t));
+            Object beta = g.getAttribute(Names.betaEffAtEpoch(t));
+            Object acc = g.getAttribute(Names.validationAccuracyAtEpoch(t));
             if (!(beta instanceof Number) || !(acc instanceof Number)) break;
-            Object loss = g.getAttribute(String.format(Locale.ROOT, "training_loss_epoch_%02d", t));
+            Object loss = g.getAttribute(Names.trainingLossAtEpoch(t));
             rows.add(new double[]{((Number) beta).doubleValue(), ((Number) acc).doubleValue(), loss instanceof Number ? ((Number) loss).doubleValue() : Double.NaN});
         }
         if (rows.size() < 3) return null;

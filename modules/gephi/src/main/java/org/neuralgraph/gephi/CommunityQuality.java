@@ -1,5 +1,6 @@
 package org.neuralgraph.gephi;
 
+import org.neuralgraph.core.graph.Names;
 import org.gephi.graph.api.Column;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.graph.api.Origin;
@@ -35,7 +36,7 @@ public final class CommunityQuality extends TicketTask implements Statistics {
             + "On a partition all three modularities equal Newman's.";
     static final String REFERENCE = "Mostafa and Mondal, <i>On the Evolution of Neuron Communities in a Deep Learning Architecture</i>, Section 3.2 and Table 4.";
 
-    private String coverColumn = "modularity_class";
+    private String coverColumn = Names.MODULARITY_CLASS;
     private long seed = 42;
     private int klbIterations = 10;
     private int copraV = 2;

@@ -1,5 +1,6 @@
 package org.neuralgraph.gephi;
 
+import org.neuralgraph.core.graph.Names;
 import org.gephi.graph.api.Column;
 import org.gephi.graph.api.Graph;
 import org.gephi.graph.api.GraphModel;
@@ -20,7 +21,7 @@ import java.util.ArrayList;
  */
 public final class DynamicOverlappingModularity extends WindowedStatistic {
 
-    private String coverColumn = "modularity_class";
+    private String coverColumn = Names.MODULARITY_CLASS;
     private Column column;
 
     public DynamicOverlappingModularity() {

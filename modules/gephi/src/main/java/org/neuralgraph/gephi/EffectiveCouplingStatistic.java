@@ -1,5 +1,6 @@
 package org.neuralgraph.gephi;
 
+import org.neuralgraph.core.graph.Names;
 import org.gephi.graph.api.Edge;
 import org.gephi.graph.api.Graph;
 import org.gephi.graph.api.GraphModel;
@@ -54,7 +55,7 @@ public final class EffectiveCouplingStatistic extends TicketTask implements Stat
         } finally {
             g.readUnlock();
         }
-        if (result != null) gm.getGraph().setAttribute("beta_eff", result.betaEff);
+        if (result != null) gm.getGraph().setAttribute(Names.BETA_EFF, result.betaEff);
     }
 
     /** beta_eff of one graph with the figures around it; the graph's read lock is the caller's. */

@@ -1,5 +1,6 @@
 package org.neuralgraph.gephi;
 
+import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.graph.NeuralGraph;
 
 import java.util.Random;
@@ -33,7 +34,7 @@ public final class LayeredPositions {
             }
             return xy;
         }
-        NeuralGraph.Column layerCol = g.nodeColumns().get("layer");
+        NeuralGraph.Column layerCol = g.nodeColumns().get(Names.LAYER);
         if (layerCol == null || layerCol.type() != Integer.class) {
             Random r = new Random(42);
             for (float[] p : xy) { p[0] = (r.nextFloat() - 0.5f) * SPAN; p[1] = (r.nextFloat() - 0.5f) * SPAN; }

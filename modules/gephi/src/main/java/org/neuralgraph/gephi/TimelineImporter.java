@@ -1,5 +1,6 @@
 package org.neuralgraph.gephi;
 
+import org.neuralgraph.core.graph.Names;
 import org.gephi.graph.api.Column;
 import org.gephi.graph.api.Configuration;
 import org.gephi.graph.api.Edge;
@@ -38,9 +39,6 @@ import java.util.Map;
  * If the import fails or is cancelled, the new workspace is deleted again.
  */
 public final class TimelineImporter {
-
-    /** The graph attribute naming what the timestamps count ("epoch" or "checkpoint"). */
-    public static final String TIME_UNIT = "timeline_unit";
 
     private TimelineImporter() { }
 
@@ -112,10 +110,10 @@ public final class TimelineImporter {
 
     /**
      * Sets the timeline's graph series on {@code g}: a series that changes as a dynamic graph attribute (a value per
-     * timestamp), a constant one as a plain attribute; and {@link #TIME_UNIT}. The model must use timestamps.
+     * timestamp), a constant one as a plain attribute; and {@link Names#TIMELINE_UNIT}. The model must use timestamps.
      */
     public static void setGraphSeries(Graph g, GraphTimeline t) {
-        g.setAttribute(TIME_UNIT, t.timeUnit());
+        g.setAttribute(Names.TIMELINE_UNIT, t.timeUnit());
         for (Map.Entry<String, GraphTimeline.Series> a : t.graphSeries().entrySet()) {
             GraphTimeline.Series s = a.getValue();
             if (!s.varies()) {

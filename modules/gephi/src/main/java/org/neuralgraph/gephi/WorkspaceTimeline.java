@@ -1,5 +1,6 @@
 package org.neuralgraph.gephi;
 
+import org.neuralgraph.core.graph.Names;
 import org.gephi.graph.api.Edge;
 import org.gephi.graph.api.Graph;
 import org.gephi.graph.api.GraphModel;
@@ -44,7 +45,7 @@ public final class WorkspaceTimeline {
             if (times.isEmpty()) throw new IllegalArgumentException("the workspace is not dynamic: no node or edge has a timestamp");
             List<NeuralGraph> graphs = new ArrayList<>();
             for (double t : times) graphs.add(snapshot(g, t));
-            Object unit = g.getAttribute(TimelineImporter.TIME_UNIT);
+            Object unit = g.getAttribute(Names.TIMELINE_UNIT);
             return GraphTimeline.of(graphs, times.stream().mapToDouble(Double::doubleValue).toArray(),
                     unit == null ? "time" : unit.toString());
         } finally {

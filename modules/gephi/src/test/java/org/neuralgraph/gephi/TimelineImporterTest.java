@@ -104,7 +104,7 @@ class TimelineImporterTest {
         Graph g = model(ws).getGraph();
         assertEquals(0.6, (Double) g.getAttribute("accuracy", 5.0), 1e-12);
         assertEquals(42L, g.getAttribute("seed"));
-        assertEquals("epoch", g.getAttribute(TimelineImporter.TIME_UNIT));
+        assertEquals("epoch", g.getAttribute(org.neuralgraph.core.graph.Names.TIMELINE_UNIT));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.neuralgraph.render;
 
+import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.graph.NodeLayout;
 import org.neuralgraph.core.timeline.GraphTimeline;
 
@@ -36,7 +37,7 @@ public final class TimelineAnimation {
             }
             List<String> caption = new ArrayList<>();
             caption.add(String.format(Locale.ROOT, "%s %s of %s", t.timeUnit(), number(t.time(f)), number(last)));
-            String figures = figure(t, f, "test_accuracy", "test accuracy") + figure(t, f, "test_loss", "test loss");
+            String figures = figure(t, f, Names.TEST_ACCURACY, "test accuracy") + figure(t, f, Names.TEST_LOSS, "test loss");
             if (!figures.isEmpty()) caption.add(figures.substring(2));
             frames.add(new AnimationFrame(present, source, target, weight, title, caption));
         }

@@ -1,5 +1,6 @@
 package org.neuralgraph.core.activation;
 
+import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.graph.NeuralGraph;
 
 import java.util.Arrays;
@@ -178,17 +179,17 @@ public final class ActivationPatternGraph {
         }
         long[] keys = weight.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         for (long k : keys) b.addEdge((int) (k / u), (int) (k % u), weight.get(k)[0]);
-        b.nodeColumn("layer", NeuralGraph.Column.ofInts("Layer", layer));
+        b.nodeColumn(Names.LAYER, NeuralGraph.Column.ofInts("Layer", layer));
         b.nodeColumn("neuron", NeuralGraph.Column.ofInts("Neuron index", neuron));
-        b.nodeColumn("classes", NeuralGraph.Column.ofStrings("Classes represented (cover)", coverText));
+        b.nodeColumn(Names.CLASSES, NeuralGraph.Column.ofStrings("Classes represented (cover)", coverText));
         b.nodeColumn("class_count", NeuralGraph.Column.ofInts("Number of classes represented", overlap));
         for (int i = 0; i < classes; i++) b.nodeColumn("mean_class_" + i, NeuralGraph.Column.ofDoubles("Mean activation, class " + i, meanCol[i]));
-        b.graphAttribute("graph_kind", "activation pattern graph (seed 001, Eq. 6-7)");
-        b.graphAttribute("layer", a.layer());
-        b.graphAttribute("layer_name", a.layerName());
+        b.graphAttribute(Names.GRAPH_KIND, "activation pattern graph (seed 001, Eq. 6-7)");
+        b.graphAttribute(Names.LAYER, a.layer());
+        b.graphAttribute(Names.LAYER_NAME, a.layerName());
         b.graphAttribute("neurons_per_class_S", s);
         b.graphAttribute("samples", a.samples());
-        b.graphAttribute("classes", classes);
+        b.graphAttribute(Names.CLASSES, classes);
         return b.build();
     }
 

@@ -1,5 +1,6 @@
 package org.neuralgraph.core.featuremap;
 
+import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.graph.NeuralGraph.Column;
 
@@ -117,8 +118,8 @@ public final class FeatureMapGraph {
         }
         b.nodeColumn("row", Column.ofInts("Pixel row", rows))
                 .nodeColumn("col", Column.ofInts("Pixel column", cols))
-                .nodeColumn("value", Column.ofDoubles("Feature map value", values))
-                .graphAttribute("graph_kind", "feature map")
+                .nodeColumn(Names.VALUE, Column.ofDoubles("Feature map value", values))
+                .graphAttribute(Names.GRAPH_KIND, "feature map")
                 .graphAttribute("selection", String.format(Locale.ROOT, "%s %s %% (%d of %d pixels)", brightest ? "brightest" : "darkest",
                         fmt(percent), sorted.length, map.length))
                 .graphAttribute("adjacency", adjacency.name().toLowerCase(Locale.ROOT))

@@ -115,12 +115,12 @@ public final class LineGraph {
         }
         StringBuilder sizes = new StringBuilder().append(model.inputUnits());
         for (LayerWeights lw : layers) sizes.append('-').append(lw.nOut());
-        NeuralGraph g = b.nodeColumn("layer", Column.ofInts("Layer", layerCol))
-                .nodeColumn("layer_name", Column.ofStrings("Layer name", layerName))
+        NeuralGraph g = b.nodeColumn(Names.LAYER, Column.ofInts("Layer", layerCol))
+                .nodeColumn(Names.LAYER_NAME, Column.ofStrings("Layer name", layerName))
                 .nodeColumn("from", Column.ofInts("From neuron", fromCol))
                 .nodeColumn("to", Column.ofInts("To neuron", toCol))
                 .nodeColumn("weight", Column.ofDoubles("Weight (signed)", weightCol))
-                .graphAttribute("graph_kind", "line graph")
+                .graphAttribute(Names.GRAPH_KIND, "line graph")
                 .graphAttribute("model", model.modelName())
                 .graphAttribute("layers", sizes.toString())
                 .graphAttribute("keep_per_layer", keepPerLayer == ALL ? "all" : String.valueOf(keepPerLayer))

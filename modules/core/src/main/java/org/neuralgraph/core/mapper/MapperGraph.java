@@ -1,5 +1,6 @@
 package org.neuralgraph.core.mapper;
 
+import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.geometry.Points;
 import org.neuralgraph.core.geometry.Metric;
 import org.neuralgraph.core.cluster.ClusterCut;
@@ -9,7 +10,6 @@ import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.graph.NeuralGraph.Column;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -202,7 +202,7 @@ public final class MapperGraph {
         }
         b.nodeColumn("lens_1", Column.ofDoubles("Mean lens 1", lensMean[0]));
         if (dims == 2) b.nodeColumn("lens_2", Column.ofDoubles("Mean lens 2", lensMean[1]));
-        b.graphAttribute("graph_kind", "mapper graph")
+        b.graphAttribute(Names.GRAPH_KIND, "mapper graph")
                 .graphAttribute("metric", p.metric().description())
                 .graphAttribute("lens", p.lens().description())
                 .graphAttribute("intervals", p.intervals())
@@ -218,7 +218,7 @@ public final class MapperGraph {
                 .graphAttribute("cycle_rank", cycleRank)
                 .graphAttribute("largest_cycle", basis == null ? -1 : basis.length == 0 ? 0 : basis[basis.length - 1])
                 .graphAttribute("betti_1", betti1)
-                .graphAttribute("seed", p.seed());
+                .graphAttribute(Names.SEED, p.seed());
         LensCircle circle = dims == 2 && Orientation.isSquare(dim) ? LensCircle.of(lens, gradientDirections(cloud)) : null;
         if (circle != null) b.graphAttribute("lens_circle_r", circle.r());
         int[] elements = elementOf.stream().mapToInt(Integer::intValue).toArray();

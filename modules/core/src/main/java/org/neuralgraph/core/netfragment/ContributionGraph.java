@@ -1,5 +1,6 @@
 package org.neuralgraph.core.netfragment;
 
+import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.graph.NeuralGraph.Column;
 import org.neuralgraph.core.weights.LayerWeights;
@@ -136,8 +137,8 @@ public final class ContributionGraph {
 
         StringBuilder sizes = new StringBuilder();
         for (int u : units) sizes.append(sizes.length() == 0 ? "" : "-").append(u);
-        b.nodeColumn("layer", Column.ofInts("Layer", layerCol))
-                .nodeColumn("layer_name", Column.ofStrings("Layer name", layerName))
+        b.nodeColumn(Names.LAYER, Column.ofInts("Layer", layerCol))
+                .nodeColumn(Names.LAYER_NAME, Column.ofStrings("Layer name", layerName))
                 .nodeColumn("unit", Column.ofInts("Unit in layer", unitCol))
                 .nodeColumn("activation", Column.ofDoubles("Activation (channel: mean of its map)", activation))
                 .nodeColumn("bias", Column.ofDoubles("Bias", bias));
@@ -146,7 +147,7 @@ public final class ContributionGraph {
                     .nodeColumn("selectivity", Column.ofDoubles("Class selectivity index", selectivity));
         }
         b.edgeColumn("contribution", Column.ofDoubles("Contribution (weight x activation, signed)", Arrays.copyOf(contributionCol, edges)))
-                .graphAttribute("graph_kind", KIND)
+                .graphAttribute(Names.GRAPH_KIND, KIND)
                 .graphAttribute("model", model.modelName());
         if (inputLabel != null) b.graphAttribute("input_label", inputLabel);
         return b.graphAttribute("layers", sizes.toString()).build();

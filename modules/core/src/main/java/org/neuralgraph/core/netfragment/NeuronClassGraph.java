@@ -1,5 +1,6 @@
 package org.neuralgraph.core.netfragment;
 
+import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.graph.NeuralGraph.Column;
 
@@ -67,13 +68,13 @@ public final class NeuronClassGraph {
                 }
             }
         }
-        return b.nodeColumn("layer", Column.ofInts("Layer (0 neurons, 1 classes)", layer))
+        return b.nodeColumn(Names.LAYER, Column.ofInts("Layer (0 neurons, 1 classes)", layer))
                 .nodeColumn("kind", Column.ofStrings("Node kind", kind))
                 .nodeColumn("unit", Column.ofInts("Neuron or class index", unit))
                 .nodeColumn("dead", Column.ofInts("Never active (1) or not (0)", dead))
                 .nodeColumn("selectivity", Column.ofDoubles("Class-selectivity index", selectivity))
                 .nodeColumn("total_activation", Column.ofDoubles("Sum of activations over the other side", total))
-                .graphAttribute("graph_kind", "neuron-class graph")
+                .graphAttribute(Names.GRAPH_KIND, "neuron-class graph")
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package org.neuralgraph.core.timeline;
 
+import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.graph.NeuralGraph;
 
 import java.util.ArrayList;
@@ -161,7 +162,7 @@ public final class GraphTimeline {
         }
         double[] times = new double[epochs.length];
         for (int i = 0; i < times.length; i++) times[i] = byEpoch ? epochs[i] : i;
-        return of(graphs, times, byEpoch ? "epoch" : "checkpoint");
+        return of(graphs, times, byEpoch ? Names.EPOCH : Names.CHECKPOINT);
     }
 
     private static Map<String, Series> elementSeries(List<NeuralGraph> graphs, int[][] indexOf, int size, boolean nodes) {

@@ -1,5 +1,6 @@
 package org.neuralgraph.core.weights;
 
+import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.graph.NeuralGraph.Column;
 
@@ -112,12 +113,12 @@ public final class WeightGraph {
         }
         StringBuilder sizes = new StringBuilder();
         for (int u : units) sizes.append(sizes.length() == 0 ? "" : "-").append(u);
-        return b.nodeColumn("layer", Column.ofInts("Layer", layerCol))
-                .nodeColumn("layer_name", Column.ofStrings("Layer name", layerName))
+        return b.nodeColumn(Names.LAYER, Column.ofInts("Layer", layerCol))
+                .nodeColumn(Names.LAYER_NAME, Column.ofStrings("Layer name", layerName))
                 .nodeColumn("index", Column.ofInts("Index in layer", indexCol))
                 .nodeColumn("bias", Column.ofDoubles("Bias", bias))
-                .edgeColumn("value", Column.ofDoubles("Weight (signed)", keptValue))
-                .graphAttribute("graph_kind", "weight")
+                .edgeColumn(Names.VALUE, Column.ofDoubles("Weight (signed)", keptValue))
+                .graphAttribute(Names.GRAPH_KIND, "weight")
                 .graphAttribute("model", model.modelName())
                 .graphAttribute("layers", sizes.toString())
                 .graphAttribute("parameters", model.parameterCount())

@@ -1,5 +1,6 @@
 package org.neuralgraph.pipeline.study;
 
+import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.pipeline.kind.GraphKinds;
 import java.util.Arrays;
@@ -216,7 +217,7 @@ public final class ActivationPatternStudy implements Study {
         attrs.put("modularity_weighted_overlap", r.quality.weightedOverlap);
         attrs.put("modularity_klb", r.quality.klb);
         attrs.put("activation_entropy_layer", r.entropy);
-        attrs.put("seed", s.seed);
+        attrs.put(Names.SEED, s.seed);
         g = in.withCheckpoint(g.withNodeColumns(cols).withGraphAttributes(attrs));
 
         String name = String.format(Locale.ROOT, "activations L%d epoch %d", a.layer(), cp.epoch());

@@ -1,5 +1,6 @@
 package org.neuralgraph.pipeline.study;
 
+import org.neuralgraph.core.graph.Names;
 import java.util.Random;
 import org.neuralgraph.core.data.Permutations;
 import org.neuralgraph.core.data.ImageDataSource;
@@ -267,7 +268,7 @@ public final class CapacitanceStudy implements Study {
     private static Path probeGraph(GephiProject project, Candidate c, NeuralCapacitanceProbe probe, Settings s, Path outDir, ProgressMonitor monitor) throws IOException {
         NeuralGraph g = LineGraph.build(probe.weights("NCP of " + c.name), s.graphWeightsPerLayer);
         // strengths come in LineGraph's full order: layer by layer, then from * nOut + to
-        int[] layer = g.nodeColumns().get("layer").ints(), from = g.nodeColumns().get("from").ints(), to = g.nodeColumns().get("to").ints();
+        int[] layer = g.nodeColumns().get(Names.LAYER).ints(), from = g.nodeColumns().get("from").ints(), to = g.nodeColumns().get("to").ints();
         int[] offset = new int[probe.layerCount() + 1];
         for (int m = 0; m < probe.layerCount(); m++) offset[m + 1] = offset[m] + probe.layers().get(m).nIn() * probe.layers().get(m).nOut();
         int[] full = new int[g.nodeCount()];
@@ -277,18 +278,18 @@ public final class CapacitanceStudy implements Study {
         for (ProbedFineTuning.Epoch e : c.epochs) {
             double[] strength = new double[full.length];
             for (int v = 0; v < full.length; v++) strength[v] = e.strengths[full[v]];
-            cols.put(String.format(Locale.ROOT, "strength_epoch_%02d", e.epoch), NeuralGraph.Column.ofDoubles(
+            cols.put(Names.strengthAtEpoch(e.epoch), NeuralGraph.Column.ofDoubles(
                     "Interaction strength s = sum of P over the weight's line-graph neighbours after epoch " + e.epoch, strength));
-            attrs.put(String.format(Locale.ROOT, "beta_eff_epoch_%02d", e.epoch), e.betaEff);
-            attrs.put(String.format(Locale.ROOT, "val_accuracy_epoch_%02d", e.epoch), e.validationAccuracy);
-            if (e.epoch > 0) attrs.put(String.format(Locale.ROOT, "training_loss_epoch_%02d", e.epoch), e.trainingLoss);
+            attrs.put(Names.betaEffAtEpoch(e.epoch), e.betaEff);
+            attrs.put(Names.validationAccuracyAtEpoch(e.epoch), e.validationAccuracy);
+            if (e.epoch > 0) attrs.put(Names.trainingLossAtEpoch(e.epoch), e.trainingLoss);
         }
-        attrs.put("candidate", c.name);
-        attrs.put("predicted_accuracy", c.prediction.accuracy());
-        attrs.put("predicted_accuracy_std", c.prediction.std());
-        attrs.put("final_accuracy", c.finalAccuracy);
-        attrs.put("early_epochs", s.earlyEpochs);
-        attrs.put("seed", s.tuning.seed);
+        attrs.put(Names.CANDIDATE, c.name);
+        attrs.put(Names.PREDICTED_ACCURACY, c.prediction.accuracy());
+        attrs.put(Names.PREDICTED_ACCURACY_STD, c.prediction.std());
+        attrs.put(Names.FINAL_ACCURACY, c.finalAccuracy);
+        attrs.put(Names.EARLY_EPOCHS, s.earlyEpochs);
+        attrs.put(Names.SEED, s.tuning.seed);
         g = g.withNodeColumns(cols).withGraphAttributes(attrs);
         Workspace ws = project.importGraph(g, "NCP line graph " + c.name, monitor);
         List<String> notes = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.neuralgraph.pipeline.study;
 
+import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.pipeline.kind.GraphKinds;
 import org.neuralgraph.pipeline.kind.FeatureMapKind;
 import org.neuralgraph.pipeline.kind.CheckpointInputs;
@@ -213,7 +214,7 @@ public final class FeatureMapStudy implements Study {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("run_seed", one.seed);
             a.put("batches_trained", batches);
-            a.put("test_accuracy", f.testAccuracy);
+            a.put(Names.TEST_ACCURACY, f.testAccuracy);
             NeuralGraph g = FeatureMapKind.graph(all, maps.height(), maps.width(), s.of(-1, "spatial-4")).withGraphAttributes(a);
             r.runs.add(analyse(project, g, f, String.format(Locale.ROOT, "spatial run %d, %d batches (test acc %.3f)", i + 1, batches, f.testAccuracy),
                     "spatial-" + base, false, outDir, r.notes, gm -> { }, monitor));

@@ -1,5 +1,6 @@
 package org.neuralgraph.pipeline.study;
 
+import org.neuralgraph.core.graph.Names;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.graph.NeuralGraph;
@@ -80,7 +81,7 @@ public final class GraphStudy implements Study {
             gm.getGraph().setAttribute("modularity", louvain.modularity());
             gm.getGraph().setAttribute("communities", louvain.communities());
             ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
-            GraphStyle.colourBy(gm, s.colourByLayer && gm.getNodeTable().hasColumn("layer") ? "layer" : "modularity_class");
+            GraphStyle.colourBy(gm, s.colourByLayer && gm.getNodeTable().hasColumn(Names.LAYER) ? Names.LAYER : Names.MODULARITY_CLASS);
             GraphStyle.sizeByWeightedDegree(gm);
             String base = cp.epoch() >= 0 ? String.format(Locale.ROOT, "%s-epoch-%04d", fileBase, cp.epoch()) : fileBase;
             List<String> files = new ArrayList<>();

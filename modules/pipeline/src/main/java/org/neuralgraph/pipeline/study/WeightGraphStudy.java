@@ -1,5 +1,6 @@
 package org.neuralgraph.pipeline.study;
 
+import org.neuralgraph.core.graph.Names;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.graph.NeuralGraph;
@@ -119,7 +120,7 @@ public final class WeightGraphStudy implements Study {
                 }
             }
             ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
-            GraphStyle.colourBy(gm, s.colourByLayer ? "layer" : "modularity_class");
+            GraphStyle.colourBy(gm, s.colourByLayer ? Names.LAYER : Names.MODULARITY_CLASS);
             GraphStyle.sizeByWeightedDegree(gm);
             r.graphAttributes = new LinkedHashMap<>();
             for (String key : gm.getGraph().getAttributeKeys()) r.graphAttributes.put(key, gm.getGraph().getAttribute(key));
