@@ -3,16 +3,12 @@ package org.neuralgraph.cli;
 import org.neuralgraph.pipeline.GraphJob;
 import org.neuralgraph.pipeline.kind.GraphKind;
 import org.neuralgraph.pipeline.kind.GraphKinds;
-import org.neuralgraph.pipeline.study.ExportFormats;
 import org.neuralgraph.pipeline.study.GraphStudy;
 import org.neuralgraph.pipeline.study.Study;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -61,28 +57,18 @@ final class GraphCommand implements Callable<Integer> {
         @Mixin
         ModelOptions model;
 
-        @Option(names = "--layout-iterations", defaultValue = "300", description = "ForceAtlas2 iterations per graph (default: ${DEFAULT-VALUE}).")
-        int layoutIterations;
-
-        @Option(names = "--formats", split = ",", paramLabel = "FORMAT",
-                description = "Files per checkpoint: gexf, pdf, svg, png (png needs a display) (default: gexf,pdf,svg).")
-        List<String> formats = Arrays.asList("gexf", "pdf", "svg");
-
-        @Option(names = "--colour-by", defaultValue = "community", description = "community or layer (default: ${DEFAULT-VALUE}).")
-        String colourBy;
+        @Mixin
+        DrawingOptions drawing;
 
         @Mixin
         DynamicOption dynamic;
 
         @Override
         Study study() {
-            if (!colourBy.equals("community") && !colourBy.equals("layer")) {
-                throw new IllegalArgumentException("--colour-by must be community or layer, got " + colourBy);
-            }
             GraphStudy.Settings s = new GraphStudy.Settings();
-            s.layoutIterations = layoutIterations;
-            s.formats = ExportFormats.parse("--formats", formats);
-            s.colourByLayer = colourBy.equals("layer");
+            s.layoutIterations = drawing.layoutIterations;
+            s.formats = drawing.formats();
+            s.colourByLayer = drawing.byLayer();
             s.dynamic = dynamic.enabled;
             s.command = commandText();
             GraphJob job = new GraphJob(model.request(kind.defaultModel(), 2), kind, kind.values(KindOptions.given(spec, kind.parameters())), -1);

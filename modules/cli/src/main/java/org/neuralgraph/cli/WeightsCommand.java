@@ -2,7 +2,6 @@ package org.neuralgraph.cli;
 
 import org.neuralgraph.pipeline.kind.GraphKinds;
 import org.neuralgraph.pipeline.kind.WeightGraphKind;
-import org.neuralgraph.pipeline.study.ExportFormats;
 import org.neuralgraph.pipeline.study.Study;
 import org.neuralgraph.pipeline.study.WeightGraphStudy;
 import picocli.CommandLine;
@@ -10,9 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * {@code neuralgraph weights}: the weight-graph study of Darnell and Leonard (Sections 3-4). Trains (or loads) a model,
@@ -45,32 +41,21 @@ final class WeightsCommand extends StudyCommand {
             description = "Resolution whose communities colour the nodes and fill modularity_class (default: ${DEFAULT-VALUE}).")
     double colourResolution;
 
-    @Option(names = "--colour-by", defaultValue = "community", description = "community or layer (default: ${DEFAULT-VALUE}).")
-    String colourBy;
-
-    @Option(names = "--layout-iterations", defaultValue = "300",
-            description = "ForceAtlas2 iterations from the layered start; 0 keeps layers left to right (default: ${DEFAULT-VALUE}).")
-    int layoutIterations;
-
-    @Option(names = "--formats", split = ",", paramLabel = "FORMAT",
-            description = "Files per checkpoint: gexf, pdf, svg, png (png needs a display) (default: gexf,pdf,svg).")
-    List<String> formats = Arrays.asList("gexf", "pdf", "svg");
+    @Mixin
+    DrawingOptions drawing;
 
     @Mixin
     DynamicOption dynamic;
 
     @Override
     Study study() {
-        if (!colourBy.equals("community") && !colourBy.equals("layer")) {
-            throw new IllegalArgumentException("--colour-by must be community or layer, got " + colourBy);
-        }
         WeightGraphStudy.Settings s = new WeightGraphStudy.Settings();
         s.resolutions = resolutions;
         s.colourResolution = colourResolution;
-        s.colourByLayer = colourBy.equals("layer");
+        s.colourByLayer = drawing.byLayer();
         s.graph = GraphKinds.get(WeightGraphKind.ID).values(KindOptions.given(spec, GraphKinds.get(WeightGraphKind.ID).parameters()));
-        s.layoutIterations = layoutIterations;
-        s.formats = ExportFormats.parse("--formats", formats);
+        s.layoutIterations = drawing.layoutIterations;
+        s.formats = drawing.formats();
         s.seed = model.seed;
         s.dynamic = dynamic.enabled;
         s.command = commandText();
