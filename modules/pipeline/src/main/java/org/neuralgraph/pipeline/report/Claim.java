@@ -1,7 +1,9 @@
 package org.neuralgraph.pipeline.report;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -83,12 +85,13 @@ public final class Claim {
 
     /**
      * The verdict: {@code holds} decides between agreement and difference when every measured number is finite;
-     * otherwise the claim was not measured.
+     * otherwise the claim was not measured, and unless a note was given the note names the numbers that are missing.
      */
     public Claim holds(boolean holds) {
-        boolean finite = true;
-        for (double v : measured.values()) finite &= Double.isFinite(v);
-        verdict = !finite ? Verdict.NOT_MEASURED : holds ? Verdict.AGREES : Verdict.DIFFERS;
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, Double> e : measured.entrySet()) if (!Double.isFinite(e.getValue())) missing.add(e.getKey().replace('_', ' '));
+        verdict = !missing.isEmpty() ? Verdict.NOT_MEASURED : holds ? Verdict.AGREES : Verdict.DIFFERS;
+        if (!missing.isEmpty() && note.isEmpty()) note = "no finite value for " + String.join(", ", missing);
         return this;
     }
 

@@ -39,7 +39,8 @@ public final class Json {
 
     /** {@code value} (maps, lists, arrays, numbers, text, objects) as pretty, strict JSON. */
     public static String write(Object value) {
-        return OUT.toJson(strict(TREE.toJsonTree(value)));
+        JsonElement tree = TREE.toJsonTree(value);
+        return OUT.toJson(reason(tree) != null ? JsonNull.INSTANCE : strict(tree)); // a lone NaN has no key to note beside
     }
 
     /** Writes {@link #write(Object)} into {@code file} as UTF-8. */

@@ -1,6 +1,5 @@
 package org.neuralgraph.pipeline.study;
 
-import com.google.gson.GsonBuilder;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtilities;
 import org.jfree.chart.JFreeChart;
@@ -11,6 +10,9 @@ import org.neuralgraph.pipeline.study.ActivationPatternStudy.CheckpointResult;
 import org.neuralgraph.pipeline.study.ActivationPatternStudy.GraphResult;
 import org.neuralgraph.core.stats.SeriesCorrelation;
 import org.neuralgraph.dl4j.TrainingRun;
+import org.neuralgraph.pipeline.report.Claim;
+import org.neuralgraph.pipeline.report.Claims;
+import org.neuralgraph.pipeline.report.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,7 +131,7 @@ final class ActivationStudyReport {
         entropyChart(charts.resolve("fig1-entropy-accuracy.png"));
         for (int l = 1; l <= layers(); l++) layerChart(l, charts.resolve("layer-" + l + "-metrics-accuracy.png"));
         writeFile(dir.resolve("report.md"), markdown());
-        writeFile(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json()));
+        Json.write(dir.resolve("report.json"), json());
     }
 
     private String head(CheckpointResult c) {
@@ -276,14 +278,47 @@ final class ActivationStudyReport {
         return null;
     }
 
-    /** Rows where our sign differs from the paper's (PCC or SCC), for the report's discussion. */
-    List<Correlation> signDifferences() {
-        List<Correlation> out = new ArrayList<>();
-        for (Correlation c : correlations) {
-            if (c.paper == null || !Double.isFinite(c.pcc)) continue;
-            if (Math.signum(c.pcc) != Math.signum(c.paper[0]) || Math.signum(c.scc) != Math.signum(c.paper[1])) out.add(c);
+    /** The paper's signs, one claim per row with paper figures. */
+    List<Claim> claims() {
+        return claims(correlations);
+    }
+
+    /**
+     * One claim per correlation row that has the paper's figures beside it (Tables 4-6 of seed 001, against training
+     * accuracy): our PCC and SCC have the paper's signs. The paper reads its hypotheses H2 and H3 from these signs
+     * (Section 7.2: "A large number of strong positive correlation coefficients in Table 4 supports hypothesis H2";
+     * Section 7.3: "Table 5 shows a negative correlation between the entropy of activation pattern and training
+     * accuracy"), so the sign is what we compare, not the size. A paper figure of 0 (printed to two decimals) has no
+     * sign and is not compared; a correlation we could not compute (n/a: a constant series, an undefined modularity)
+     * makes the claim not measured.
+     */
+    static List<Claim> claims(List<Correlation> rows) {
+        List<Claim> out = new ArrayList<>();
+        for (Correlation c : rows) {
+            if (c.paper == null) continue;
+            out.add(Claim.about(signId(c), rowName(c) + ": the correlation with training accuracy has the paper's sign")
+                    .paper("PCC " + f2(c.paper[0]) + ", SCC " + f2(c.paper[1]))
+                    .measured("pcc", c.pcc).measured("scc", c.scc).shown("PCC " + f2(c.pcc) + ", SCC " + f2(c.scc))
+                    .rule("sign(PCC) and sign(SCC) as the paper's; a paper figure of 0 is not compared")
+                    .holds(sameSign(c.pcc, c.paper[0]) && sameSign(c.scc, c.paper[1])));
         }
         return out;
+    }
+
+    /** "table4-weighted-overlap-l1-sign", "table5-entropy-sign", "table6-entropy-class-3-sign". */
+    private static String signId(Correlation c) {
+        return "table" + c.table + "-" + c.metric.replace('_', '-') + (c.layer > 0 ? "-l" + c.layer : "")
+                + (c.classIndex >= 0 ? "-class-" + c.classIndex : "") + "-sign";
+    }
+
+    /** "Table 4 weighted overlap L1", "Table 6 entropy class 3". */
+    private static String rowName(Correlation c) {
+        return "Table " + c.table + " " + c.metric.replace('_', ' ') + (c.layer > 0 ? " L" + c.layer : "")
+                + (c.classIndex >= 0 ? " class " + c.classIndex : "");
+    }
+
+    private static boolean sameSign(double ours, double paper) {
+        return paper == 0 || Math.signum(ours) == Math.signum(paper);
     }
 
     private String pair(Correlation c) {
@@ -375,23 +410,26 @@ final class ActivationStudyReport {
             m.append("\nUnique to one class: ").append(diagonal).append("; unique to a pair: ").append(off / 2).append(".\n\n");
         }
 
-        List<Correlation> diff = signDifferences();
         m.append("## Where our sign differs from the paper's\n\n");
+        List<Claim> claims = claims();
+        Map<String, Integer> counts = Claims.counts(claims);
         if (paper == null) {
             m.append("No paper figures for this data.\n");
-        } else if (diff.isEmpty()) {
-            m.append("Nowhere: every PCC and SCC has the paper's sign.\n");
         } else {
-            for (Correlation c : diff) {
-                m.append("- Table ").append(c.table).append(' ').append(c.metric.replace('_', ' '))
-                        .append(c.layer > 0 ? " L" + c.layer : "").append(c.classIndex >= 0 ? " class " + c.classIndex : "")
-                        .append(": ours ").append(f2(c.pcc)).append(" / ").append(f2(c.scc)).append(", paper ")
-                        .append(f2(c.paper[0])).append(" / ").append(f2(c.paper[1])).append('\n');
+            m.append("One claim per row with the paper's figures: our PCC and SCC have the paper's signs (a paper figure of 0 "
+                    + "is not compared; a correlation that is n/a is not measured, and counted apart).\n\n").append(Claims.markdown(claims));
+            if (counts.get("agrees") + counts.get("differs") == 0) {
+                m.append("\nNothing was compared: no correlation with the paper's figures beside it could be measured.\n");
+            } else if (counts.get("differs") == 0) {
+                m.append("\nNo measured sign differs from the paper's (").append(counts.get("agrees")).append(" rows measured")
+                        .append(counts.get("not_measured") > 0 ? ", " + counts.get("not_measured") + " not" : "").append(").\n");
             }
-            m.append("\nReasons to look at first: a correlation over 20 points whose metric barely moves is decided by noise "
-                    + "(see the metric's range in `tables/`); the paper's optimiser, batch size and dropout rate are not stated "
-                    + "(ours: see the model line above); the Eq. 2 partition and the meaning of delta (both neurons above their "
-                    + "means) are our reading. `docs/seed001-results.md` discusses the runs we made.\n");
+            if (counts.get("differs") > 0) {
+                m.append("\nReasons to look at first: a correlation over 20 points whose metric barely moves is decided by noise "
+                        + "(see the metric's range in `tables/`); the paper's optimiser, batch size and dropout rate are not stated "
+                        + "(ours: see the model line above); the Eq. 2 partition and the meaning of delta (both neurons above their "
+                        + "means) are our reading. `docs/seed001-results.md` discusses the runs we made.\n");
+            }
         }
 
         m.append("\n## Files\n\n- `tables/`: accuracy, Tables 2-6 per checkpoint and layer, `correlations.csv` (also against test accuracy)\n")
@@ -448,6 +486,9 @@ final class ActivationStudyReport {
         }
         j.put("checkpoints", cps);
         j.put("correlations", correlations);
+        List<Claim> claims = claims();
+        j.put("claims", Claims.json(claims));
+        j.put("claim_counts", Claims.counts(claims));
         j.put("notes", result.notes);
         return j;
     }
@@ -473,6 +514,7 @@ final class ActivationStudyReport {
             if (q != null) s.append(" (paper: ").append(f2(q[0])).append(", ").append(f2(q[1])).append(')');
             s.append('\n');
         }
+        s.append(Claims.lines(claims()));
         return s.toString();
     }
 }

@@ -1,6 +1,5 @@
 package org.neuralgraph.pipeline.study;
 
-import com.google.gson.GsonBuilder;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtilities;
 import org.jfree.chart.JFreeChart;
@@ -10,16 +9,21 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.neuralgraph.core.stats.SeriesCorrelation;
 import org.neuralgraph.gephi.GraphMetrics;
+import org.neuralgraph.pipeline.report.Claim;
+import org.neuralgraph.pipeline.report.Claims;
+import org.neuralgraph.pipeline.report.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import static org.neuralgraph.pipeline.study.ReportText.f1;
 import static org.neuralgraph.pipeline.study.ReportText.f2;
 import static org.neuralgraph.pipeline.study.ReportText.f4;
 import static org.neuralgraph.pipeline.study.ReportText.n;
@@ -52,7 +56,7 @@ final class FeatureMapReport {
         spatialChart(charts.resolve("spatial-average-degree-per-class.png"));
         if (!r.runs.isEmpty()) runsChart(charts.resolve("spatial-average-degree-against-accuracy.png"));
         writeFile(dir.resolve("report.md"), markdown());
-        writeFile(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json()));
+        Json.write(dir.resolve("report.json"), json());
     }
 
     private List<FeatureMapStudy.Figures> before() { return r.spatial.get(0); }
@@ -63,42 +67,103 @@ final class FeatureMapReport {
 
     private FeatureMapStudy.Figures last() { return r.value.get(r.value.size() - 1); }
 
-    /** The paper's claims, each with whether this run agrees. */
-    Map<String, Boolean> claims() {
-        int higher = 0, fewer = 0, classes = before().size();
-        for (int c = 0; c < classes; c++) {
-            if (after().get(c).metrics.averageDegree() > before().get(c).metrics.averageDegree()) higher++;
-            if (after().get(c).metrics.components() < before().get(c).metrics.components()) fewer++;
+    /** The paper's claims, each with this run's verdict. */
+    List<Claim> claims() {
+        return claims(r);
+    }
+
+    /**
+     * Seed 000's claims about the feature-map graphs (Section 4), before (first checkpoint) against after training (last):
+     * <ul>
+     *   <li>Fig. 5: every class's spatial-adjacency graph has a higher average degree after training ("all networks have
+     *       significantly higher average degree after training"); rule: every class.</li>
+     *   <li>Section 4: the number of components decreased after training; rule: every class.</li>
+     *   <li>Fig. 7: the value graph's average weighted degree rises, 32 to 94; rule: last &gt; first.</li>
+     *   <li>Fig. 8 and Section 5: the clustering "remained at 0.8"; rule: at least 0.5 at every checkpoint.</li>
+     *   <li>Fig. 8 and Section 5: the average path length "dropped from 4 to 2"; rule: last &lt; first.</li>
+     *   <li>Section 4: class 3's value graph, average weighted degree 16.7 to 25.2; rule: last &gt; first (when the data
+     *       has a class 3).</li>
+     *   <li>Fig. 6: "a positive correlation between LeNet accuracy and average degree" across runs stopped early; rule:
+     *       Spearman &gt; 0.</li>
+     * </ul>
+     * With one checkpoint, before and after training are the same maps, and the comparisons are not measured.
+     */
+    static List<Claim> claims(FeatureMapStudy.Result r) {
+        List<Claim> out = new ArrayList<>();
+        List<FeatureMapStudy.Figures> before = r.spatial.get(0), after = r.spatial.get(r.spatial.size() - 1);
+        boolean compared = r.spatial.size() >= 2;
+        String one = "one checkpoint: before and after training are the same maps";
+        Claim degree = Claim.about("fig5-spatial-degree-rises", "spatial: every class's average degree is higher after training (Fig. 5)")
+                .paper("every class").rule("every class");
+        Claim components = Claim.about("sec4-spatial-fewer-components", "spatial: every class has fewer components after training (Section 4)")
+                .paper("every class").rule("every class");
+        if (compared) {
+            int higher = 0, fewer = 0, classes = before.size();
+            for (int c = 0; c < classes; c++) {
+                if (after.get(c).metrics.averageDegree() > before.get(c).metrics.averageDegree()) higher++;
+                if (after.get(c).metrics.components() < before.get(c).metrics.components()) fewer++;
+            }
+            degree.measured("classes_higher", higher).measured("classes", classes)
+                    .shown(String.format(Locale.ROOT, "%d of %d classes", higher, classes)).holds(higher == classes);
+            components.measured("classes_fewer", fewer).measured("classes", classes)
+                    .shown(String.format(Locale.ROOT, "%d of %d classes", fewer, classes)).holds(fewer == classes);
+        } else {
+            degree.notMeasured(one);
+            components.notMeasured(one);
         }
-        double minClustering = Double.POSITIVE_INFINITY;
-        for (FeatureMapStudy.Figures f : r.value) minClustering = Math.min(minClustering, f.metrics.averageClustering());
-        Map<String, Boolean> c = new LinkedHashMap<>();
-        c.put(String.format(Locale.ROOT, "spatial: every class's average degree is higher after training (Fig. 5): %d of %d classes", higher, classes), higher == classes);
-        c.put(String.format(Locale.ROOT, "spatial: every class has fewer components after training: %d of %d classes", fewer, classes), fewer == classes);
-        c.put(String.format(Locale.ROOT, "value: the average weighted degree rises (paper 32 to 94): %.1f to %.1f",
-                first().metrics.averageWeightedDegree(), last().metrics.averageWeightedDegree()),
-                last().metrics.averageWeightedDegree() > first().metrics.averageWeightedDegree());
-        c.put(String.format(Locale.ROOT, "value: the clustering stays high (paper about 0.8): lowest %.2f", minClustering), minClustering >= 0.5);
-        c.put(String.format(Locale.ROOT, "value: the average path length falls (paper 4 to 2): %.2f to %.2f",
-                first().metrics.averagePathLength(), last().metrics.averagePathLength()),
-                last().metrics.averagePathLength() < first().metrics.averagePathLength());
-        if (r.valueClass3.size() == 2) {
-            GraphMetrics b = r.valueClass3.get(0).metrics, a = r.valueClass3.get(1).metrics;
-            c.put(String.format(Locale.ROOT, "value, class 3: the average weighted degree rises (paper 16.7 to 25.2): %.1f to %.1f",
-                    b.averageWeightedDegree(), a.averageWeightedDegree()), a.averageWeightedDegree() > b.averageWeightedDegree());
+        out.add(degree);
+        out.add(components);
+
+        FeatureMapStudy.Figures first = r.value.get(0), last = r.value.get(r.value.size() - 1);
+        Claim weighted = Claim.about("fig7-value-weighted-degree-rises", "value: the average weighted degree rises (Fig. 7)")
+                .paper("32 to 94").rule("last > first");
+        Claim path = Claim.about("fig8-value-path-length-falls", "value: the average path length falls (Fig. 8)")
+                .paper("4 to 2").rule("last < first");
+        if (r.value.size() >= 2) {
+            double a = first.metrics.averageWeightedDegree(), b = last.metrics.averageWeightedDegree();
+            weighted.measured("first", a).measured("last", b).shown(f1(a) + " to " + f1(b)).holds(b > a);
+            double p = first.metrics.averagePathLength(), q = last.metrics.averagePathLength();
+            path.measured("first", p).measured("last", q).shown(f2(p) + " to " + f2(q)).holds(q < p);
+        } else {
+            weighted.notMeasured(one);
+            path.notMeasured(one);
         }
-        if (!r.runs.isEmpty()) {
-            SeriesCorrelation rho = runsCorrelation();
-            c.put(String.format(Locale.ROOT, "spatial: across %d runs stopped early, the average degree rises with accuracy (Fig. 6): Spearman %.2f, Pearson %.2f",
-                    r.runs.size(), rho.spearman, rho.pearson), rho.spearman > 0);
+        double lowest = Double.POSITIVE_INFINITY;
+        for (FeatureMapStudy.Figures f : r.value) lowest = Math.min(lowest, f.metrics.averageClustering()); // NaN stays NaN
+        out.add(weighted);
+        out.add(Claim.about("fig8-value-clustering-stays-high", "value: the clustering stays high (Fig. 8)").paper("about 0.8")
+                .measured("lowest", lowest).shown("lowest " + f2(lowest)).rule(">= 0.5 at every checkpoint")
+                .holds(lowest >= 0.5));
+        out.add(path);
+
+        if (!r.valueClass3.isEmpty()) {
+            Claim class3 = Claim.about("sec4-class3-weighted-degree-rises", "value, class 3: the average weighted degree rises (Section 4)")
+                    .paper("16.7 to 25.2").rule("last > first");
+            if (r.valueClass3.size() == 2) {
+                double a = r.valueClass3.get(0).metrics.averageWeightedDegree(), b = r.valueClass3.get(1).metrics.averageWeightedDegree();
+                class3.measured("first", a).measured("last", b).shown(f1(a) + " to " + f1(b)).holds(b > a);
+            } else {
+                class3.notMeasured(one);
+            }
+            out.add(class3);
         }
-        return c;
+
+        String across = r.runs.isEmpty() ? "across runs stopped early" : "across " + r.runs.size() + " runs stopped early";
+        Claim runs = Claim.about("fig6-spatial-degree-rises-with-accuracy", "spatial: " + across + ", the average degree rises with accuracy (Fig. 6)")
+                .paper("a positive correlation").rule("Spearman > 0");
+        if (r.runs.isEmpty()) {
+            runs.notMeasured("no runs stopped early (--runs 0, or a lone model file)");
+        } else {
+            SeriesCorrelation rho = runsCorrelation(r);
+            runs.measured("spearman", rho.spearman).measured("pearson", rho.pearson)
+                    .shown("Spearman " + f2(rho.spearman) + ", Pearson " + f2(rho.pearson)).holds(rho.spearman > 0);
+        }
+        out.add(runs);
+        return out;
     }
 
     String summary() {
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append(e.getValue() ? "agrees:  " : "differs: ").append(e.getKey()).append('\n');
-        return b.toString();
+        return Claims.lines(claims());
     }
 
     private static String row(FeatureMapStudy.Figures f) {
@@ -124,7 +189,7 @@ final class FeatureMapReport {
         return b.toString();
     }
 
-    private SeriesCorrelation runsCorrelation() {
+    private static SeriesCorrelation runsCorrelation(FeatureMapStudy.Result r) {
         double[] degree = new double[r.runs.size()], accuracy = new double[r.runs.size()];
         for (int i = 0; i < degree.length; i++) {
             degree[i] = r.runs.get(i).metrics.averageDegree();
@@ -200,7 +265,7 @@ final class FeatureMapReport {
                 s.layer(), r.mapShape, s.channel() < 0 ? "mean over channels" : "channel " + s.channel(), s.brightest() ? "brightest" : "darkest",
                 f2(s.percent()), String.valueOf(s.offsetFraction()), f2(s.weightCap()), s.niter, s.nrand));
         b.append("## The paper's claims\n\n");
-        for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append("- ").append(e.getValue() ? "**agrees**: " : "**differs**: ").append(e.getKey()).append('\n');
+        b.append(Claims.markdown(claims()));
         b.append("\n## Value adjacency of the composite map, per checkpoint (Figs. 7-8)\n\n| epoch | test acc | nodes | edges | avg weighted degree | clustering | path length | C/Cr | L/Lr |\n|---|---|---|---|---|---|---|---|---|\n");
         for (FeatureMapStudy.Figures f : r.value) {
             GraphMetrics m = f.metrics;
@@ -274,7 +339,9 @@ final class FeatureMapReport {
         j.put("selection", (s.brightest() ? "brightest " : "darkest ") + s.percent() + " %");
         j.put("offset_fraction", s.offsetFraction());
         j.put("weight_cap", s.weightCap());
-        j.put("claims", claims());
+        List<Claim> claims = claims();
+        j.put("claims", Claims.json(claims));
+        j.put("claim_counts", Claims.counts(claims));
         List<Object> value = new java.util.ArrayList<>();
         for (FeatureMapStudy.Figures f : r.value) {
             Map<String, Object> m = new LinkedHashMap<>(f.metrics.asMap());

@@ -1,8 +1,10 @@
 package org.neuralgraph.pipeline.study;
 
-import com.google.gson.GsonBuilder;
 import org.neuralgraph.core.mapper.LensCircle;
 import org.neuralgraph.core.mapper.MapperResult;
+import org.neuralgraph.pipeline.report.Claim;
+import org.neuralgraph.pipeline.report.Claims;
+import org.neuralgraph.pipeline.report.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.neuralgraph.pipeline.study.ReportText.f2;
@@ -32,37 +35,83 @@ final class MapperReport {
         this.r = r;
     }
 
-    private MapperStudy.Figures graph(String base) {
+    private static MapperStudy.Figures graph(MapperStudy.Result r, String base) {
         for (MapperStudy.Figures f : r.graphs) if (f.base.startsWith(base)) return f;
         return null;
     }
 
-    Map<String, Boolean> claims() {
-        Map<String, Boolean> c = new LinkedHashMap<>();
-        pair(c, "MNIST", graph("mnist-untrained"), graph("mnist-trained"), "untrained", "trained");
-        MapperStudy.Figures few = r.graphs.size() > 2 ? r.graphs.get(2) : null, many = r.graphs.size() > 3 ? r.graphs.get(3) : null;
-        if (few != null && many != null) pair(c, "circles and squares", few, many, few.iterations + " iterations", many.iterations + " iterations");
-        return c;
+    /** The paper's findings, each with this run's verdict. */
+    List<Claim> claims() {
+        return claims(r);
     }
 
-    private static void pair(Map<String, Boolean> c, String data, MapperStudy.Figures before, MapperStudy.Figures after, String b, String a) {
-        MapperResult x = before.result, y = after.result;
-        c.put(String.format("%s: the graph of the %s filters is more fragmented than after (%s): %d against %d components", data, b, a,
-                x.components(), y.components()), x.components() > y.components());
-        c.put(String.format("%s: the %s filters close into a main cycle (first Betti number >= 1): %d, main cycle of %d nodes", data, a,
-                y.betti1(), after.cycle.length), y.betti1() >= 1);
-        // around the primary circle the orientation, which ignores polarity, turns through 180 degrees twice
-        c.put(String.format("%s: the edge orientation turns through every direction, monotonically, along the main cycle (%s): turn %s degrees "
-                        + "(180 once, 360 with both polarities), %s of the steps that way", data, a, f2(after.turn), f2(after.monotone)),
-                (Math.abs(Math.abs(after.turn) - 180) < 1e-6 || Math.abs(Math.abs(after.turn) - 360) < 1e-6) && after.monotone >= 0.7);
-        c.put(String.format("%s: a cycle of the %s graph goes once around the gradient directions, the primary circle closed in the graph "
-                        + "(a ring; %s: %s): %s", data, a, b, ring(before), ring(after)), after.ring.length > 0);
-        LensCircle cb = x.lensCircle(), ca = y.lensCircle();
-        if (cb != null && ca != null) {
-            c.put(String.format("%s: in the lens plane the %s filters lie around the centre in the order of their gradient direction "
-                            + "(the primary circle; r >= 0.5), more than the %s ones: r = %s against %s (unrelated angles: about %s)",
-                    data, a, b, f2(ca.r()), f2(cb.r()), f2(ca.unrelated())), ca.r() >= 0.5 && ca.r() > cb.r());
+    /**
+     * Seed 002's findings, for MNIST (untrained against trained filters, Section 5, Fig. 1) and, when the run has them,
+     * the circle/square data (few against many iterations, Section 6, Fig. 4), under ids {@code mapper-mnist-*} and
+     * {@code mapper-shapes-*}; see {@link #pair}.
+     */
+    static List<Claim> claims(MapperStudy.Result r) {
+        List<Claim> out = new ArrayList<>();
+        pair(out, "MNIST", "mnist", graph(r, "mnist-untrained"), graph(r, "mnist-trained"), "untrained", "trained");
+        MapperStudy.Figures few = r.graphs.size() > 2 ? r.graphs.get(2) : null, many = r.graphs.size() > 3 ? r.graphs.get(3) : null;
+        if (few != null && many != null) {
+            pair(out, "circles and squares", "shapes", few, many, few.iterations + " iterations", many.iterations + " iterations");
         }
+        return out;
+    }
+
+    /**
+     * Five claims comparing the graph of the filters {@code before} with the one {@code after}:
+     * <ul>
+     *   <li>fragmented: before training "the generated network consists of several separate connected components"
+     *       (Section 5, Fig. 1b; Section 6, Fig. 4a); rule: more components before than after.</li>
+     *   <li>main cycle: after training the filters "form into ... a ring" (Section 5, Fig. 1a; Section 6: "one major
+     *       circle"); rule: first Betti number at least 1.</li>
+     *   <li>orientation: along the circle the patches change "from vertical edges to diagonal edges, and then from
+     *       diagonal to horizontal" (Section 5, Fig. 2); rule (ours): the orientation, which ignores polarity, turns by
+     *       180 or 360 degrees along the main cycle, at least 70 % of the steps the same way.</li>
+     *   <li>ring: some cycle of the graph goes once around the gradient directions, the primary circle closed in the
+     *       graph (Section 8: linear gradients "canonically parametrized by their angle"); rule: such a ring exists after.</li>
+     *   <li>lens circle: in a 2-D lens the filters lie around the centre in the order of their gradient direction (our
+     *       measure of the primary circle, {@link LensCircle}); rule: r at least 0.5 and above the r before. Not measured
+     *       when the lens is not 2-D.</li>
+     * </ul>
+     */
+    private static void pair(List<Claim> out, String data, String key, MapperStudy.Figures before, MapperStudy.Figures after, String b, String a) {
+        MapperResult x = before.result, y = after.result;
+        out.add(Claim.about("mapper-" + key + "-fragmented-before", String.format("%s: the graph of the %s filters is more fragmented than after (%s)", data, b, a))
+                .paper("several separate connected components").measured("components_before", x.components()).measured("components_after", y.components())
+                .shown(String.format(Locale.ROOT, "%d against %d components", x.components(), y.components())).rule("components before > after")
+                .holds(x.components() > y.components()));
+        out.add(Claim.about("mapper-" + key + "-main-cycle", String.format("%s: the %s filters close into a main cycle", data, a))
+                .paper("a ring").measured("betti_1", y.betti1()).measured("main_cycle_nodes", after.cycle.length)
+                .shown(String.format(Locale.ROOT, "first Betti number %d, main cycle of %d nodes", y.betti1(), after.cycle.length))
+                .rule("first Betti number >= 1").holds(y.betti1() >= 1));
+        // around the primary circle the orientation, which ignores polarity, turns through 180 degrees twice
+        out.add(Claim.about("mapper-" + key + "-orientation-turns",
+                        String.format("%s: the edge orientation turns through every direction, monotonically, along the main cycle (%s)", data, a))
+                .paper("vertical to diagonal to horizontal edges").measured("turn_degrees", after.turn).measured("monotone_share", after.monotone)
+                .shown(String.format(Locale.ROOT, "turn %s degrees, %s of the steps that way", f2(after.turn), f2(after.monotone)))
+                .rule("|turn| = 180 or 360 degrees (one turn, or both polarities), monotone share >= 0.7")
+                .holds((Math.abs(Math.abs(after.turn) - 180) < 1e-6 || Math.abs(Math.abs(after.turn) - 360) < 1e-6) && after.monotone >= 0.7));
+        out.add(Claim.about("mapper-" + key + "-ring",
+                        String.format("%s: a cycle of the %s graph goes once around the gradient directions, the primary circle closed in the graph (a ring)", data, a))
+                .paper("a circle of linear gradients").measured("ring_nodes_before", before.ring.length).measured("ring_nodes_after", after.ring.length)
+                .shown(String.format(Locale.ROOT, "%s: %s; %s: %s", b, ring(before), a, ring(after))).rule("a ring after")
+                .holds(after.ring.length > 0));
+        LensCircle cb = x.lensCircle(), ca = y.lensCircle();
+        Claim lens = Claim.about("mapper-" + key + "-lens-circle",
+                        String.format("%s: in the lens plane the %s filters lie around the centre in the order of their gradient direction "
+                                + "(the primary circle), more than the %s ones", data, a, b))
+                .paper("the primary circle").rule("r >= 0.5 and r after > r before");
+        if (cb == null || ca == null) {
+            lens.notMeasured("the lens is not 2-D");
+        } else {
+            lens.measured("r_after", ca.r()).measured("r_before", cb.r()).measured("r_unrelated", ca.unrelated())
+                    .shown(String.format(Locale.ROOT, "r = %s against %s (unrelated angles: about %s)", f2(ca.r()), f2(cb.r()), f2(ca.unrelated())))
+                    .holds(ca.r() >= 0.5 && ca.r() > cb.r());
+        }
+        out.add(lens);
     }
 
     private static String ring(MapperStudy.Figures f) {
@@ -72,7 +121,7 @@ final class MapperReport {
     String summary() {
         StringBuilder b = new StringBuilder();
         for (MapperStudy.Figures f : r.graphs) b.append(MapperStudy.describe(f)).append('\n');
-        for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append(e.getValue() ? "agrees:  " : "differs: ").append(e.getKey()).append('\n');
+        b.append(Claims.lines(claims()));
         return b.toString();
     }
 
@@ -90,7 +139,7 @@ final class MapperReport {
         }
         writeFile(tables.resolve("mapper-graphs.csv"), csv.toString());
         writeFile(dir.resolve("report.md"), markdown());
-        writeFile(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json()));
+        Json.write(dir.resolve("report.json"), json());
     }
 
     private String markdown() {
@@ -101,7 +150,7 @@ final class MapperReport {
                 s.runs, s.seed, s.seed + s.runs - 1, s.iterations, s.few, s.many));
         b.append("Mapper: ").append(s.mapper).append("  \nEach filter mean-centred and scaled to variance 1, then the densest points kept "
                 + "(Section 3.1).\n\n## The paper's findings\n\n");
-        for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append("- ").append(e.getValue() ? "**agrees**: " : "**differs**: ").append(e.getKey()).append('\n');
+        b.append(Claims.markdown(claims()));
         b.append("\n## Graphs\n\n| graph | filters | iterations | test acc | kept | nodes | edges | components | first Betti number | main cycle | orientation turn | lens circle r | ring |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (MapperStudy.Figures f : r.graphs) {
@@ -130,7 +179,9 @@ final class MapperReport {
         j.put("command", s.command);
         j.put("seed", s.seed);
         j.put("mapper", String.valueOf(s.mapper));
-        j.put("claims", claims());
+        List<Claim> claims = claims();
+        j.put("claims", Claims.json(claims));
+        j.put("claim_counts", Claims.counts(claims));
         List<Object> graphs = new ArrayList<>();
         for (MapperStudy.Figures f : r.graphs) {
             Map<String, Object> g = new LinkedHashMap<>(f.result.graph().graphAttributes());

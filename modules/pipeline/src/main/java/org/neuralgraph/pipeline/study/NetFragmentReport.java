@@ -1,10 +1,12 @@
 package org.neuralgraph.pipeline.study;
 
-import com.google.gson.GsonBuilder;
 import org.neuralgraph.core.netfragment.ClassSelectivity;
 import org.neuralgraph.core.stats.SeriesCorrelation;
 import org.neuralgraph.dl4j.ActivationMaximisation;
 import org.neuralgraph.dl4j.Checkpoint;
+import org.neuralgraph.pipeline.report.Claim;
+import org.neuralgraph.pipeline.report.Claims;
+import org.neuralgraph.pipeline.report.Json;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -72,7 +74,7 @@ final class NetFragmentReport {
     }
 
     /** Pearson correlation of the input maximising a class with the class's digit. */
-    double maximumLikeDigit(NetFragmentStudy.ModelResult m, int c) {
+    static double maximumLikeDigit(NetFragmentStudy.Result r, NetFragmentStudy.ModelResult m, int c) {
         int[] digit = r.digits.pixels(c);
         double[] d = new double[digit.length], x = new double[digit.length];
         float[] img = m.maxima.get(c).image();
@@ -84,7 +86,7 @@ final class NetFragmentReport {
         double sum = 0;
         int n = 0;
         for (int c = 0; c < 10; c++) {
-            double v = maximumLikeDigit(m, c);
+            double v = maximumLikeDigit(r, m, c);
             if (Double.isFinite(v)) { sum += v; n++; }
         }
         return n == 0 ? Double.NaN : sum / n;
@@ -99,7 +101,26 @@ final class NetFragmentReport {
         return m.checkpoints.get(m.checkpoints.size() - 1);
     }
 
-    Map<String, Boolean> claims() {
+    /** The paper's findings, each with this run's verdict. */
+    List<Claim> claims() {
+        return claims(r);
+    }
+
+    /**
+     * Seed 003's findings (Section 4.2), one claim each:
+     * <ul>
+     *   <li>"All the models learn to classify these digits perfectly within a few epochs"; rule: every model at 100 %
+     *       after the last epoch.</li>
+     *   <li>"none of the models utilises all 12 neurons and certain neurons are always inactive" (Fig. 4.4); rule: every
+     *       model has a head neuron that is never active.</li>
+     *   <li>Between digits that differ in two pixels (5/6, 8/9, 0/8, 3/9), "almost always all activations change a little
+     *       bit"; rule (ours, for "almost always"): all active neurons change in at least half the model-pairs.</li>
+     *   <li>... "and not one neuron is turned on or off"; rule: in no model-pair.</li>
+     *   <li>The inputs that maximise a class are "rather random-looking pixel combinations" (Fig. 4.5); rule (ours): their
+     *       mean Pearson r with the class's digit is below 0.5.</li>
+     * </ul>
+     */
+    static List<Claim> claims(NetFragmentStudy.Result r) {
         int perfect = 0, notAll = 0, switchedPairs = 0, pairs = 0, allChange = 0;
         double like = 0;
         int likeN = 0;
@@ -113,27 +134,36 @@ final class NetFragmentReport {
                 if (c[1] == c[0]) allChange++;
             }
             for (int c = 0; c < 10; c++) {
-                double v = maximumLikeDigit(m, c);
+                double v = maximumLikeDigit(r, m, c);
                 if (Double.isFinite(v)) { like += v; likeN++; }
             }
         }
         int models = r.models.size();
-        Map<String, Boolean> c = new LinkedHashMap<>();
-        c.put(String.format(Locale.ROOT, "every model reaches 100 %% accuracy: %d of %d", perfect, models), perfect == models);
-        c.put(String.format(Locale.ROOT, "no model uses all 12 head neurons, some are never active: %d of %d models", notAll, models), notAll == models);
-        c.put(String.format(Locale.ROOT, "two-pixel pairs (5/6, 8/9, 0/8, 3/9): all active neurons change a little in %d of %d model-pairs", allChange, pairs),
-                allChange * 2 >= pairs);
-        c.put(String.format(Locale.ROOT, "two-pixel pairs: not one neuron is turned on or off; neurons switch in %d of %d model-pairs", switchedPairs, pairs),
-                switchedPairs == 0);
-        c.put(String.format(Locale.ROOT, "the inputs that maximise a class do not look like its digit (Fig. 4.5): mean Pearson r with the digit %.2f",
-                likeN == 0 ? Double.NaN : like / likeN), likeN > 0 && like / likeN < 0.5);
-        return c;
+        double meanLike = likeN == 0 ? Double.NaN : like / likeN;
+        List<Claim> out = new ArrayList<>();
+        out.add(Claim.about("nf-every-model-perfect", "every model reaches 100 % accuracy").paper("every model, within a few epochs")
+                .measured("models_perfect", perfect).measured("models", models)
+                .shown(String.format(Locale.ROOT, "%d of %d", perfect, models)).rule("every model").holds(perfect == models));
+        out.add(Claim.about("nf-head-neurons-never-active", "no model uses all 12 head neurons, some are never active (Fig. 4.4)")
+                .paper("none of the models").measured("models_with_inactive_neurons", notAll).measured("models", models)
+                .shown(String.format(Locale.ROOT, "%d of %d models", notAll, models)).rule("every model").holds(notAll == models));
+        out.add(Claim.about("nf-two-pixel-all-change", "two-pixel pairs (5/6, 8/9, 0/8, 3/9): all active neurons change a little")
+                .paper("almost always").measured("model_pairs_all_change", allChange).measured("model_pairs", pairs)
+                .shown(String.format(Locale.ROOT, "in %d of %d model-pairs", allChange, pairs)).rule("in at least half the model-pairs")
+                .holds(allChange * 2 >= pairs));
+        out.add(Claim.about("nf-two-pixel-none-switched", "two-pixel pairs: not one neuron is turned on or off").paper("not one neuron")
+                .measured("model_pairs_switching", switchedPairs).measured("model_pairs", pairs)
+                .shown(String.format(Locale.ROOT, "neurons switch in %d of %d model-pairs", switchedPairs, pairs)).rule("in no model-pair")
+                .holds(switchedPairs == 0));
+        out.add(Claim.about("nf-maxima-unlike-digits", "the inputs that maximise a class do not look like its digit (Fig. 4.5)")
+                .paper("rather random-looking pixel combinations").measured("mean_pearson", meanLike)
+                .shown(String.format(Locale.ROOT, "mean Pearson r with the digit %s", f2(meanLike))).rule("mean Pearson r < 0.5")
+                .holds(meanLike < 0.5));
+        return out;
     }
 
     String summary() {
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append(e.getValue() ? "agrees:  " : "differs: ").append(e.getKey()).append('\n');
-        return b.toString();
+        return Claims.lines(claims());
     }
 
     void write(Path dir) throws IOException {
@@ -147,7 +177,7 @@ final class NetFragmentReport {
         maximaGrid(pictures.resolve("activation-maximisation.png"));
         digitsPicture(pictures.resolve("digits.png"));
         writeFile(dir.resolve("report.md"), markdown());
-        writeFile(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json()));
+        Json.write(dir.resolve("report.json"), json());
     }
 
     private String accuracyCsv() {
@@ -188,7 +218,7 @@ final class NetFragmentReport {
         for (NetFragmentStudy.ModelResult m : r.models) {
             for (ActivationMaximisation.ClassImage ci : m.maxima) {
                 b.append(m.number).append(',').append(ci.classIndex()).append(',').append(n(ci.startProbability())).append(',')
-                        .append(n(ci.endProbability())).append(',').append(n(maximumLikeDigit(m, ci.classIndex()))).append('\n');
+                        .append(n(ci.endProbability())).append(',').append(n(maximumLikeDigit(r, m, ci.classIndex()))).append('\n');
             }
         }
         return b.toString();
@@ -281,7 +311,7 @@ final class NetFragmentReport {
                 + "plus noise in [0, %s) (seed %d), pixels kept in [0, 1].%n%n", s.repeats, s.epochs, s.maximisation.steps(), String.valueOf(s.maximisation.learningRate()),
                 String.valueOf(s.maximisation.lambda()), String.valueOf(s.maximisation.startNoise()), s.maximisation.seed()));
         b.append("## The paper's findings\n\n");
-        for (Map.Entry<String, Boolean> e : claims().entrySet()) b.append("- ").append(e.getValue() ? "**agrees**: " : "**differs**: ").append(e.getKey()).append('\n');
+        b.append(Claims.markdown(claims()));
         b.append("\n## Models (Table 4.1)\n\n| model | encoder | parameters | first epoch at 100 % | accuracy | loss | head neurons never active | "
                 + "mean selectivity of the active | maximising inputs vs digits (mean r) |\n|---|---|---|---|---|---|---|---|---|\n");
         for (NetFragmentStudy.ModelResult m : r.models) {
@@ -326,7 +356,9 @@ final class NetFragmentReport {
         j.put("seed", s.seed);
         j.put("repeats_per_epoch", s.repeats);
         j.put("epochs", s.epochs);
-        j.put("claims", claims());
+        List<Claim> claims = claims();
+        j.put("claims", Claims.json(claims));
+        j.put("claim_counts", Claims.counts(claims));
         List<Object> models = new ArrayList<>();
         for (NetFragmentStudy.ModelResult m : r.models) {
             Map<String, Object> x = new LinkedHashMap<>();

@@ -20,6 +20,10 @@ final class ReportText {
         return Double.isFinite(x) ? String.valueOf(x) : "";
     }
 
+    static String f1(double x) {
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.1f", x) : "n/a";
+    }
+
     static String f2(double x) {
         return Double.isFinite(x) ? String.format(Locale.ROOT, "%.2f", x) : "n/a";
     }

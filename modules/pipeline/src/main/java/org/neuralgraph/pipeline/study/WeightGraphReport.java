@@ -1,13 +1,13 @@
 package org.neuralgraph.pipeline.study;
 
-import com.google.gson.GsonBuilder;
 import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.GraphMetrics;
 import org.neuralgraph.gephi.ModularitySweep;
+import org.neuralgraph.pipeline.report.Claim;
+import org.neuralgraph.pipeline.report.Claims;
+import org.neuralgraph.pipeline.report.Json;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static org.neuralgraph.pipeline.study.ReportText.f4;
 import static org.neuralgraph.pipeline.study.ReportText.n;
 import static org.neuralgraph.pipeline.study.ReportText.writeFile;
 
@@ -22,16 +23,26 @@ import static org.neuralgraph.pipeline.study.ReportText.writeFile;
  * The report of a weight-graph study: {@code report.json} (everything, machine-readable), {@code metrics.csv}
  * (one row per checkpoint), {@code modularity.csv} (one row per checkpoint and resolution) and
  * {@code report.md}, which sets the first checkpoint (untrained) beside the last (trained) and, for the
- * 784-50-50-50-10 MLP, beside seed 000's figures (Section 4, Fig. 2).
+ * 784-50-50-50-10 MLP, beside seed 000's figures (Section 4, Fig. 2), with the paper's claims checked ({@link #claims}).
  */
 final class WeightGraphReport {
 
-    /** Seed 000, Section 4. */
+    /** Seed 000, Section 4: "the average weighted degree increased after training from 1.15 to 2.25". */
     static final double PAPER_WEIGHTED_DEGREE_UNTRAINED = 1.15;
     static final double PAPER_WEIGHTED_DEGREE_TRAINED = 2.25;
+    /** Seed 000, Section 4: "Clustering coefficient remained 0, network diameter remained 4, and average path length remained 2.08". */
+    static final double PAPER_CLUSTERING = 0;
     static final double PAPER_DIAMETER = 4;
     static final double PAPER_PATH_LENGTH = 2.08;
+    /** Seed 000, Section 4: "A final accuracy of 97%". */
+    static final double PAPER_ACCURACY = 0.97;
     static final String PAPER_ARCHITECTURE = "784-50-50-50-10";
+    /** Our tolerance for the weighted degrees: a share of the paper's figure. */
+    static final double DEGREE_TOLERANCE = 0.05;
+    /** Our tolerance for the accuracy: a share of 1 (one percentage point). */
+    static final double ACCURACY_TOLERANCE = 0.01;
+
+    private static final String ONE_CHECKPOINT = "one checkpoint (a loaded model): no untrained network to compare with";
 
     private final TrainingRun run;
     private final WeightGraphStudy.Settings settings;
@@ -44,8 +55,7 @@ final class WeightGraphReport {
     }
 
     void write(Path dir) throws IOException {
-        Files.write(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeNulls().create()
-                .toJson(json()).getBytes(StandardCharsets.UTF_8));
+        Json.write(dir.resolve("report.json"), json());
         writeFile(dir.resolve("metrics.csv"), metricsCsv());
         writeFile(dir.resolve("modularity.csv"), modularityCsv());
         writeFile(dir.resolve("report.md"), markdown());
@@ -73,11 +83,11 @@ final class WeightGraphReport {
         for (WeightGraphStudy.CheckpointResult r : result.checkpoints) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("epoch", r.checkpoint.epoch());
-            c.put("train_accuracy", finite(r.checkpoint.trainAccuracy()));
-            c.put("test_accuracy", finite(r.checkpoint.testAccuracy()));
-            c.put("train_loss", finite(r.checkpoint.trainLoss()));
-            c.put("test_loss", finite(r.checkpoint.testLoss()));
-            c.put("seconds_per_epoch", finite(r.checkpoint.secondsPerEpoch()));
+            c.put("train_accuracy", r.checkpoint.trainAccuracy());
+            c.put("test_accuracy", r.checkpoint.testAccuracy());
+            c.put("train_loss", r.checkpoint.trainLoss());
+            c.put("test_loss", r.checkpoint.testLoss());
+            c.put("seconds_per_epoch", r.checkpoint.secondsPerEpoch());
             c.put("metrics", r.metrics.asMap());
             List<Map<String, Object>> mods = new ArrayList<>();
             for (ModularitySweep.Result x : r.modularity) mods.add(x.asMap());
@@ -87,6 +97,9 @@ final class WeightGraphReport {
         }
         m.put("checkpoints", cps);
         m.put("comparison", comparison());
+        List<Claim> claims = claims();
+        m.put("claims", Claims.json(claims));
+        m.put("claim_counts", Claims.counts(claims));
         m.put("timeline_files", result.timelineFiles);
         m.put("notes", result.notes);
         return m;
@@ -96,8 +109,6 @@ final class WeightGraphReport {
     private String sparsification() {
         return org.neuralgraph.core.weights.Sparsification.parse(settings.graph.text("sparsify")).toString();
     }
-
-    private static Object finite(double x) { return Double.isFinite(x) ? x : null; }
 
     /** The untrained-versus-trained comparison and, for the paper's architecture, the paper's figures. */
     private Map<String, Object> comparison() {
@@ -134,6 +145,99 @@ final class WeightGraphReport {
     private boolean isPaperArchitecture() {
         Object layers = first().graphAttributes.get("layers");
         return PAPER_ARCHITECTURE.equals(layers) && "none".equals(sparsification());
+    }
+
+    /** The paper's claims this run can check. */
+    List<Claim> claims() {
+        return claims(result, isPaperArchitecture());
+    }
+
+    /**
+     * Seed 000's claims about the weight graph, first checkpoint (untrained) against last (trained):
+     * <ul>
+     *   <li>Section 4, Fig. 2: "The trained network always had a higher modularity, and a lower number of communities,
+     *       than before training", shown for a range of resolutions; rule: at every resolution of the sweep.</li>
+     *   <li>For the paper's network ({@code paperArchitecture}: 784-50-50-50-10, no sparsification), Section 4's figures,
+     *       with rules of ours since the paper gives figures, not tolerances: clustering coefficient 0 and diameter 4
+     *       (structural, so equal); average path length 2.08 (equal at the paper's two decimals); average weighted degree
+     *       1.15 untrained and 2.25 trained (within {@link #DEGREE_TOLERANCE 5 %}: the untrained figure depends on the
+     *       initialisation, the trained one on optimiser, epochs and data, which the paper leaves open); test accuracy
+     *       97 % (within {@link #ACCURACY_TOLERANCE one percentage point}).</li>
+     * </ul>
+     * A run of one checkpoint (a loaded model) cannot compare untrained with trained: those claims are not measured.
+     */
+    static List<Claim> claims(WeightGraphStudy.Result result, boolean paperArchitecture) {
+        List<WeightGraphStudy.CheckpointResult> cps = result.checkpoints;
+        WeightGraphStudy.CheckpointResult a = cps.get(0), b = cps.get(cps.size() - 1);
+        boolean compared = cps.size() >= 2;
+        List<Claim> out = new ArrayList<>();
+        Claim higher = Claim.about("fig2-trained-modularity-higher", "Fig. 2: the trained network has a higher modularity at every resolution")
+                .paper("higher at every resolution shown").rule("last > first at every resolution");
+        Claim fewer = Claim.about("fig2-trained-fewer-communities", "Fig. 2: the trained network has fewer communities at every resolution")
+                .paper("fewer at every resolution shown").rule("last < first at every resolution");
+        if (!compared) {
+            higher.notMeasured(ONE_CHECKPOINT);
+            fewer.notMeasured(ONE_CHECKPOINT);
+        } else {
+            int n = a.modularity.size(), h = 0, f = 0;
+            double smallestRise = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                ModularitySweep.Result x = a.modularity.get(i), y = b.modularity.get(i);
+                if (y.modularity() > x.modularity()) h++;
+                if (y.communities() < x.communities()) f++;
+                smallestRise = Math.min(smallestRise, y.modularity() - x.modularity()); // NaN stays NaN: not measured
+            }
+            higher.measured("resolutions_higher", h).measured("resolutions", n).measured("smallest_rise", smallestRise)
+                    .shown(String.format(Locale.ROOT, "higher at %d of %d resolutions, smallest rise %s", h, n, f4(smallestRise))).holds(h == n);
+            fewer.measured("resolutions_fewer", f).measured("resolutions", n)
+                    .shown(String.format(Locale.ROOT, "fewer at %d of %d resolutions", f, n)).holds(f == n);
+        }
+        out.add(higher);
+        out.add(fewer);
+        if (!paperArchitecture) return out;
+        GraphMetrics m = b.metrics;
+        out.add(Claim.about("sec4-clustering-zero", "Section 4: the clustering coefficient is the paper's").paper("0")
+                .measured("clustering", m.averageClustering()).rule("equal").holds(m.averageClustering() == PAPER_CLUSTERING));
+        out.add(Claim.about("sec4-diameter", "Section 4: the diameter is the paper's").paper("4")
+                .measured("diameter", m.diameter()).rule("equal").holds(m.diameter() == PAPER_DIAMETER));
+        out.add(Claim.about("sec4-average-path-length", "Section 4: the average path length is the paper's").paper("2.08")
+                .measured("average_path_length", m.averagePathLength()).rule("equal at two decimals: |ours - 2.08| < 0.005")
+                .holds(Math.abs(m.averagePathLength() - PAPER_PATH_LENGTH) < 0.005));
+        Claim untrained = Claim.about("sec4-weighted-degree-untrained", "Section 4: the untrained network's average weighted degree is the paper's")
+                .paper("1.15").rule("within 5 %");
+        if (a.checkpoint.epoch() != 0) {
+            untrained.notMeasured("the first checkpoint is not the untrained network (epoch " + a.checkpoint.epoch() + ")");
+        } else {
+            untrained.measured("average_weighted_degree", a.metrics.averageWeightedDegree())
+                    .holds(within(a.metrics.averageWeightedDegree(), PAPER_WEIGHTED_DEGREE_UNTRAINED, DEGREE_TOLERANCE));
+        }
+        out.add(untrained);
+        Claim trained = Claim.about("sec4-weighted-degree-trained", "Section 4: the trained network's average weighted degree is the paper's")
+                .paper("2.25").rule("within 5 %");
+        Claim accuracy = Claim.about("sec4-test-accuracy", "Section 4: the trained network's test accuracy is the paper's")
+                .paper("97 %").rule("within 1 percentage point");
+        if (!compared) {
+            trained.notMeasured(ONE_CHECKPOINT);
+            accuracy.notMeasured(ONE_CHECKPOINT);
+        } else {
+            trained.measured("average_weighted_degree", m.averageWeightedDegree())
+                    .holds(within(m.averageWeightedDegree(), PAPER_WEIGHTED_DEGREE_TRAINED, DEGREE_TOLERANCE));
+            double acc = b.checkpoint.testAccuracy();
+            accuracy.measured("test_accuracy", acc).shown(pct(acc)).holds(close(acc, PAPER_ACCURACY, ACCURACY_TOLERANCE));
+        }
+        out.add(trained);
+        out.add(accuracy);
+        return out;
+    }
+
+    /** |ours - paper| within {@code share} of the paper's figure. */
+    private static boolean within(double ours, double paper, double share) {
+        return close(ours, paper, share * Math.abs(paper));
+    }
+
+    /** |ours - paper| &lt;= {@code tolerance}, the boundary included although 0.98 - 0.97 is 0.010000000000000009 in doubles. */
+    private static boolean close(double ours, double paper, double tolerance) {
+        return Math.abs(ours - paper) <= tolerance + 1e-9;
     }
 
     private static Map<String, Object> pair(double untrained, double trained) {
@@ -188,6 +292,7 @@ final class WeightGraphReport {
                 b.nodes(), b.edges(), b.averageClustering(), b.diameter(), b.averagePathLength()));
         s.append(String.format(Locale.ROOT, "first -> last checkpoint: average weighted degree %.3f -> %.3f; trained modularity higher at %s resolutions%n",
                 a.averageWeightedDegree(), b.averageWeightedDegree(), comparison().get("resolutions_where_trained_modularity_is_higher")));
+        s.append(Claims.lines(claims()));
         return s.toString();
     }
 
@@ -235,6 +340,7 @@ final class WeightGraphReport {
                     .append("which gives 1.15 in expectation. The trained figure depends on optimiser, epochs and data size, which the paper ")
                     .append("leaves open (we train on the data named above).\n");
         }
+        m.append("\n## The paper's claims\n\n").append(Claims.markdown(claims()));
         m.append("\n## Files\n\n");
         for (WeightGraphStudy.CheckpointResult r : result.checkpoints) m.append("- epoch ").append(r.checkpoint.epoch()).append(": ").append(String.join(", ", r.files)).append('\n');
         m.append(TimelineOutput.markdown(result.timelineFiles));

@@ -1,0 +1,106 @@
+package org.neuralgraph.pipeline.study;
+
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralgraph.core.capacitance.CapacitancePrediction;
+import org.neuralgraph.core.capacitance.RankingAgreement;
+import org.neuralgraph.dl4j.Dl4jFixtures;
+import org.neuralgraph.dl4j.ProbedFineTuning;
+import org.neuralgraph.pipeline.report.Claim;
+import org.neuralgraph.pipeline.report.StrictJson;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The capacitance report's claims (seed 004) from hand-made fine-tuning epochs: nothing is trained. */
+class CapacitanceReportTest {
+
+    private static final int EPOCHS = 4, EARLY = 3;
+
+    /** A candidate whose beta_eff after epochs 1..4 is {@code beta}, reaching {@code finalAccuracy}. */
+    private static CapacitanceStudy.Candidate candidate(String name, double[] beta, double finalAccuracy) {
+        CapacitanceStudy.Candidate c = new CapacitanceStudy.Candidate();
+        c.name = name;
+        c.origin = "hand-made, " + name;
+        c.parameters = 1000;
+        c.sourceAccuracy = 0.9;
+        List<ProbedFineTuning.Epoch> epochs = new ArrayList<>();
+        epochs.add(Dl4jFixtures.epoch(0, 5, 0.1, Double.NaN));
+        for (int t = 1; t <= EPOCHS; t++) epochs.add(Dl4jFixtures.epoch(t, beta[t - 1], finalAccuracy - 0.1 / t, 1.0 / t));
+        c.epochs = epochs;
+        c.prediction = CapacitancePrediction.of(c.series(e -> e.betaEff, 1, EARLY), c.series(e -> e.validationAccuracy, 1, EARLY));
+        c.finalAccuracy = finalAccuracy;
+        return c;
+    }
+
+    /**
+     * Three candidates; beta_eff falls in two of them. The neural capacitance ranks them perfectly, the baselines by
+     * {@code baseline} (constant: no ranking, so the comparison is not measured).
+     */
+    private static CapacitanceStudy.Result result(double[] baseline) {
+        CapacitanceStudy.Result r = new CapacitanceStudy.Result();
+        r.candidates.add(candidate("a", new double[]{4, 3, 2, 1}, 0.7));
+        r.candidates.add(candidate("b", new double[]{4, 3.5, 3, 2}, 0.8));
+        r.candidates.add(candidate("c", new double[]{1, 2, 3, 4}, 0.9));
+        double[] truth = {0.7, 0.8, 0.9};
+        for (int i = 0; i < 3; i++) {
+            CapacitanceStudy.Candidate c = r.candidates.get(i);
+            c.scores = new double[]{truth[i], baseline[i], baseline[i], -baseline[i]};
+        }
+        for (int p = 0; p < CapacitanceStudy.PREDICTORS.size(); p++) {
+            double[] predicted = new double[3];
+            for (int i = 0; i < 3; i++) predicted[i] = r.candidates.get(i).scores[p];
+            r.agreement.put(CapacitanceStudy.PREDICTORS.get(p), RankingAgreement.of(predicted, truth));
+        }
+        return r;
+    }
+
+    private static Claim.Verdict verdict(List<Claim> claims, String id) {
+        for (Claim c : claims) if (c.id().equals(id)) return c.verdict();
+        throw new AssertionError("no claim " + id);
+    }
+
+    @Test
+    void verdicts() {
+        List<Claim> c = CapacitanceReport.claims(result(new double[]{0.8, 0.7, 0.9}));
+        assertEquals(Arrays.asList("nc-ranks-better-than-baselines", "beta-eff-falls"), Arrays.asList(c.stream().map(Claim::id).toArray()));
+        assertEquals(Claim.Verdict.AGREES, verdict(c, "nc-ranks-better-than-baselines"), "Spearman 1 against at best 0.5");
+        assertEquals(Claim.Verdict.DIFFERS, verdict(c, "beta-eff-falls"), "rises in candidate c");
+        assertTrue(c.get(1).text().contains("in 2 of 3 candidates"), c.get(1).text());
+        List<Claim> flat = CapacitanceReport.claims(result(new double[]{0.5, 0.5, 0.5}));
+        assertEquals(Claim.Verdict.NOT_MEASURED, verdict(flat, "nc-ranks-better-than-baselines"), "a baseline that ranks nothing");
+    }
+
+    @Test
+    void reportJsonIsStrictAndCarriesTheClaims(@TempDir Path dir) throws IOException {
+        CapacitanceStudy.Settings s = new CapacitanceStudy.Settings();
+        s.command = "neuralgraph capacitance (test)";
+        s.tuning.epochs = EPOCHS;
+        s.earlyEpochs = EARLY;
+        s.source = "hand-made source";
+        s.target = "hand-made target";
+        s.graphs = false;
+        CapacitanceReport report = new CapacitanceReport(s, result(new double[]{0.5, 0.5, 0.5}));
+        report.write(dir);
+        JsonObject json = StrictJson.read(dir.resolve("report.json"));
+        assertEquals(Arrays.asList("nc-ranks-better-than-baselines", "beta-eff-falls"), StrictJson.claimIds(json));
+        assertEquals("not measured", StrictJson.verdict(json, "nc-ranks-better-than-baselines"));
+        assertEquals("{\"agrees\":0,\"differs\":1,\"not_measured\":1}", json.get("claim_counts").toString());
+        JsonObject baseline = json.getAsJsonObject("agreement").getAsJsonObject("accuracy at t_e");
+        assertTrue(baseline.get("spearman").isJsonNull() && baseline.has("spearman_note"), "no bare NaN");
+        String md = new String(Files.readAllBytes(dir.resolve("report.md")), StandardCharsets.UTF_8);
+        assertTrue(md.contains("## The paper's claims") && md.contains("beta_eff falls over fine-tuning epochs 1..T")
+                && md.contains("Verdicts: agrees: 0, differs: 1, not measured: 1."), md);
+        String out = report.summary();
+        assertTrue(out.contains("neural capacitance") && out.contains("Spearman") && out.contains("differs:"), out);
+    }
+}
