@@ -51,6 +51,10 @@ final class ParameterForm extends JPanel {
             c.weightx = 1;
             add(field, c);
         }
+        GridBagConstraints rest = new GridBagConstraints(); // the fields stay at the top of a taller card
+        rest.gridy = row;
+        rest.weighty = 1;
+        add(javax.swing.Box.createVerticalGlue(), rest);
     }
 
     private static JComponent field(Parameter p) {

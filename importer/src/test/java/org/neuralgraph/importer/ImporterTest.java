@@ -591,6 +591,16 @@ class ImporterTest {
         e = assertThrows(IllegalArgumentException.class, p::read);
         assertTrue(e.getMessage().contains("Percent of filters kept: must be in (0, 100]"), e.getMessage());
         assertTrue(p.getPreferredSize().height < 768, "the dialog fits a 1366 x 768 screen: " + p.getPreferredSize());
+
+        GraphRequest preset = new GraphRequest();   // a model left at the kind's default follows the kind
+        p.show(preset);
+        assertEquals("mlp-seed000", p.read().model);
+        p.show(preset);
+        javax.swing.JComboBox<?> kinds = (javax.swing.JComboBox<?>) java.util.Arrays.stream(p.getComponents())
+                .filter(c -> c instanceof javax.swing.JComboBox && ((javax.swing.JComboBox<?>) c).getItemCount() == GraphKinds.all().size())
+                .findFirst().orElseThrow();
+        kinds.setSelectedItem(GraphKinds.get(MapperKind.ID).title());
+        assertEquals("cnn-mapper", p.read().model);
     }
 
     /** A kind added to the registry (one class, ToyRingKind in the pipeline's tests) appears in the generator with its parameter. */

@@ -19,7 +19,7 @@ public final class WeightGraphKind implements GraphKind {
     public static final String ID = "weights";
 
     private static final List<Parameter> PARAMETERS = Collections.singletonList(
-            Parameter.text("sparsify", "Edges", "none", Sparsification::parse)
+            Parameter.text("sparsify", "Edges kept (none, percentile:P, top-k:K)", "none", Sparsification::parse)
                     .described("Which weights become edges: none (every weight), percentile:P (the largest |w| above the P-th "
                             + "percentile of each layer) or top-k:K (the K largest |w| into each neuron).", ""));
 
