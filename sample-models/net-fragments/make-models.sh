@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Re-makes models/nf-1.zip ... nf-11.zip: seed 003's eleven models (Table 4.1) trained by `neuralgraph netfragments`
+# Re-makes models/nf-1.zip ... nf-11.zip: the net-fragment study's eleven models (Table 4.1) trained by `neuralgraph netfragments`
 # with its defaults (seed 42, 1,000 copies of each digit an epoch, 10 epochs), the checkpoint after the last epoch.
 # DL4J model zips without updater state. About 5 minutes on 2 cores.
 set -euo pipefail

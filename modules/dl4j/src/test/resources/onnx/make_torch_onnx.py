@@ -4,13 +4,13 @@ install python3-torch python3-onnx; torch 1.13, default opset 14), and what PyTo
 
     /usr/bin/python3 make_torch_onnx.py      # in this directory; rewrites the files below
 
-torch_mlp.onnx    seed 000's MLP 784-50-50-50-10, ReLU, dropout 0.2 after each hidden layer (the project's
+torch_mlp.onnx    Darnell and Leonard's MLP 784-50-50-50-10, ReLU, dropout 0.2 after each hidden layer (the project's
                   mlp-seed000 preset), logits out as nn.CrossEntropyLoss wants them; torch.manual_seed(0).
                   Exported in eval mode, so the dropout leaves no node. Input [batch, 1, 28, 28], torch.flatten.
-torch_lenet.onnx  seed 000's LeNet (the project's lenet preset): conv 5x5 6, ReLU, max-pool 2, conv 5x5 16, ReLU,
+torch_lenet.onnx  Darnell and Leonard's LeNet (the project's lenet preset): conv 5x5 6, ReLU, max-pool 2, conv 5x5 16, ReLU,
                   max-pool 2, x.view(-1, 256), dense 120, 84 (ReLU), 10, log_softmax as PyTorch's MNIST example;
                   torch.manual_seed(0). Input [batch, 1, 28, 28].
-torch_nf7.onnx    seed 003's model 7 (NetFragmentModels.spec(7, 3)): conv 3x3 2, ReLU, max-pool 2 (7x7 -> 3x3),
+torch_nf7.onnx    the net-fragment study's model 7 (NetFragmentModels.spec(7, 3)): conv 3x3 2, ReLU, max-pool 2 (7x7 -> 3x3),
                   conv 3x3 4, ReLU, flatten, dense 12 ReLU, dense 10, softmax; torch.manual_seed(3). Input [batch, 1, 9, 9].
 torch_options.onnx the options DL4J's layers express: conv 3x3 stride 2 padding 1, LeakyReLU(0.1), average pool 2,
                   conv 3x3 padding 2 dilation 2, tanh, max-pool 2 with ceil_mode (same size here), flatten, dense 8

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Activation maximisation (seed 003, Section 4.1, last paragraph, and Fig. 4.5): with the model's parameters frozen,
+ * Activation maximisation (the net-fragment study, Section 4.1, last paragraph, and Fig. 4.5): with the model's parameters frozen,
  * "an empty image is fed into the network and updated with backpropagation of error such that the probability for a
  * given class is maximized". For each class {@code c} this finds the input {@code x} in {@code [0,1]^n} that
  * maximises {@code log p(c|x) - lambda * ||x||^2 / 2} by projected, normalised gradient ascent from the empty image:
@@ -32,7 +32,7 @@ import java.util.Locale;
  * optimised together, one row per class in one mini-batch.
  *
  * <p>Why normalised: the trained models' input gradients differ by orders of magnitude between models and classes (the
- * head activations of seed 003's model 5 reach 20). A plain step {@code lr * g} then overshoots: on model 5 class 9 it
+ * head activations of the net-fragment study's model 5 reach 20). A plain step {@code lr * g} then overshoots: on model 5 class 9 it
  * drove the probability from 0.04 down to 3e-7 within 200 steps. Dividing by the row's largest |g| moves its steepest
  * pixel by exactly {@code lr} per step, whatever the scale.
  *
@@ -60,7 +60,7 @@ import java.util.Locale;
  *
  * <p>The start: the empty image plus seeded noise uniform in [0, {@value #DEFAULT_START_NOISE}) by default. From the
  * exactly empty image a ReLU network whose first units all sit at exactly 0 there has a zero input gradient and can
- * never leave it: seed 003's model 11, whose fixed line kernels have no bias, is such a network. One per cent of noise
+ * never leave it: the net-fragment study's model 11, whose fixed line kernels have no bias, is such a network. One per cent of noise
  * is still an empty image to the eye and to the other models.
  */
 public final class ActivationMaximisation {

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Records the post-activation outputs of every hidden fully connected layer (DL4J {@link DenseLayer}; the output
- * layer is excluded, as in seed 001, Section 5.1) over a data set, in inference mode (no dropout).
+ * layer is excluded, as in Mostafa and Mondal, Section 5.1) over a data set, in inference mode (no dropout).
  *
  * <p>Memory: the data is fed in batches of {@link #BATCH} samples, each batch's activations are copied into one
  * preallocated {@code samples x neurons} float matrix per layer, and nothing else is kept; 60,000 samples x 2 x 512

@@ -29,7 +29,7 @@ public final class CheckpointGraphs {
     }
 
     /**
-     * The line graph of checkpoint {@code index}'s dense layers (seed 004: weights as nodes, linked where they meet
+     * The line graph of checkpoint {@code index}'s dense layers (the neural-capacitance paper: weights as nodes, linked where they meet
      * at a neuron in the direction of signal flow), keeping the {@code keepPerLayer} largest |w| of each layer.
      *
      * @throws IllegalArgumentException when the model has a convolution layer or the kept graph would be too large
@@ -41,7 +41,7 @@ public final class CheckpointGraphs {
 
     /**
      * {@code g} with the facts of checkpoint {@code index} of {@code run} as graph attributes, and {@code beta_eff}: the
-     * Gao-Barzel-Barabasi effective coupling of the graph's own edge weights ({@link EffectiveCoupling}, seed 004's Eq. 3),
+     * Gao-Barzel-Barabasi effective coupling of the graph's own edge weights ({@link EffectiveCoupling}, the neural-capacitance paper's Eq. 3),
      * so that it can be followed from checkpoint to checkpoint in Gephi. It is not the probe-based neural capacitance
      * of {@code neuralgraph capacitance}, whose interaction strengths come from the training dynamics.
      */

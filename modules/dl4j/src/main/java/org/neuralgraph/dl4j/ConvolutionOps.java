@@ -25,7 +25,7 @@ import java.lang.reflect.Field;
  * looks up {@code org.nd4j.nativeblas.Nd4jCpu$Environment}, a class M2.1 no longer has, and removes it. The layer
  * keeps the helper in a protected field with no setter, so {@link #install} sets that field by reflection.
  *
- * <p>Measured for LeNet at batch 64 on 2 cores (docs/seed000-featuremaps-results.md, "Speed"; {@code ConvOpsBench}):
+ * <p>Measured for LeNet at batch 64 on 2 cores (docs/benchmarks.md; {@code ConvOpsBench}):
  * with the oneDNN build of ND4J (the project's natives) the ops take 7-9 ms per batch for both convolutions (two
  * forward passes and one backward each) against 80-150 ms in DL4J's layers; a training step drops from about 100
  * to 25 ms, a Fashion-MNIST epoch from 81 to 19 s. With the plain build the same ops run libnd4j's own im2col code

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Records the composite feature maps of every convolution layer over a data set (seed 000, Section 4: the feature
+ * Records the composite feature maps of every convolution layer over a data set (Darnell and Leonard, Section 4: the feature
  * maps of both LeNet convolution layers for the test images, averaged). A layer's feature map is its output after
  * its activation and before any pooling (the paper's "feature maps generated from both convolutional layers"; a
  * PyTorch LeNet applies ReLU before pooling, so the two readings agree), in inference mode. Images go through in

@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The point cloud of seed 002 (Section 4): the first convolution layer's filters, one point per output channel
+ * The point cloud of Brüel Gabrielsson (Section 4): the first convolution layer's filters, one point per output channel
  * ("each of the 512 hidden nodes in the first convolutional layer has its own 5 x 5 filter ... a point cloud of 512
  * points w in R^25"), optionally pooled over several networks: Section 7 trains the improved model 100 times and
  * pools the 64 filters of every run. A point holds the filter's {@code inChannels x k x k} weights in (channel, row,

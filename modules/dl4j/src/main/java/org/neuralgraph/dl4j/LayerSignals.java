@@ -27,9 +27,9 @@ import java.util.List;
 
 /**
  * Records what the weight layers of a network built by {@link ModelFactory} receive and produce for an image, for a
- * {@link ContributionGraph} (issue 7, item 3b; seed 003, Section 4.1: "the activations of each layer" are stored and
+ * {@link ContributionGraph} (issue 7, item 3b; the net-fragment study, Section 4.1: "the activations of each layer" are stored and
  * "investigated for net fragments"), and the per-class activity of every weight layer over a set of images (dead units
- * and class selectivity, seed 003, Section 4.2 and Fig. 4.4).
+ * and class selectivity, the net-fragment study, Section 4.2 and Fig. 4.4).
  *
  * <p>Supported are networks of convolution (NCHW, no padding, no dilation, equal strides), max-pooling, dense and
  * output layers, as {@link NetFragmentModels} builds, the first a convolution or dense layer (its inputs are the
@@ -121,7 +121,7 @@ public final class LayerSignals {
     }
 
     /**
-     * The class activity of every weight layer, in order, over {@code images} (one channel; seed 003's ten digits are
+     * The class activity of every weight layer, in order, over {@code images} (one channel; the net-fragment study's ten digits are
      * {@code SegmentDigits.standard().images()}): per unit and class the mean post-activation value (a channel's mean
      * over its map), and per unit its largest value, so that dead units and class selectivity follow.
      *

@@ -30,12 +30,12 @@ import java.util.Random;
  *
  * <p>Weight initialisations: {@code xavier} and {@code relu} are DL4J's; {@code pytorch-default} draws weights
  * and biases from U(-1/sqrt(fanIn), +1/sqrt(fanIn)), what PyTorch's {@code nn.Linear} and {@code nn.Conv2d} do by
- * default. Seed 000 (Section 4) reports an untrained average weighted degree of 1.15 for its 784-50-50-50-10
+ * default. Darnell and Leonard (Section 4) reports an untrained average weighted degree of 1.15 for its 784-50-50-50-10
  * weight graph; with this initialisation E|w| = 1/(2 sqrt(fanIn)), so the expected sum of |w| is
  * 784*50/(2*28) + 2 * 50*50/(2*sqrt 50) + 50*10/(2*sqrt 50) = 1,089, and 1,089 / 944 nodes = 1.15: the paper's
  * network started from PyTorch's default. {@code truncated-normal-0.1} draws every weight from N(0, 0.1^2) truncated at
  * two standard deviations and sets every bias to 0.1, TensorFlow's MNIST tutorial ({@code weight_variable},
- * {@code bias_variable}) that seed 002's CNN follows (Section 5: weights "initialized according to a Gaussian
+ * {@code bias_variable}) that Brüel Gabrielsson's CNN follows (Section 5: weights "initialized according to a Gaussian
  * distribution with mean 0").
  */
 public final class ModelFactory {

@@ -15,7 +15,7 @@ import java.util.List;
  * A small declarative description of a model and how to train it, read and written as JSON. Fields are public
  * so that the JSON is the documentation: see {@link #preset(String)} for complete examples.
  *
- * <p>{@link #dropout} is the probability of <em>dropping</em> a unit, as the papers state it (seed 000: "a
+ * <p>{@link #dropout} is the probability of <em>dropping</em> a unit, as the papers state it (Darnell and Leonard: "a
  * dropout layer p=0.2"); DL4J's {@code dropOut(p)} takes the probability of <em>keeping</em> one, so
  * {@link ModelFactory} passes {@code 1 - dropout}.
  */
@@ -50,7 +50,7 @@ public final class ModelSpec {
         public String activation;
         /**
          * {@code conv} only, optional: fixed kernels, one array of inChannels x kernel x kernel values (channel, row,
-         * column order) per filter. The layer starts from them with bias 0 and is never trained (seed 003's model 11).
+         * column order) per filter. The layer starts from them with bias 0 and is never trained (the net-fragment study's model 11).
          */
         public double[][] fixedKernels;
 
@@ -73,17 +73,17 @@ public final class ModelSpec {
     /**
      * A preset:
      * <ul>
-     *   <li>{@code mlp-seed000}: seed 000, Section 4: 784-50-50-50-10, ReLU, dropout 0.2 after each hidden layer,
+     *   <li>{@code mlp-seed000}: Darnell and Leonard, Section 4: 784-50-50-50-10, ReLU, dropout 0.2 after each hidden layer,
      *       softmax output, 20 epochs. The paper names no optimiser; Adam with learning rate 1e-3 and batch 64 are
      *       ours. Weights start from PyTorch's default initialisation (the paper's code is PyTorch-style: its
      *       untrained average weighted degree 1.15 is what that initialisation gives, see {@link ModelFactory}).</li>
-     *   <li>{@code mlp-512}: seed 001, Table 1 (MNIST and Fashion-MNIST rows): 784-512-512-10, ReLU, softmax output,
+     *   <li>{@code mlp-512}: Mostafa and Mondal, Table 1 (MNIST and Fashion-MNIST rows): 784-512-512-10, ReLU, softmax output,
      *       dropout layers, 20 iterations. The paper gives neither the dropout rate, the optimiser nor the batch size;
      *       we use dropout 0.2, Adam 1e-3 and batch 64.</li>
-     *   <li>{@code lenet}: seed 000, Section 4 (issue 6): conv 5x5 6 filters, max-pool 2, conv 5x5 16, max-pool 2, dense
+     *   <li>{@code lenet}: Darnell and Leonard, Section 4 (issue 6): conv 5x5 6 filters, max-pool 2, conv 5x5 16, max-pool 2, dense
      *       120, 84, softmax 10, ReLU, PyTorch's default initialisation as the paper's PyTorch LeNet; 10 epochs (the
      *       paper's Fig. 3), Adam 1e-3, batch 64 (not stated).</li>
-     *   <li>{@code cnn-mapper}: seed 002's improved model (Section 7: "only 64 hidden nodes in the first convolutional
+     *   <li>{@code cnn-mapper}: Brüel Gabrielsson's improved model (Section 7: "only 64 hidden nodes in the first convolutional
      *       layer, 8 hidden nodes in the second convolutional layer, and 512 hidden nodes in the fully connected
      *       layer") in Section 4's structure: conv 5x5 stride 1 64 filters, ReLU, max-pool 2 stride 2, conv 5x5 8,
      *       ReLU, max-pool 2 stride 2, dense 512 ReLU, dropout 0.5, softmax 10 with cross-entropy; batch 100 (Section

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The candidate models of the neural capacitance study (seed 004; method note section 7: "a zoo of 8-20 small bottom
+ * The candidate models of the neural capacitance study (the neural-capacitance paper; method note section 7: "a zoo of 8-20 small bottom
  * networks ... of different depth and width, pretrained on MNIST"). Ten small networks, MLPs and CNNs, from a
  * two-unit bottleneck that cannot do well to a LeNet-5-like CNN, so that their accuracies after fine-tuning spread
  * and the ranking means something. Every candidate ends in a dense layer of {@link #FEATURES} units under its

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Seed 003's two graphs of a trained network over the ten 9 x 9 digits, for the command line and the Gephi generator
+ * The net-fragment study's two graphs of a trained network over the ten 9 x 9 digits, for the command line and the Gephi generator
  * alike: the neuron-class graph of the last hidden layer (the head's 12 neurons in the models of Table 4.1), its class
  * nodes carrying the input that maximises each class, and the contribution graph of one digit.
  */
@@ -89,7 +89,7 @@ public final class NetFragmentGraphs {
         long have = (long) digits.rows() * digits.cols();
         if (want >= 0 && want != have) {
             throw new IllegalArgumentException("the model reads " + want + " input values, not the " + have + " pixels of a "
-                    + digits.rows() + "x" + digits.cols() + " digit: net-fragment graphs need a model of seed 003's digits (nf-1 to nf-11)");
+                    + digits.rows() + "x" + digits.cols() + " digit: net-fragment graphs need a model of the net-fragment study's digits (nf-1 to nf-11)");
         }
         return digits;
     }

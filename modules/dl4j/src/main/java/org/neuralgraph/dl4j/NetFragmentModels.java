@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The eleven models of seed 003's Table 4.1, for its 9 x 9 digit images: an encoder, then the same head
+ * The eleven models of the net-fragment study's Table 4.1, for its 9 x 9 digit images: an encoder, then the same head
  * FC 12 -> ReLU -> FC 10 -> softmax. Trained with Adam, learning rate 5e-4, batch 32, 10 epochs (Section 4.1).
  *
  * <p>Our choices where the table is silent: convolutions without padding and with stride 1; max pooling 2 x 2 with
@@ -91,7 +91,7 @@ public final class NetFragmentModels {
     }
 
     private static int check(int number) {
-        if (number < 1 || number > COUNT) throw new IllegalArgumentException("model number must be 1-" + COUNT + " (seed 003, Table 4.1), got " + number);
+        if (number < 1 || number > COUNT) throw new IllegalArgumentException("model number must be 1-" + COUNT + " (the net-fragment study, Table 4.1), got " + number);
         return number;
     }
 }

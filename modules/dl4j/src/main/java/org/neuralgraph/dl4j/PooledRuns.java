@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Several training runs of one {@link ModelSpec}, for the pooled point cloud of seed 002, Section 7 ("We trained this
+ * Several training runs of one {@link ModelSpec}, for the pooled point cloud of Brüel Gabrielsson, Section 7 ("We trained this
  * model a 100 times with batch size 100 for 10000 iterations"). Run {@code r} uses seed {@code spec.seed + r}, which
  * sets both its initial weights and its sample order, and trains for the same number of mini-batches with
  * {@link Trainer#trainBatches}. Each run keeps its trained network and its test accuracy; its untrained network, the

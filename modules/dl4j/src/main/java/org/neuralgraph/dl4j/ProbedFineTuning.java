@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Seed 004's fine-tuning under a neural capacitance probe (method note, section 3, steps 1-3): the candidate's output
+ * The neural-capacitance paper's fine-tuning under a neural capacitance probe (method note, section 3, steps 1-3): the candidate's output
  * layer is removed, the frozen, randomly initialised {@link NeuralCapacitanceProbe} is put on top of its bottom
  * layers [V patent claim 1], and only the bottom layers are fine-tuned on the target data (Adam at the paper's
  * learning rate 1e-3 and batch 64 [D]; the optimiser is not known [?]). After every epoch the probe's interaction

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Gives a DL4J network's updater blocks (the parameter ranges that share an updater) less work per training step,
  * with the same arithmetic and state: the network's configuration, updater state layout and saved model zip stay
- * DL4J's own. Measured on this project's 2-core machine (issue 2; docs/seed000-featuremaps-results.md, "Speed"):
+ * DL4J's own. Measured on this project's 2-core machine (issue 2; docs/benchmarks.md):
  * <ul>
  *   <li><b>Adam in Java.</b> ND4J 1.0.0-M2.1's {@code adam_updater} op takes about 6 ns per parameter, because its
  *       element loop calls a square root that the compiler does not vectorise (libnd4j's own {@code sqrt} transform is

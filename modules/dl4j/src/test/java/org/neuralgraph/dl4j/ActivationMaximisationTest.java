@@ -21,7 +21,7 @@ class ActivationMaximisationTest {
 
     static MultiLayerNetwork trained;
 
-    /** 9x9 input, conv 3x3 with 2 filters, dense 12, softmax 10 (seed 003's toy task has ten 9x9 images). */
+    /** 9x9 input, conv 3x3 with 2 filters, dense 12, softmax 10 (the net-fragment study's toy task has ten 9x9 images). */
     static ModelSpec spec() {
         ModelSpec s = new ModelSpec();
         s.name = "bars";

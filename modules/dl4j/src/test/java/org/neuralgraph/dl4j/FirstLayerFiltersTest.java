@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class FirstLayerFiltersTest {
 
-    /** Seed 002, Sections 4 and 7: 28 -conv5-> 24 -pool-> 12 -conv5-> 8 -pool-> 4; 8 x 4 x 4 = 128 -> 512 -> 10. */
+    /** Brüel Gabrielsson, Sections 4 and 7: 28 -conv5-> 24 -pool-> 12 -conv5-> 8 -pool-> 4; 8 x 4 x 4 = 128 -> 512 -> 10. */
     @Test
     void cnnMapperPresetHasThePapersShapes() {
         ModelSpec s = ModelSpec.preset("cnn-mapper");
@@ -44,7 +44,7 @@ class FirstLayerFiltersTest {
         assertEquals(85_650 - 8 * 513, ModelFactory.build(two).numParams());
     }
 
-    /** Truncated normal, sd 0.1 (cut at +-0.2), biases 0.1: TensorFlow's MNIST tutorial, which seed 002 follows. */
+    /** Truncated normal, sd 0.1 (cut at +-0.2), biases 0.1: TensorFlow's MNIST tutorial, which Brüel Gabrielsson follows. */
     @Test
     void truncatedNormalInitialisation() {
         ModelWeights w = Dl4jWeights.extract(ModelFactory.build(ModelSpec.preset("cnn-mapper")), "cnn-mapper");

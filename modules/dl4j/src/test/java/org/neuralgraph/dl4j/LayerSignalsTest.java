@@ -29,7 +29,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Issue 7, item 3b: layer signals of seed 003's models and their contribution graphs, checked against DL4J. */
+/** Issue 7, item 3b: layer signals of the net-fragment study's models and their contribution graphs, checked against DL4J. */
 class LayerSignalsTest {
 
     static final LabeledImages DIGITS = SegmentDigits.standard().images();

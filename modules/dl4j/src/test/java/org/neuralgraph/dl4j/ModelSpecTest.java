@@ -44,7 +44,7 @@ class ModelSpecTest {
         assertNotNull(((OutputLayer) net.getLayer(3).conf().getLayer()).getIDropout());
     }
 
-    /** Seed 000, Section 4: the untrained 784-50-50-50-10 graph has average weighted degree 1.15. */
+    /** Darnell and Leonard, Section 4: the untrained 784-50-50-50-10 graph has average weighted degree 1.15. */
     @Test
     void pytorchDefaultInitGivesThePapersUntrainedWeightedDegree() {
         ModelWeights w = Dl4jWeights.extract(ModelFactory.build(ModelSpec.preset("mlp-seed000")), "seed000");

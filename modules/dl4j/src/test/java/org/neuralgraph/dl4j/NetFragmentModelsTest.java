@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Seed 003's Table 4.1: layer shapes and parameter counts of the eleven models, and model 11's fixed kernels. */
+/** The net-fragment study's Table 4.1: layer shapes and parameter counts of the eleven models, and model 11's fixed kernels. */
 class NetFragmentModelsTest {
 
     /** Parameters counted by hand: conv k x k x in x out + out, dense in x out + out; head = flat x 12 + 12 + 130. */

@@ -27,8 +27,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * ONNX files exported by PyTorch 1.13 itself ({@code src/test/resources/onnx/make_torch_onnx.py}: seed 000's MLP and
- * LeNet, seed 003's model 7), converted into DL4J networks by {@link OnnxNetworks} and run by the project's own
+ * ONNX files exported by PyTorch 1.13 itself ({@code src/test/resources/onnx/make_torch_onnx.py}: Darnell and Leonard's MLP and
+ * LeNet, the net-fragment study's model 7), converted into DL4J networks by {@link OnnxNetworks} and run by the project's own
  * recorders, against what PyTorch computed on the same four inputs and the parameters it saved.
  */
 class OnnxNetworksTest {

@@ -36,7 +36,7 @@ class PooledRunsTest {
         return s.validate();
     }
 
-    /** Seed 002, Section 6: a few dozen batch iterations are enough to tell circles from squares. */
+    /** Brüel Gabrielsson, Section 6: a few dozen batch iterations are enough to tell circles from squares. */
     @Test
     void twoRunsLearnCirclesVersusSquaresAndPoolTheirFilters() {
         List<String> phases = new ArrayList<>();

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A Gephi statistic: activation pattern entropy (seed 001, Section 5.2) of the neurons whose activations an
+ * A Gephi statistic: activation pattern entropy (Mostafa and Mondal, Section 5.2) of the neurons whose activations an
  * importer recorded with the workspace ({@link RecordedActivations}). Writes the Data Laboratory column
  * {@code activation_entropy} (E_j per neuron) and reports the totals of the model, of each layer and of each class
  * (the same computation on that class's samples), with the histogram of E_j per layer. With no activations

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A Gephi statistic: the community quality measures of seed 001 (Section 3.2, Table 4) for the cover in a node
+ * A Gephi statistic: the community quality measures of Mostafa and Mondal (Section 3.2, Table 4) for the cover in a node
  * column: Newman's modularity of the strongest-belonging partition (Eq. 2; for a partition column, the partition
  * itself), Shen et al.'s unweighted overlapping modularity (Eq. 3), Chen et al.'s weighted overlapping
  * modularity (Eq. 4), and the modularity of a seeded Kernighan-Lin bisection (KLB). Writes the Data Laboratory

@@ -4,7 +4,7 @@ import org.gephi.graph.api.Graph;
 import org.gephi.graph.api.Interval;
 
 /**
- * The effective coupling beta_eff (seed 004, method note Eq. 3) over the timeline: beta_eff and the mean weighted degree
+ * The effective coupling beta_eff (the neural-capacitance paper, method note Eq. 3) over the timeline: beta_eff and the mean weighted degree
  * &lt;s&gt; of each window, as {@link EffectiveCouplingStatistic} computes them on one graph, with each edge's weight
  * read over the window. beta_eff - &lt;s&gt; is the heterogeneous part, so the two series tell whether beta_eff moves
  * with the scale of the weights or with their arrangement.

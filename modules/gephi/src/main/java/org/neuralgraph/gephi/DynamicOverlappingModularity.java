@@ -12,7 +12,7 @@ import org.neuralgraph.core.stats.PartitionModularity;
 import java.util.ArrayList;
 
 /**
- * The community quality of seed 001 (Section 3.2) over the timeline: for the cover in a node column, Chen et al.'s
+ * The community quality of Mostafa and Mondal (Section 3.2) over the timeline: for the cover in a node column, Chen et al.'s
  * weighted overlapping modularity (Eq. 4), Shen et al.'s unweighted one (Eq. 3) and Newman's modularity (Eq. 2) of
  * the strongest-belonging partition in each window, as {@link CommunityQuality} computes them on one graph. The cover
  * column may be static or dynamic (e.g. a community per checkpoint); a dynamic one is read over the window as

@@ -6,7 +6,7 @@ import org.gephi.graph.api.Interval;
 import org.neuralgraph.core.stats.SmallWorld;
 
 /**
- * The small-world coefficients of seed 000, Fig. 8 over the timeline: sigma, omega, C/Cr and L/Lr of each window, as
+ * The small-world coefficients of Darnell and Leonard, Fig. 8 over the timeline: sigma, omega, C/Cr and L/Lr of each window, as
  * {@link SmallWorldCoefficients} computes them on one graph ({@link SmallWorld}, networkx 2.8's definitions, on the
  * largest connected component, edges undirected and unweighted). Every window uses the same seed, so a window's values
  * are those of the static statistic on that window's graph; the seed is written as the graph attribute

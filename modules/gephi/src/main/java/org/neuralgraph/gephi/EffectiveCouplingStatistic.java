@@ -17,7 +17,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * A Gephi statistic for any weighted network: the effective coupling beta_eff of the Gao-Barzel-Barabasi mean-field
- * reduction, the "neural capacitance" of seed 004 (method note Eq. 3), computed by {@link EffectiveCoupling}:
+ * reduction, the "neural capacitance" of the neural-capacitance paper (method note Eq. 3), computed by {@link EffectiveCoupling}:
  * beta_eff = sum_k s_out(k) s_in(k) / sum of all weights, with weighted in- and out-degrees. A directed edge
  * source -&gt; target counts as the source acting on the target; an undirected edge acts both ways. Edge weights
  * must be non-negative (the reduction assumes it). Writes the graph attribute {@code beta_eff}.
@@ -27,7 +27,7 @@ public final class EffectiveCouplingStatistic extends TicketTask implements Stat
     /** What the report says about the computation: shared with {@link DynamicEffectiveCoupling}. */
     static final String COMPUTED = "The networked dynamics dx_i/dt = f(x_i) + sum_j P_ij g(x_i, x_j), with P the weighted "
             + "adjacency (row i receives), reduce by the mean-field operator L(z) = 1'P z / 1'P 1 to one equation "
-            + "dx/dt = f(x) + beta_eff g(x, x) with beta_eff = 1'P P 1 / 1'P 1 = sum_k s_out(k) s_in(k) / sum_ij P_ij (seed 004, "
+            + "dx/dt = f(x) + beta_eff g(x, x) with beta_eff = 1'P P 1 / 1'P 1 = sum_k s_out(k) s_in(k) / sum_ij P_ij (the neural-capacitance paper, "
             + "method note Eq. 3). A directed edge counts as its source acting on its target, an undirected edge both ways. "
             + "beta_eff scales with the weights: compare it between graphs whose weights mean the same thing.";
     static final String REFERENCE = "Gao, Barzel and Barabasi, <i>Universal resilience patterns in complex networks</i>, Nature 530 (2016); "

@@ -17,7 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Gephi's own statistics on a workspace, the ones seed 000 reports (Section 4): Degree, WeightedDegree,
+ * Runs Gephi's own statistics on a workspace, the ones Darnell and Leonard report (Section 4): Degree, WeightedDegree,
  * ClusteringCoefficient, GraphDistance (diameter, average path length) and ConnectedComponents. They write
  * their usual Data Laboratory columns (degree, weighted degree, clustering, eccentricity, closeness,
  * betweenness, component number) and the figures are also stored as graph attributes.

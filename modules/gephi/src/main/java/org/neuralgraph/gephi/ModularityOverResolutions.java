@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * A Gephi statistic: Gephi's own Modularity (Louvain) at a range of resolutions, with a report that charts
- * modularity and the number of communities against the resolution, as seed 000 does in Fig. 2 to compare a
+ * modularity and the number of communities against the resolution, as Darnell and Leonard do in Fig. 2 to compare a
  * network before and after training. See {@link ModularitySweep} for the conventions. The communities of one
  * chosen resolution stay in the Data Laboratory column {@code modularity_class}.
  */

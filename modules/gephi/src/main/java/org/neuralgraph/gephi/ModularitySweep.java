@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Gephi's own Louvain {@link Modularity}, weighted, at several resolutions (seed 000, Fig. 2: modularity of the
+ * Gephi's own Louvain {@link Modularity}, weighted, at several resolutions (Darnell and Leonard, Fig. 2: modularity of the
  * trained and untrained MLP "for a range of resolutions").
  *
  * <p>Conventions, stated in every report:

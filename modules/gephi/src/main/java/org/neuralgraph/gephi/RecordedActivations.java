@@ -2,7 +2,7 @@ package org.neuralgraph.gephi;
 
 /**
  * Activations recorded with a workspace by an importer (placed in the workspace's lookup): the |D| x N matrix F of
- * seed 001, Section 5.2 (rows: samples, columns: neurons), the Gephi node id of each column, its layer, and the
+ * Mostafa and Mondal, Section 5.2 (rows: samples, columns: neurons), the Gephi node id of each column, its layer, and the
  * class label of each row. The entropy statistic reads it; without it the statistic says that none were recorded.
  */
 public final class RecordedActivations {

@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * A Gephi statistic: the small-world coefficients sigma and omega with the normalised clustering C/Cr and path
- * length L/Lr that seed 000 plots in Fig. 8, computed by {@link SmallWorld} (networkx 2.8's definitions, on the
+ * length L/Lr that Darnell and Leonard plot in Fig. 8, computed by {@link SmallWorld} (networkx 2.8's definitions, on the
  * largest connected component, edges as undirected and unweighted). The local clustering per node is Gephi's
  * own Clustering Coefficient statistic; this one writes the figures as graph attributes.
  */

@@ -4,7 +4,7 @@ import org.neuralgraph.core.stats.SmallWorld;
 import org.neuralgraph.core.stats.UndirectedWeights;
 
 /**
- * The parameters of networkx's sigma and omega as {@link SmallWorld} computes them (seed 000, Fig. 8): swaps per edge
+ * The parameters of networkx's sigma and omega as {@link SmallWorld} computes them (Darnell and Leonard, Fig. 8): swaps per edge
  * ({@code niter}), number of references ({@code nrand}) and the seed of the random references. The static and the
  * dynamic small-world statistics hold one each, and their settings panels edit it.
  */

@@ -124,7 +124,7 @@ class GephiBridgeTest {
         }
     }
 
-    /** Seed 000, Section 4: "Clustering coefficient remained 0, network diameter remained 4, and average path length remained 2.08". */
+    /** Darnell and Leonard, Section 4: "Clustering coefficient remained 0, network diameter remained 4, and average path length remained 2.08". */
     @Test
     void mlp784_50_50_50_10HasThePapersStructure() {
         NeuralGraph g = layered(new int[]{784, 50, 50, 50, 10}, 1);

@@ -61,7 +61,7 @@ import java.util.Map;
  *   <li>building the 668,672-edge weight graph of 784-512-512-10, importing it into Gephi, and one run of Gephi's
  *       Modularity on it (measured here before: about 30 s);</li>
  *   <li>issue 4's statistics; issue 5's activation pattern graph against the forward pass that recorded it;</li>
- *   <li>issue 7's Mapper (seed 002): 1,280 points in R^25, 2 PCA lenses, 10 x 10 intervals, under 0.5 s, beside gudhi
+ *   <li>issue 7's Mapper (Brüel Gabrielsson): 1,280 points in R^25, 2 PCA lenses, 10 x 10 intervals, under 0.5 s, beside gudhi
  *       on the same points when Debian's python3-gudhi is installed ({@code modules/cli/bench/gudhi_mapper.py}).
  *       Only this section: {@code Benchmarks mapper}.</li>
  *   <li>issue 11's ONNX load ({@link OnnxLoadBench}): a 5 million-parameter ONNX file into its weight graph and into a
@@ -181,7 +181,7 @@ public final class Benchmarks {
 
     /**
      * Issue 7's target: the Mapper of 1,280 points in R^25 with 2 lenses and 10 x 10 intervals in under 0.5 s (best of 5
-     * after a warm-up). The points are synthetic first-layer filters with the structure seed 002 finds: 5 x 5 step edges
+     * after a warm-up). The points are synthetic first-layer filters with the structure Brüel Gabrielsson finds: 5 x 5 step edges
      * tanh(x cos t + y sin t) at uniform random angles, plus N(0, 0.2^2) per weight, each row standardised as
      * {@link MapperGraph#ofFilters} does; the defaults ({@link MapperParameters#defaults()}) are timed. Then the same
      * points go to {@code gudhi_mapper.py} with Debian's python3: gudhi's MapperComplex where it exists (gudhi >= 3.8),
@@ -231,7 +231,7 @@ public final class Benchmarks {
 
     /**
      * n 5 x 5 step-edge filters tanh(x cos t + y sin t) (x right, y up, centred) at uniform random angles t, plus
-     * N(0, noise^2) per weight: a circle of filters, as seed 002 finds in trained first layers.
+     * N(0, noise^2) per weight: a circle of filters, as Brüel Gabrielsson finds in trained first layers.
      */
     static double[][] edgeFilters(int n, double noise, long seed) {
         java.util.Random r = new java.util.Random(seed);

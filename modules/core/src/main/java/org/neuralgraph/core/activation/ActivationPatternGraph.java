@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The activation pattern graph of one fully connected layer (seed 001, Section 5.1, Eq. 6-7).
+ * The activation pattern graph of one fully connected layer (Mostafa and Mondal, Section 5.1, Eq. 6-7).
  * <ol>
  *   <li>V_i(q), the mean activation of neuron q over the samples D_i of class i (Eq. 6).</li>
  *   <li>N_i, the S neurons with the highest V_i (ties: the lower neuron index first). The vertex set is the union of
@@ -184,7 +184,7 @@ public final class ActivationPatternGraph {
         b.nodeColumn(Names.CLASSES, NeuralGraph.Column.ofStrings("Classes represented (cover)", coverText));
         b.nodeColumn("class_count", NeuralGraph.Column.ofInts("Number of classes represented", overlap));
         for (int i = 0; i < classes; i++) b.nodeColumn("mean_class_" + i, NeuralGraph.Column.ofDoubles("Mean activation, class " + i, meanCol[i]));
-        b.graphAttribute(Names.GRAPH_KIND, "activation pattern graph (seed 001, Eq. 6-7)");
+        b.graphAttribute(Names.GRAPH_KIND, "activation pattern graph (Mostafa and Mondal, Eq. 6-7)");
         b.graphAttribute(Names.LAYER, a.layer());
         b.graphAttribute(Names.LAYER_NAME, a.layerName());
         b.graphAttribute("neurons_per_class_S", s);

@@ -3,7 +3,7 @@ package org.neuralgraph.core.activation;
 import java.util.Arrays;
 
 /**
- * The community sizes of seed 001's Table 3: the number of nodes in each community of a partition (Louvain at
+ * The community sizes of Mostafa and Mondal's Table 3: the number of nodes in each community of a partition (Louvain at
  * Gephi resolution 0.5 in the paper), largest first, and the average number of nodes per community.
  */
 public final class CommunitySizes {

@@ -1,7 +1,7 @@
 package org.neuralgraph.core.activation;
 
 /**
- * The recorded outputs of one fully connected layer over a data set: the matrix v(q, l, d) of seed 001, Section 5.1
+ * The recorded outputs of one fully connected layer over a data set: the matrix v(q, l, d) of Mostafa and Mondal, Section 5.1
  * (rows: samples d, columns: neurons q), row-major, with the class of each sample. These are post-activation values
  * (after ReLU for the papers' models), taken in inference mode (no dropout).
  */
@@ -50,7 +50,7 @@ public final class LayerActivations {
     }
 
     public String layerName() { return layerName; }
-    /** 1-based index among the hidden fully connected layers (the "L1", "L2" of seed 001's tables). */
+    /** 1-based index among the hidden fully connected layers (the "L1", "L2" of Mostafa and Mondal's tables). */
     public int layer() { return layer; }
     /** Row-major values; must not be modified. */
     public float[] values() { return values; }

@@ -1,7 +1,7 @@
 package org.neuralgraph.core.activation;
 
 /**
- * The unique-neuron matrix of seed 001, Section 7.1 and Table 2. With N_i the neurons representing class i (the
+ * The unique-neuron matrix of Mostafa and Mondal, Section 7.1 and Table 2. With N_i the neurons representing class i (the
  * classes of a node in the overlapping cover), entry (i, j), i != j, counts the neurons in N_i and N_j and in no
  * other N_k; the diagonal (i, i) counts the neurons of N_i alone. Neurons representing three or more classes
  * appear nowhere. The matrix is symmetric.

@@ -4,7 +4,7 @@ import org.neuralgraph.core.geometry.Metric;
 import java.util.Locale;
 
 /**
- * Where single linkage is cut inside a cover element (seed 002, Section 3.2, step 4): clusters are the classes of the
+ * Where single linkage is cut inside a cover element (Brüel Gabrielsson, Section 3.2, step 4): clusters are the classes of the
  * transitive closure of d(x, x') <= threshold, i.e. the components of the minimum spanning tree's edges of length at
  * most the threshold. Three rules:
  *

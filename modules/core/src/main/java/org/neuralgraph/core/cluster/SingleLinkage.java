@@ -5,7 +5,7 @@ import org.neuralgraph.core.geometry.Metric;
 import java.util.Arrays;
 
 /**
- * Single-linkage clustering (seed 002, Section 3.2: the relation d(x, x') <= epsilon and its transitive closure), with
+ * Single-linkage clustering (Brüel Gabrielsson, Section 3.2: the relation d(x, x') <= epsilon and its transitive closure), with
  * the cut chosen by a {@link ClusterCut}. The merge heights of single linkage are the edge lengths of a minimum spanning
  * tree, built here by Prim's algorithm on all pairs (O(m^2 d) for m points), which also gives the diameter since every
  * pair is measured once. Distances are Euclidean on the rows given ({@link Metric#embed} first for another metric).

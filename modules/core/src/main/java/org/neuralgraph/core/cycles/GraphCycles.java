@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Loops of an undirected simple graph given as edge lists (nodes 0..n-1), for the graph attributes of a Mapper graph
- * (seed 002, Section 5: "a ring"; Section 7: "one big circle and several sub-circles").
+ * (Brüel Gabrielsson, Section 5: "a ring"; Section 7: "one big circle and several sub-circles").
  *
  * <ul>
  *   <li>{@link #components}: connected components (union-find).</li>

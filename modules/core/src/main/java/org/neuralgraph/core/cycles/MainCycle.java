@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The main cycle of a Mapper graph as a sequence of nodes, to read the filters along the paper's ring (seed 002,
+ * The main cycle of a Mapper graph as a sequence of nodes, to read the filters along the paper's ring (Brüel Gabrielsson,
  * Sections 5 and 7: "as one traveled along it, the image patch data changed from vertical edges to diagonal edges").
  *
  * <p>What is computed: in the largest component, a breadth-first tree from its lowest node; every edge outside the tree
@@ -39,7 +39,7 @@ public final class MainCycle {
     }
 
     /**
-     * A cycle of the graph along which an angle per node winds once or more around its circle: for seed 002 the
+     * A cycle of the graph along which an angle per node winds once or more around its circle: for Brüel Gabrielsson the
      * nodes' gradient directions (period 360), so that the cycle goes around Carlsson's primary circle, the ring the
      * paper sees, rather than back and forth. Nodes with a NaN angle are left out with their edges, and so are edges
      * across which the angle jumps by more than {@code maxStep} (wrapped): along a ring ordered by direction the

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The synthetic data set of seed 002, Section 6: "28 x 28 pixel images with either a circle or a square of random
+ * The synthetic data set of Brüel Gabrielsson, Section 6: "28 x 28 pixel images with either a circle or a square of random
  * radius and width respectively" (10,000 training and 2,500 test images), which the paper's CNN learns to tell
  * apart. Label {@link #CIRCLE} = 0, {@link #SQUARE} = 1. The paper's Fig. 3 is not in its text, so the drawing is
  * ours:
@@ -86,7 +86,7 @@ public final class CircleSquareImages {
         String how = stroke == 0 ? "filled" : String.format(Locale.ROOT, "%.1f px outlines", stroke);
         String noisy = noise == 0 ? "" : String.format(Locale.ROOT, ", pixel noise sd %.2f", noise);
         return new TrainTestData(train, test, String.format(Locale.ROOT,
-                "synthetic circles and squares (seed 002, Section 6): %d training and %d test images of %dx%d, %s, "
+                "synthetic circles and squares (Brüel Gabrielsson, Section 6): %d training and %d test images of %dx%d, %s, "
                         + "radius/half-width %.0f-%.0f px%s, seed %d",
                 nTrain, nTest, SIZE, SIZE, how, MIN_HALF, MAX_HALF, noisy, seed));
     }

@@ -111,7 +111,7 @@ public final class LabeledImages {
     }
 
     /**
-     * The random-label control of seed 001 ("MNIST Mixed", "Fashion MNIST Mixed", Section 4: "randomizing the
+     * The random-label control of Mostafa and Mondal ("MNIST Mixed", "Fashion MNIST Mixed", Section 4: "randomizing the
      * labels of the respective datasets"): the same images with the labels permuted by a seeded shuffle, so the
      * class sizes stay as they were while the link between image and label is destroyed.
      */

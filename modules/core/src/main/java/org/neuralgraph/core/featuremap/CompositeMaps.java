@@ -1,7 +1,7 @@
 package org.neuralgraph.core.featuremap;
 
 /**
- * The composite feature maps of one convolution layer (seed 000, Section 4: "we collect the individual feature maps
+ * The composite feature maps of one convolution layer (Darnell and Leonard, Section 4: "we collect the individual feature maps
  * in a list and average them all to have a single composite feature map representing the entire testing dataset",
  * and one per digit class): the mean over images of every channel's map, for all images and for each class. A map
  * can be read per channel or averaged over the channels (the paper does not say which it drew; both are offered).

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * The graph of one composite feature map (seed 000, Section 3, Fig. 1): pixels are nodes, chosen as the brightest
+ * The graph of one composite feature map (Darnell and Leonard, Section 3, Fig. 1): pixels are nodes, chosen as the brightest
  * p % (default 10 %) or the darkest q % (default 90 %) of the map, and linked either by <b>spatial adjacency</b>
  * (4-neighbours, no diagonals, as the paper: "directly next to each other (excluding diagonals)"; 8-neighbours as an
  * option) or by <b>value adjacency</b> (Section 4: "a dynamic offset value based on the difference between the

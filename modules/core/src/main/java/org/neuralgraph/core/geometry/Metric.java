@@ -2,7 +2,7 @@ package org.neuralgraph.core.geometry;
 
 
 /**
- * The distance between points used by the lenses that need one and by the clustering (seed 002, Section 4).
+ * The distance between points used by the lenses that need one and by the clustering (Brüel Gabrielsson, Section 4).
  *
  * <p>{@link #VARIANCE_NORMALISED_EUCLIDEAN} is the paper's d_VNE(x, y) = sqrt(sum_i (x_i - y_i)^2 / v_i), v_i the
  * population variance (1/m) of column i over the point cloud the Mapper is run on. It is the Euclidean distance after

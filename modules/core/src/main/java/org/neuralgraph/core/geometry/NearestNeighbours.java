@@ -65,6 +65,6 @@ public final class NearestNeighbours {
     /** Their distances, ascending; the array must not be modified. */
     public double[] distances(int i) { return distance[i]; }
 
-    /** rho_k(i), the distance from point i to its k-th nearest neighbour (seed 002, Section 3.1). */
+    /** rho_k(i), the distance from point i to its k-th nearest neighbour (Brüel Gabrielsson, Section 3.1). */
     public double kthDistance(int i) { return distance[i][distance[i].length - 1]; }
 }

@@ -3,7 +3,7 @@ package org.neuralgraph.core.mapper;
 import org.neuralgraph.core.geometry.Points;
 
 /**
- * The cover of the lens space (seed 002, Section 3.2): per lens coordinate, {@code intervals} overlapping intervals,
+ * The cover of the lens space (Brüel Gabrielsson, Section 3.2): per lens coordinate, {@code intervals} overlapping intervals,
  * and their products for two coordinates.
  *
  * <p>Exactly: over [min, max] of the coordinate, R = (max - min) / intervals and the j-th interval (j = 0 ..

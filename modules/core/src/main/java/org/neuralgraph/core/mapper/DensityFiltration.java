@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Seed 002, Section 3.1, density filtration: rho_k(x) is the distance from x to its k-th nearest neighbour (x itself
+ * Brüel Gabrielsson, Section 3.1, density filtration: rho_k(x) is the distance from x to its k-th nearest neighbour (x itself
  * not counted), the density is 1 / rho_k(x), and the core subset X(k, p) is the p % of the points with the highest
  * density. Section 4 applies it with k = 5 and p = 20 % to the standardised filters under the Euclidean distance
  * ({@link #DEFAULT_K}, {@link #DEFAULT_PERCENT}).

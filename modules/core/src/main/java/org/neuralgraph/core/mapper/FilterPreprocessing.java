@@ -4,7 +4,7 @@ import org.neuralgraph.core.geometry.Points;
 import java.util.Arrays;
 
 /**
- * Seed 002, Section 4: "we preprocessed these first-layer weights by mean-centering and scaling each of the 512 weight
+ * Brüel Gabrielsson, Section 4: "we preprocessed these first-layer weights by mean-centering and scaling each of the 512 weight
  * vectors w to have mean 0 and variance 1". Each row (one filter, k x k values flattened) is centred and divided by its
  * population standard deviation (1/d, as the paper's variance of Section 4).
  *

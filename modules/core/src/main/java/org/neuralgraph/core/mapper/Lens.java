@@ -3,7 +3,7 @@ package org.neuralgraph.core.mapper;
 import org.neuralgraph.core.geometry.Metric;
 
 /**
- * The reference map f : X -> Z = R^dims of the Mapper (seed 002, Sections 3.2 and 4; Ayasdi calls it a lens, and m
+ * The reference map f : X -> Z = R^dims of the Mapper (Brüel Gabrielsson, Sections 3.2 and 4; Ayasdi calls it a lens, and m
  * lenses together map each point to R^m). Implementations: {@link #pca}, {@link #density}, {@link #neighbourhood}.
  */
 public interface Lens {

@@ -4,7 +4,7 @@ import org.neuralgraph.core.geometry.Points;
 
 /**
  * Whether points lie around the centre of a 2-D lens in the order of an angle they carry: for filters, whether the
- * PCA plane holds Carlsson's primary circle, the ring of seed 002 (Sections 5 and 7: the trained filters "ordered by
+ * PCA plane holds Carlsson's primary circle, the ring of Brüel Gabrielsson (Sections 5 and 7: the trained filters "ordered by
  * edge orientation" around a circle), measured on the point cloud itself, before any cover or clustering.
  *
  * <p>With alpha_j the angle of point j's lens value around the points' centroid and beta_j its own angle (for filters

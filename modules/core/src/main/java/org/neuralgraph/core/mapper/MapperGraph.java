@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The Mapper graph of a point cloud (seed 002, Section 3.2, steps 1-5), as the paper builds it from the first
+ * The Mapper graph of a point cloud (Brüel Gabrielsson, Section 3.2, steps 1-5), as the paper builds it from the first
  * convolution layer's filters (Section 4: one point per output channel, its k x k weights): a {@link Lens} maps the
  * points to R^1 or R^2, a {@link Cover} of overlapping intervals (products in 2-D) is pulled back, the points of each
  * cover element are clustered by {@link SingleLinkage} under the {@link Metric}, every cluster is a node, and two

@@ -4,7 +4,7 @@ import org.neuralgraph.core.geometry.Metric;
 import org.neuralgraph.core.cluster.ClusterCut;
 
 /**
- * The parameters of a Mapper graph of filters (seed 002), immutable; start from {@link #defaults()} and change one at a
+ * The parameters of a Mapper graph of filters (Brüel Gabrielsson), immutable; start from {@link #defaults()} and change one at a
  * time with the {@code with...} methods, each of which checks its value and names it in the IllegalArgumentException.
  *
  * <table>

@@ -1,7 +1,7 @@
 package org.neuralgraph.core.netfragment;
 
 /**
- * The activity of one layer's units per class: what seed 003's Fig. 4.4 draws for the head's 12 neurons ("the
+ * The activity of one layer's units per class: what the net-fragment study's Fig. 4.4 draws for the head's 12 neurons ("the
  * activity of the 12 neurons is shown for each class"), for any layer. Per unit it holds the mean activation over the
  * inputs of each class and the largest activation over all inputs, from which {@link #dead(int)} (never active) and
  * {@link #selectivity(int)} ({@link ClassSelectivity}) follow.
@@ -55,7 +55,7 @@ public final class ClassActivity {
     /** The largest activation of {@code unit} over all inputs (and, for a channel, all positions). */
     public double max(int unit) { return max[unit]; }
 
-    /** Never active on any input (seed 003, Section 4.2). */
+    /** Never active on any input (the net-fragment study, Section 4.2). */
     public boolean dead(int unit) { return max[unit] == 0; }
 
     /** Class-selectivity index of {@code unit} (Morcos et al. 2018, Eq. 1); 0 for a dead unit. */

@@ -9,13 +9,13 @@ package org.neuralgraph.core.netfragment;
  * with {@code mu_max} the largest class mean and {@code mu_rest} the mean of the other class means. SI is 0 when the
  * unit answers every class alike and 1 when it answers one class only.
  *
- * <p>Seed 003 (Section 4.2, Fig. 4.4; Section 4.3) asks exactly this of its head neurons: a neuron of a net fragment
+ * <p>the net-fragment study (Section 4.2, Fig. 4.4; Section 4.3) asks exactly this of its head neurons: a neuron of a net fragment
  * "should be strongly active if the feature is present and not or only very weakly active if the feature is not
  * present", whereas it finds that "the active neurons usually remain active regardless of the class". SI puts a number
  * on that, and {@link #dead(double[][])} on "certain neurons are never active".
  *
  * <p>Activations must be {@code >= 0}: the index is defined for rectified (ReLU) units, as in Morcos et al. and in
- * seed 003's models, where "activations &lt; 0 do not exist because they are set to exactly 0 by the ReLU function"
+ * The net-fragment study's models, where "activations &lt; 0 do not exist because they are set to exactly 0 by the ReLU function"
  * (Section 4.2, footnote 2); softmax outputs qualify too. A negative or NaN value is rejected rather than
  * giving a meaningless index. A unit that is never active (all class means 0) has SI 0 by our convention: Eq. 1 is
  * 0/0 there, and a dead unit selects no class.
@@ -49,7 +49,7 @@ public final class ClassSelectivity {
     }
 
     /**
-     * Whether a unit is never active: its largest activation over all inputs is 0 (seed 003, Section 4.2: "certain
+     * Whether a unit is never active: its largest activation over all inputs is 0 (the net-fragment study, Section 4.2: "certain
      * neurons are always inactive regardless of the class").
      *
      * @param activationsPerInput per input, the values the unit takes on it: one value for a dense neuron, the whole
@@ -76,7 +76,7 @@ public final class ClassSelectivity {
     static void checkActivation(double v, String what) {
         if (!Double.isFinite(v) || v < 0) {
             throw new IllegalArgumentException(what + " is " + v + "; class selectivity and dead units are defined for"
-                    + " activations >= 0 (after ReLU or softmax, as in seed 003's models)");
+                    + " activations >= 0 (after ReLU or softmax, as in the net-fragment study's models)");
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The contribution graph of one input (issue 7, item 3b; seed 003, Section 4.1: the activations of each layer are
+ * The contribution graph of one input (issue 7, item 3b; the net-fragment study, Section 4.1: the activations of each layer are
  * "visualized and investigated for net fragments", and Section 3.1 / Fig. 4.3: net fragments of a layer are
  * "composed of simpler fragments of previous layers"). It follows the path from the pixels to a class: which units
  * of one layer drive which units of the next, for this input.

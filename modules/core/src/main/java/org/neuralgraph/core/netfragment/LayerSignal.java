@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * What one weight layer (convolution or dense) receives and produces for one input image, as plain arrays: the input
- * to a {@link ContributionGraph} (seed 003, Section 4.1: "the activations of each layer" are stored and "investigated
+ * to a {@link ContributionGraph} (the net-fragment study, Section 4.1: "the activations of each layer" are stored and "investigated
  * for net fragments").
  *
  * <p>A shape is {@code {channels, height, width}} for a spatial tensor (values in that order, NCHW without the batch)

@@ -7,7 +7,7 @@ import org.neuralgraph.core.graph.NeuralGraph.Column;
 import java.util.Locale;
 
 /**
- * Seed 003's view of net fragments (Section 4.2, Fig. 4.4) as a graph: the neurons of the head's first layer
+ * The net-fragment study's view of net fragments (Section 4.2, Fig. 4.4) as a graph: the neurons of the head's first layer
  * (after ReLU) and the ten classes are nodes; neuron j and class c are linked with weight = j's activation for the
  * image of class c. An activation of exactly 0 (ReLU off) is no edge, so a neuron never active for any class is an
  * isolated node. A net fragment would show as a neuron linked strongly to a few classes only; the paper finds

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The net-fragment data set of seed 003 (Preliminary Study 4, Section 4, Fig. 4.1 and 4.2): ten binary images of
+ * The net-fragment data set of the net-fragment study (Preliminary Study 4, Section 4, Fig. 4.1 and 4.2): ten binary images of
  * 9x9 pixels showing the digits 0-9, each the union of some of nine basic line segments ("In total, the data set
  * consists of 9 basic lines, that can be composed to 10 different digits").
  *

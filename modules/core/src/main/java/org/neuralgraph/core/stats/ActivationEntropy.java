@@ -1,7 +1,7 @@
 package org.neuralgraph.core.stats;
 
 /**
- * Activation pattern entropy (seed 001, Section 5.2). F is the |D| x N matrix of activations (rows: samples,
+ * Activation pattern entropy (Mostafa and Mondal, Section 5.2). F is the |D| x N matrix of activations (rows: samples,
  * columns: neurons). Each column is divided by its sum; its non-zero normalised values are put into R equal-width
  * bins spanning their own minimum to maximum; with h_k the share of values in bin k, the neuron's entropy is
  * E_j = -sum_k h_k ln h_k (the paper prints "-sum -h log h", a sign slip: entropy is non-negative). Zeros are left
@@ -30,7 +30,7 @@ public final class ActivationEntropy {
     }
 
     /**
-     * E_j computed separately on the rows of each class (seed 001, Section 7.3 and Table 6: "we take the same
+     * E_j computed separately on the rows of each class (Mostafa and Mondal, Section 7.3 and Table 6: "we take the same
      * approach as in Section 5.2, but use only the training data corresponding to that class").
      *
      * @param labels class of each row, in {@code [0, classes)}

@@ -1,7 +1,7 @@
 package org.neuralgraph.core.stats;
 
 /**
- * The four community-quality figures of seed 001's Table 4 for one graph and one overlapping cover:
+ * The four community-quality figures of Mostafa and Mondal's Table 4 for one graph and one overlapping cover:
  * <ul>
  *   <li>{@link #noOverlap}: Eq. 2 (gamma = 1) of a partition made from the cover: each node goes to the community in
  *       which its belonging coefficient alpha_cv (Eq. 4) is largest, i.e. where most of its edge weight into its own

@@ -5,7 +5,7 @@ import org.neuralgraph.core.data.Permutations;
 import java.util.Random;
 
 /**
- * Kernighan-Lin bisection ("KLB" in seed 001, Section 6 and Table 4), following networkx 2.8's
+ * Kernighan-Lin bisection ("KLB" in Mostafa and Mondal, Section 6 and Table 4), following networkx 2.8's
  * {@code kernighan_lin_bisection}: the nodes are shuffled with the seed and split into halves of n/2 and
  * (n+1)/2; each pass swaps, one pair at a time, the unlocked node of each side with the largest gain (weighted
  * external minus internal edge weight, edges treated as undirected), then keeps the prefix of swaps with the

@@ -1,7 +1,7 @@
 package org.neuralgraph.core.stats;
 
 /**
- * Modularity of an overlapping cover (seed 001, Section 3.2). {@code cover[v]} lists the communities of node v
+ * Modularity of an overlapping cover (Mostafa and Mondal, Section 3.2). {@code cover[v]} lists the communities of node v
  * (empty: in no community, adding to no term). With m the total weight and k_v strengths:
  * <ul>
  *   <li>{@link #shen}: Shen et al.'s unweighted overlapping modularity, Eq. 3: each pair v, w inside each community

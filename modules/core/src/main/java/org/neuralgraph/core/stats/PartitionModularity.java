@@ -1,14 +1,14 @@
 package org.neuralgraph.core.stats;
 
 /**
- * Newman's modularity of a partition (seed 001, Eq. 2), weighted, at a resolution, in the two conventions users
+ * Newman's modularity of a partition (Mostafa and Mondal, Eq. 2), weighted, at a resolution, in the two conventions users
  * meet:
  * <ul>
  *   <li>{@link Convention#REICHARDT_BORNHOLDT} (networkx, igraph): Q = sum_c [L_c/m - gamma (d_c/2m)^2];</li>
  *   <li>{@link Convention#GEPHI} (Gephi's Modularity statistic): Q = sum_c [gamma L_c/m - (d_c/2m)^2].</li>
  * </ul>
  * L_c is the weight of the edges inside community c (a self-loop counts once), d_c the sum of the strengths of
- * its nodes, m the total edge weight. Both agree at gamma = 1. Gephi's 0.5 (the setting of seed 001's Table 3) is
+ * its nodes, m the total edge weight. Both agree at gamma = 1. Gephi's 0.5 (the setting of Mostafa and Mondal's Table 3) is
  * therefore not networkx's 0.5. A node with community -1 belongs to no community and adds to no term; directed
  * edges count as undirected (see {@link UndirectedWeights}).
  */

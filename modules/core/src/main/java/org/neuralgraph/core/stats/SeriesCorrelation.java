@@ -5,7 +5,7 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * Pearson (PCC) and Spearman (SCC) correlation of a metric's series with an accuracy series over checkpoints, as
- * in seed 001's Tables 3-6 (commons-math3; Spearman ranks ties by their average, as scipy does). A series that is
+ * in Mostafa and Mondal's Tables 3-6 (commons-math3; Spearman ranks ties by their average, as scipy does). A series that is
  * constant, or shorter than 3 points, has no correlation: both are NaN.
  */
 public final class SeriesCorrelation {

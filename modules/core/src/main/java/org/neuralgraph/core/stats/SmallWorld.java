@@ -5,7 +5,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Small-world coefficients (seed 000, Fig. 8: normalised clustering and path length "indicate the emergence of a
+ * Small-world coefficients (Darnell and Leonard, Fig. 8: normalised clustering and path length "indicate the emergence of a
  * small world"), with networkx 2.8's definitions:
  * <ul>
  *   <li>sigma = (C / Cr) / (L / Lr), C the <em>transitivity</em>, Cr and Lr the means over {@code nrand} random
@@ -55,9 +55,9 @@ public final class SmallWorld {
             this.omega = omega;
         }
 
-        /** C / Cr as seed 000 plots it (transitivity). */
+        /** C / Cr as Darnell and Leonard plot it (transitivity). */
         public double normalisedClustering() { return transitivity / randomTransitivity; }
-        /** L / Lr as seed 000 plots it. */
+        /** L / Lr as Darnell and Leonard plot it. */
         public double normalisedPathLength() { return pathLength / randomPathLength; }
     }
 

@@ -4,7 +4,7 @@ import org.neuralgraph.core.graph.NeuralGraph;
 
 /**
  * A graph's weights as an undirected, weighted adjacency in compressed rows, the form the modularity measures
- * of seed 001 (Section 3.2, Eq. 2-4) are defined on. Directed edges are treated as undirected: an edge u->v of
+ * of Mostafa and Mondal (Section 3.2, Eq. 2-4) are defined on. Directed edges are treated as undirected: an edge u->v of
  * weight w adds w to A_uv and to A_vu; edges in both directions add up. A self-loop of weight w adds 2w to A_vv
  * and to the node's strength, as in networkx. {@code k_v} is the strength (weighted degree) and
  * {@code 2m = sum_v k_v}.

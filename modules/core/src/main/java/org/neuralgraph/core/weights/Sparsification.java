@@ -3,7 +3,7 @@ package org.neuralgraph.core.weights;
 import java.util.Arrays;
 
 /**
- * Which weights become edges. Seed 000 keeps every weight; large layers (784-512-512-10 has 668,672 weights)
+ * Which weights become edges. Darnell and Leonard keep every weight; large layers (784-512-512-10 has 668,672 weights)
  * are easier to read in Gephi with only the strongest. Three rules:
  * <ul>
  *   <li>{@code none}: every weight is an edge;</li>

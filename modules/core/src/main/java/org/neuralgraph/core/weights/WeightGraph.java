@@ -7,13 +7,13 @@ import org.neuralgraph.core.graph.NeuralGraph.Column;
 import java.util.List;
 
 /**
- * The weight graph of a feed-forward network (seed 000, Section 3: "the nodes are the neurons of the MLP and
+ * The weight graph of a feed-forward network (Darnell and Leonard, Section 3: "the nodes are the neurons of the MLP and
  * the edges are the links between neurons"). Nodes are the input units and every layer's output units; each
- * weight is an edge directed from input to output whose Gephi weight is |w| (seed 000, Section 4 uses "the
+ * weight is an edge directed from input to output whose Gephi weight is |w| (Darnell and Leonard, Section 4 uses "the
  * absolute value of the edge weights" for the weighted degree) and whose signed value is kept in the edge column
  * {@code value}.
  *
- * <p>Convolution layers follow Filan et al. (cited in seed 000, Section 2): channels are nodes, and the edge
+ * <p>Convolution layers follow Filan et al. (cited in Darnell and Leonard, Section 2): channels are nodes, and the edge
  * from input channel c to output channel o weighs the L1 norm of its kernel, sum |w| over the kernel positions
  * (the signed value is the kernel sum). A dense layer after a convolution sees {@code channels * h * w} inputs in
  * channel-major order; they are grouped by channel the same way, one edge per channel and unit weighing the L1

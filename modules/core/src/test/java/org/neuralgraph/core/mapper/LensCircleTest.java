@@ -7,7 +7,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Whether points lie around a 2-D lens's centre in the order of their own angle (the primary circle of seed 002). */
+/** Whether points lie around a 2-D lens's centre in the order of their own angle (the primary circle of Brüel Gabrielsson). */
 class LensCircleTest {
 
     @Test

@@ -43,7 +43,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The path from model to files for seed 001's study: for every checkpoint, record the hidden layers' activations on
+ * The path from model to files for Mostafa and Mondal's study: for every checkpoint, record the hidden layers' activations on
  * the training set ({@link ActivationRecorder}), build each layer's {@link ActivationPatternGraph}, compute Table 4's
  * modularities of the class cover ({@link CoverModularities}), the unique-neuron matrix (Table 2) and the entropies
  * (Tables 5-6) in plain Java; put the graph into a Gephi workspace, run Gephi's Louvain Modularity at the paper's
@@ -56,7 +56,7 @@ public final class ActivationPatternStudy implements Study {
     public static final class Settings {
         /** The activation pattern graph's parameters: S ({@code neurons-per-class}); the study sets the layer. */
         public ParameterValues graph = GraphKinds.get(ActivationPatternKind.ID).values(java.util.Collections.emptyMap());
-        /** Gephi's resolution convention; seed 001, Section 7.1: 0.5. */
+        /** Gephi's resolution convention; Mostafa and Mondal, Section 7.1: 0.5. */
         public double resolution = 0.5;
         public int bins = ActivationEntropy.DEFAULT_BINS;
         public int klbIterations = 10;

@@ -30,9 +30,9 @@ import static org.neuralgraph.pipeline.study.ReportText.n;
 import static org.neuralgraph.pipeline.study.ReportText.writeFile;
 
 /**
- * The tables, correlations, charts and report of an activation-pattern study, laid out like seed 001's Tables 2-6
+ * The tables, correlations, charts and report of an activation-pattern study, laid out like Mostafa and Mondal's Tables 2-6
  * and Fig. 1, with the paper's correlations beside ours where the run repeats one of its experiments
- * ({@link Seed001Figures}). Files: {@code tables/*.csv}, {@code charts/*.png}, {@code report.md}, {@code report.json}.
+ * ({@link MostafaMondalTables}). Files: {@code tables/*.csv}, {@code charts/*.png}, {@code report.md}, {@code report.json}.
  */
 final class ActivationStudyReport {
 
@@ -51,7 +51,7 @@ final class ActivationStudyReport {
     private final TrainingRun run;
     private final ActivationPatternStudy.Settings settings;
     private final ActivationPatternStudy.Result result;
-    private final Seed001Figures.Dataset paper;
+    private final MostafaMondalTables.Dataset paper;
     private final List<CheckpointResult> series;
     private final List<Correlation> correlations = new ArrayList<>();
 
@@ -59,7 +59,7 @@ final class ActivationStudyReport {
         this.run = run;
         this.settings = settings;
         this.result = result;
-        this.paper = Seed001Figures.Dataset.of(settings.data, settings.mixed);
+        this.paper = MostafaMondalTables.Dataset.of(settings.data, settings.mixed);
         this.series = ActivationPatternStudy.correlated(result, settings);
         correlate();
     }
@@ -71,17 +71,17 @@ final class ActivationStudyReport {
         for (String against : new String[]{"train", "test"}) {
             for (int l = 1; l <= layers(); l++) {
                 int layer = l;
-                for (String m : Seed001Figures.TABLE4_METRICS) {
-                    add("4", m, layer, -1, against, c -> quality(c.layers.get(layer - 1), m), Seed001Figures.table4(m, paper, layer));
+                for (String m : MostafaMondalTables.TABLE4_METRICS) {
+                    add("4", m, layer, -1, against, c -> quality(c.layers.get(layer - 1), m), MostafaMondalTables.table4(m, paper, layer));
                 }
                 add("3", "average_nodes_per_community", layer, -1, against, c -> c.layers.get(layer - 1).louvain.averageSize(), null);
                 add("3", "louvain_modularity", layer, -1, against, c -> c.layers.get(layer - 1).louvainModularity, null);
                 add("5", "entropy_layer", layer, -1, against, c -> c.layers.get(layer - 1).entropy, null);
             }
-            add("5", "entropy", 0, -1, against, c -> c.entropy, Seed001Figures.table5(paper));
+            add("5", "entropy", 0, -1, against, c -> c.entropy, MostafaMondalTables.table5(paper));
             for (int i = 0; i < result.classes; i++) {
                 int cls = i;
-                add("6", "entropy", 0, cls, against, c -> c.entropyPerClass[cls], Seed001Figures.table6(paper, cls));
+                add("6", "entropy", 0, cls, against, c -> c.entropyPerClass[cls], MostafaMondalTables.table6(paper, cls));
             }
         }
     }
@@ -181,7 +181,7 @@ final class ActivationStudyReport {
         for (CheckpointResult c : result.checkpoints) {
             for (GraphResult g : c.layers) {
                 b.append(head(c)).append(',').append(g.layer);
-                for (String m : Seed001Figures.TABLE4_METRICS) b.append(',').append(n(quality(g, m)));
+                for (String m : MostafaMondalTables.TABLE4_METRICS) b.append(',').append(n(quality(g, m)));
                 b.append(',').append(n(g.totalWeight)).append('\n');
             }
         }
@@ -246,15 +246,15 @@ final class ActivationStudyReport {
         XYSeriesCollection d = new XYSeriesCollection();
         d.addSeries(line("normalised entropy", c -> c.entropy, true));
         accuracyLines(d);
-        save(d, "Activation pattern entropy and accuracy (seed 001, Fig. 1)", png);
+        save(d, "Activation pattern entropy and accuracy (Mostafa and Mondal, Fig. 1)", png);
     }
 
     private void layerChart(int layer, Path png) throws IOException {
         XYSeriesCollection d = new XYSeriesCollection();
-        for (String m : Seed001Figures.TABLE4_METRICS) d.addSeries(line("normalised " + m.replace('_', ' ') + " modularity", c -> quality(c.layers.get(layer - 1), m), true));
+        for (String m : MostafaMondalTables.TABLE4_METRICS) d.addSeries(line("normalised " + m.replace('_', ' ') + " modularity", c -> quality(c.layers.get(layer - 1), m), true));
         d.addSeries(line("normalised nodes per Louvain community", c -> c.layers.get(layer - 1).louvain.averageSize(), true));
         accuracyLines(d);
-        save(d, "Layer " + layer + ": community quality and accuracy (seed 001, Tables 3-4)", png);
+        save(d, "Layer " + layer + ": community quality and accuracy (Mostafa and Mondal, Tables 3-4)", png);
     }
 
     private static void save(XYSeriesCollection d, String title, Path png) throws IOException {
@@ -284,7 +284,7 @@ final class ActivationStudyReport {
     }
 
     /**
-     * One claim per correlation row that has the paper's figures beside it (Tables 4-6 of seed 001, against training
+     * One claim per correlation row that has the paper's figures beside it (Tables 4-6 of Mostafa and Mondal, against training
      * accuracy): our PCC and SCC have the paper's signs. The paper reads its hypotheses H2 and H3 from these signs
      * (Section 7.2: "A large number of strong positive correlation coefficients in Table 4 supports hypothesis H2";
      * Section 7.3: "Table 5 shows a negative correlation between the entropy of activation pattern and training
@@ -330,7 +330,7 @@ final class ActivationStudyReport {
     }
 
     private String markdown() {
-        StringBuilder m = new StringBuilder("# Activation pattern graphs over training (seed 001)\n\n");
+        StringBuilder m = new StringBuilder("# Activation pattern graphs over training (Mostafa and Mondal)\n\n");
         m.append("Command: `").append(settings.command).append("`  \nSeed: ").append(settings.seed).append("  \n");
         if (run.manifest() != null) {
             m.append("Model: ").append(run.manifest().spec.name).append(" (").append(run.manifest().spec.sizes()).append(", ")
@@ -359,20 +359,20 @@ final class ActivationStudyReport {
         String[] names = {"KLB", "No-overlap (Eq. 2)", "Unweighted, overlap (Eq. 3)", "Weighted, overlap (Eq. 4)"};
         for (int k = 0; k < names.length; k++) {
             for (int l = 1; l <= layers(); l++) {
-                String metric = Seed001Figures.TABLE4_METRICS[k];
+                String metric = MostafaMondalTables.TABLE4_METRICS[k];
                 m.append("| ").append(names[k]).append(" | L").append(l).append(" | ").append(pair(find("4", metric, l, -1, "train")))
-                        .append(" | ").append(paperPair(Seed001Figures.table4(metric, paper, l))).append(" |\n");
+                        .append(" | ").append(paperPair(MostafaMondalTables.table4(metric, paper, l))).append(" |\n");
             }
         }
         m.append("\nAgainst test accuracy: `tables/correlations.csv`.\n");
 
         m.append("\n## Table 5: model entropy against training accuracy\n\n| PCC | SCC | paper PCC | paper SCC |\n|---|---|---|---|\n");
-        m.append("| ").append(pair(find("5", "entropy", 0, -1, "train"))).append(" | ").append(paperPair(Seed001Figures.table5(paper))).append(" |\n");
+        m.append("| ").append(pair(find("5", "entropy", 0, -1, "train"))).append(" | ").append(paperPair(MostafaMondalTables.table5(paper))).append(" |\n");
 
         m.append("\n## Table 6: entropy per class against training accuracy\n\n| class | PCC | SCC | paper PCC | paper SCC |\n|---|---|---|---|---|\n");
         for (int i = 0; i < result.classes; i++) {
             m.append("| ").append(i).append(" | ").append(pair(find("6", "entropy", 0, i, "train"))).append(" | ")
-                    .append(paperPair(Seed001Figures.table6(paper, i))).append(" |\n");
+                    .append(paperPair(MostafaMondalTables.table6(paper, i))).append(" |\n");
         }
 
         m.append("\n## Table 3: Louvain communities (Gephi, resolution ").append(settings.resolution).append(")\n\n");
@@ -428,7 +428,7 @@ final class ActivationStudyReport {
                 m.append("\nReasons to look at first: a correlation over 20 points whose metric barely moves is decided by noise "
                         + "(see the metric's range in `tables/`); the paper's optimiser, batch size and dropout rate are not stated "
                         + "(ours: see the model line above); the Eq. 2 partition and the meaning of delta (both neurons above their "
-                        + "means) are our reading. `docs/seed001-results.md` discusses the runs we made.\n");
+                        + "means) are our reading. `docs/results-activation-patterns.md` discusses the runs we made.\n");
             }
         }
 
@@ -472,7 +472,7 @@ final class ActivationStudyReport {
                 y.put("layer", g.layer);
                 y.put("nodes", g.nodes);
                 y.put("edges", g.edges);
-                for (String m : Seed001Figures.TABLE4_METRICS) y.put(m, quality(g, m));
+                for (String m : MostafaMondalTables.TABLE4_METRICS) y.put(m, quality(g, m));
                 y.put("louvain_communities", g.louvain.communities());
                 y.put("louvain_sizes", g.louvain.sizes());
                 y.put("louvain_modularity", g.louvainModularity);
@@ -504,13 +504,13 @@ final class ActivationStudyReport {
         }
         Correlation e = find("5", "entropy", 0, -1, "train");
         s.append("entropy vs training accuracy: PCC ").append(f2(e.pcc)).append(", SCC ").append(f2(e.scc));
-        double[] p = Seed001Figures.table5(paper);
+        double[] p = MostafaMondalTables.table5(paper);
         if (p != null) s.append(" (paper, ").append(paper.title).append(": ").append(f2(p[0])).append(", ").append(f2(p[1])).append(')');
         s.append('\n');
         for (int l = 1; l <= layers(); l++) {
             Correlation w = find("4", "weighted_overlap", l, -1, "train");
             s.append("weighted overlapping modularity L").append(l).append(" vs training accuracy: PCC ").append(f2(w.pcc)).append(", SCC ").append(f2(w.scc));
-            double[] q = Seed001Figures.table4("weighted_overlap", paper, l);
+            double[] q = MostafaMondalTables.table4("weighted_overlap", paper, l);
             if (q != null) s.append(" (paper: ").append(f2(q[0])).append(", ").append(f2(q[1])).append(')');
             s.append('\n');
         }

@@ -78,7 +78,7 @@ final class CapacitanceReport {
     }
 
     /**
-     * Seed 004's claims that a run can check (the seed is a news digest of the paper, marked [D] in the report):
+     * The neural-capacitance paper's claims that a run can check (the seed is a news digest of the paper, marked [D] in the report):
      * <ul>
      *   <li>beta_eff "predicts model performance early in training ... outperforming traditional predictors like learning
      *       curve-based" ones (the paper: 9.1-65.3 % better ranking on 17 ImageNet models); rule (ours): the neural
@@ -191,7 +191,7 @@ final class CapacitanceReport {
     }
 
     private String markdown() {
-        StringBuilder b = new StringBuilder("# Neural capacitance: ranking candidate models early in fine-tuning (seed 004)\n\n");
+        StringBuilder b = new StringBuilder("# Neural capacitance: ranking candidate models early in fine-tuning (the neural-capacitance paper)\n\n");
         b.append("Command: `").append(s.command).append("`  \n");
         b.append("Seed: ").append(s.tuning.seed).append(" (weights, probe, data samples, batch order)  \n");
         b.append("Source (pretraining, ").append(s.pretrainEpochs).append(" epochs): ").append(s.source).append("  \n");

@@ -41,7 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Seed 004's model selection by neural capacitance (method note, section 3, Algorithm 1 as reconstructed), run over
+ * The neural-capacitance paper's model selection by neural capacitance (method note, section 3, Algorithm 1 as reconstructed), run over
  * a set of candidate models: each is pretrained on the source data (or loaded, already pretrained), gets the same
  * frozen random probe in place of its output layer, and is fine-tuned on the target data for all T epochs once, so
  * that its final validation accuracy is the ground truth. From the first t_e epochs only, four predictors score it:

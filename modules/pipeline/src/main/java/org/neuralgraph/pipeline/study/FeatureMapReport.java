@@ -30,7 +30,7 @@ import static org.neuralgraph.pipeline.study.ReportText.n;
 import static org.neuralgraph.pipeline.study.ReportText.writeFile;
 
 /**
- * Tables, charts and report of a feature-map study, with the paper's claims checked one by one (seed 000, Section 4):
+ * Tables, charts and report of a feature-map study, with the paper's claims checked one by one (Darnell and Leonard, Section 4):
  * after training every class's spatial-adjacency graph has a higher average degree and fewer components (Fig. 5);
  * under value adjacency the average weighted degree rises (32 to 94), clustering stays high (about 0.8) and the average
  * path length falls (4 to 2) (Figs. 7-8).
@@ -73,7 +73,7 @@ final class FeatureMapReport {
     }
 
     /**
-     * Seed 000's claims about the feature-map graphs (Section 4), before (first checkpoint) against after training (last):
+     * Darnell and Leonard's claims about the feature-map graphs (Section 4), before (first checkpoint) against after training (last):
      * <ul>
      *   <li>Fig. 5: every class's spatial-adjacency graph has a higher average degree after training ("all networks have
      *       significantly higher average degree after training"); rule: every class.</li>
@@ -217,7 +217,7 @@ final class FeatureMapReport {
     private void runsChart(Path png) throws IOException {
         XYSeries xy = new XYSeries("one run stopped early");
         for (FeatureMapStudy.Figures f : r.runs) xy.add(f.testAccuracy, f.metrics.averageDegree());
-        JFreeChart chart = ChartFactory.createScatterPlot("Spatial adjacency: average degree against test accuracy (seed 000, Fig. 6)",
+        JFreeChart chart = ChartFactory.createScatterPlot("Spatial adjacency: average degree against test accuracy (Darnell and Leonard, Fig. 6)",
                 "test accuracy", "average degree", new XYSeriesCollection(xy), PlotOrientation.VERTICAL, true, false, false);
         ChartUtilities.saveChartAsPNG(png.toFile(), chart, 900, 520);
     }
@@ -230,7 +230,7 @@ final class FeatureMapReport {
         d.addSeries(series("C / Cr / max", f -> f.normalisedClustering, true));
         d.addSeries(series("L / Lr / max", f -> f.normalisedPathLength, true));
         d.addSeries(series("test accuracy", f -> f.testAccuracy, false));
-        JFreeChart chart = ChartFactory.createXYLineChart("Value adjacency of the composite feature map over training (seed 000, Figs. 7-8)",
+        JFreeChart chart = ChartFactory.createXYLineChart("Value adjacency of the composite feature map over training (Darnell and Leonard, Figs. 7-8)",
                 "epoch", "value", d, PlotOrientation.VERTICAL, true, false, false);
         ChartUtilities.saveChartAsPNG(png.toFile(), chart, 900, 520);
     }
@@ -252,13 +252,13 @@ final class FeatureMapReport {
             d.addValue(before().get(c).metrics.averageDegree(), "before training (epoch " + before().get(c).epoch + ")", String.valueOf(c));
             d.addValue(after().get(c).metrics.averageDegree(), "after training (epoch " + after().get(c).epoch + ")", String.valueOf(c));
         }
-        JFreeChart chart = ChartFactory.createBarChart("Spatial adjacency: average degree per class (seed 000, Fig. 5)", "class",
+        JFreeChart chart = ChartFactory.createBarChart("Spatial adjacency: average degree per class (Darnell and Leonard, Fig. 5)", "class",
                 "average degree", d, PlotOrientation.VERTICAL, true, false, false);
         ChartUtilities.saveChartAsPNG(png.toFile(), chart, 900, 520);
     }
 
     private String markdown() {
-        StringBuilder b = new StringBuilder("# Feature-map graphs of a CNN over training (seed 000, Section 4)\n\n");
+        StringBuilder b = new StringBuilder("# Feature-map graphs of a CNN over training (Darnell and Leonard, Section 4)\n\n");
         b.append("Command: `").append(s.command).append("`  \nSeed: ").append(s.seed).append("  \nData: ").append(s.data).append("  \n");
         b.append(String.format(Locale.ROOT, "Maps: convolution layer %d (%s), %s, composite over the test images; nodes: the %s %s %%; "
                         + "value offset %s x (max - min), weight cap %s; small-world references: niter %d, nrand %d.%n%n",

@@ -40,7 +40,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Seed 000's feature-map study (Section 4): at every checkpoint of a LeNet, the composite feature map of one
+ * Darnell and Leonard's feature-map study (Section 4): at every checkpoint of a LeNet, the composite feature map of one
  * convolution layer over the test images becomes a value-adjacency graph whose metrics follow training (Figs. 7-8:
  * average weighted degree, clustering, path length, and the small-world ratios C/Cr, L/Lr); before and after training,
  * the composite map of each class becomes a spatial-adjacency graph (Fig. 5: average degree and components per class),

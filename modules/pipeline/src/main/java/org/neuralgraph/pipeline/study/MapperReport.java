@@ -20,7 +20,7 @@ import static org.neuralgraph.pipeline.study.ReportText.n;
 import static org.neuralgraph.pipeline.study.ReportText.writeFile;
 
 /**
- * Tables and report of the Mapper study with seed 002's findings checked: before training (or after few iterations)
+ * Tables and report of the Mapper study with Brüel Gabrielsson's findings checked: before training (or after few iterations)
  * the Mapper graph of the filters falls apart into pieces; after training it closes into one main cycle (Figs. 1, 4-5)
  * along which the filters' edge orientation changes monotonically, once around (Section 5: "from vertical edges to
  * diagonal edges, and then from diagonal to horizontal").
@@ -46,7 +46,7 @@ final class MapperReport {
     }
 
     /**
-     * Seed 002's findings, for MNIST (untrained against trained filters, Section 5, Fig. 1) and, when the run has them,
+     * Brüel Gabrielsson's findings, for MNIST (untrained against trained filters, Section 5, Fig. 1) and, when the run has them,
      * the circle/square data (few against many iterations, Section 6, Fig. 4), under ids {@code mapper-mnist-*} and
      * {@code mapper-shapes-*}; see {@link #pair}.
      */
@@ -143,7 +143,7 @@ final class MapperReport {
     }
 
     private String markdown() {
-        StringBuilder b = new StringBuilder("# Mapper graphs of convolution filters (seed 002)\n\n");
+        StringBuilder b = new StringBuilder("# Mapper graphs of convolution filters (Brüel Gabrielsson)\n\n");
         b.append("Command: `").append(s.command).append("`  \nSeed: ").append(s.seed).append("  \nData: ").append(s.dataDescription).append("  \n");
         b.append(String.format("Filters: the first convolution layer (64 filters of 5x5) of the cnn-mapper preset (Section 7), pooled over %d runs "
                 + "(seeds %d to %d); MNIST runs of %d iterations of batch 100, circle/square runs of %d and %d iterations of batch 50.  %n",

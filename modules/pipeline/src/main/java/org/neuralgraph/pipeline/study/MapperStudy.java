@@ -37,7 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Seed 002's study: Mapper graphs of first-layer convolution filters, untrained against trained on MNIST (Section 7's
+ * Brüel Gabrielsson's study: Mapper graphs of first-layer convolution filters, untrained against trained on MNIST (Section 7's
  * improved CNN, filters pooled over several runs) and few against many iterations on the synthetic circle/square data
  * (Section 6). Each graph goes into a Gephi workspace laid out by ForceAtlas2, nodes coloured by their mean filter's
  * orientation; its main cycle's mean filters are drawn as a sheet, and the orientation's turn along the cycle measured.

@@ -28,14 +28,14 @@ import static org.neuralgraph.pipeline.study.ReportText.n;
 import static org.neuralgraph.pipeline.study.ReportText.writeFile;
 
 /**
- * Tables, pictures and report of the net-fragment study, with seed 003's findings (Section 4.2) checked one by one:
+ * Tables, pictures and report of the net-fragment study, with the net-fragment study's findings (Section 4.2) checked one by one:
  * every model reaches 100 % accuracy; none uses all 12 head neurons; between digits that differ in two pixels (5/6,
  * 8/9, 0/8, 3/9) "almost always all activations change a little bit, and not one neuron is turned on or off"; the
  * inputs that maximise a class do not look like its digit (Fig. 4.5: "rather random-looking pixel combinations").
  */
 final class NetFragmentReport {
 
-    /** Seed 003's digit pairs that differ in two pixels. */
+    /** The net-fragment study's digit pairs that differ in two pixels. */
     static final int[][] TWO_PIXEL_PAIRS = {{5, 6}, {8, 9}, {0, 8}, {3, 9}};
 
     private final NetFragmentStudy.Settings s;
@@ -107,7 +107,7 @@ final class NetFragmentReport {
     }
 
     /**
-     * Seed 003's findings (Section 4.2), one claim each:
+     * The net-fragment study's findings (Section 4.2), one claim each:
      * <ul>
      *   <li>"All the models learn to classify these digits perfectly within a few epochs"; rule: every model at 100 %
      *       after the last epoch.</li>
@@ -304,7 +304,7 @@ final class NetFragmentReport {
     }
 
     private String markdown() {
-        StringBuilder b = new StringBuilder("# Net fragments in eleven small models (seed 003, Preliminary Study 4)\n\n");
+        StringBuilder b = new StringBuilder("# Net fragments in eleven small models (the net-fragment study, Preliminary Study 4)\n\n");
         b.append("Command: `").append(s.command).append("`  \nSeed: ").append(s.seed).append("  \n");
         b.append(String.format(Locale.ROOT, "Data: the ten 9x9 digits of `sample-models/net-fragments` (`pictures/digits.png`), %d copies of each an epoch, "
                 + "%d epochs, Adam 5e-4, batch 32; accuracy on the ten digits.  %nActivation maximisation: %d steps, learning rate %s, L2 %s, from the empty image "

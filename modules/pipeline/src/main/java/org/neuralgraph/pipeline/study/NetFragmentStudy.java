@@ -37,7 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Seed 003's study (Sections 4.1-4.2): the eleven models of Table 4.1 trained on the ten 9 x 9 digits, a checkpoint and
+ * The net-fragment study's study (Sections 4.1-4.2): the eleven models of Table 4.1 trained on the ten 9 x 9 digits, a checkpoint and
  * every layer's activations after each epoch, the neuron-class graph of the head's 12 neurons at every epoch, the
  * contribution graph of one input and the inputs that maximise each class after training.
  *

@@ -23,18 +23,18 @@ import static org.neuralgraph.pipeline.study.ReportText.writeFile;
  * The report of a weight-graph study: {@code report.json} (everything, machine-readable), {@code metrics.csv}
  * (one row per checkpoint), {@code modularity.csv} (one row per checkpoint and resolution) and
  * {@code report.md}, which sets the first checkpoint (untrained) beside the last (trained) and, for the
- * 784-50-50-50-10 MLP, beside seed 000's figures (Section 4, Fig. 2), with the paper's claims checked ({@link #claims}).
+ * 784-50-50-50-10 MLP, beside Darnell and Leonard's figures (Section 4, Fig. 2), with the paper's claims checked ({@link #claims}).
  */
 final class WeightGraphReport {
 
-    /** Seed 000, Section 4: "the average weighted degree increased after training from 1.15 to 2.25". */
+    /** Darnell and Leonard, Section 4: "the average weighted degree increased after training from 1.15 to 2.25". */
     static final double PAPER_WEIGHTED_DEGREE_UNTRAINED = 1.15;
     static final double PAPER_WEIGHTED_DEGREE_TRAINED = 2.25;
-    /** Seed 000, Section 4: "Clustering coefficient remained 0, network diameter remained 4, and average path length remained 2.08". */
+    /** Darnell and Leonard, Section 4: "Clustering coefficient remained 0, network diameter remained 4, and average path length remained 2.08". */
     static final double PAPER_CLUSTERING = 0;
     static final double PAPER_DIAMETER = 4;
     static final double PAPER_PATH_LENGTH = 2.08;
-    /** Seed 000, Section 4: "A final accuracy of 97%". */
+    /** Darnell and Leonard, Section 4: "A final accuracy of 97%". */
     static final double PAPER_ACCURACY = 0.97;
     static final String PAPER_ARCHITECTURE = "784-50-50-50-10";
     /** Our tolerance for the weighted degrees: a share of the paper's figure. */
@@ -69,7 +69,7 @@ final class WeightGraphReport {
         m.put("tool", "neuralgraph weights");
         m.put("command", settings.command);
         m.put("seed", settings.seed);
-        m.put("graph", "weight graph (seed 000, Section 3): neurons as nodes, weights as directed edges, Gephi weight |w|");
+        m.put("graph", "weight graph (Darnell and Leonard, Section 3): neurons as nodes, weights as directed edges, Gephi weight |w|");
         m.put("sparsification", sparsification());
         m.put("modularity_convention", "Gephi's Louvain Modularity, weighted, randomize off; Gephi resolution gamma multiplies the "
                 + "internal term, Q = sum_c [gamma*L_c/W - (d_c/2W)^2] (not networkx's convention); edges treated as undirected");
@@ -153,7 +153,7 @@ final class WeightGraphReport {
     }
 
     /**
-     * Seed 000's claims about the weight graph, first checkpoint (untrained) against last (trained):
+     * Darnell and Leonard's claims about the weight graph, first checkpoint (untrained) against last (trained):
      * <ul>
      *   <li>Section 4, Fig. 2: "The trained network always had a higher modularity, and a lower number of communities,
      *       than before training", shown for a range of resolutions; rule: at every resolution of the sweep.</li>
@@ -307,7 +307,7 @@ final class WeightGraphReport {
             m.append("Data: ").append(run.manifest().data).append("\n\n");
         }
         m.append("Graph: neurons are nodes, weights are edges directed from input to output, Gephi weight |w| ")
-                .append("(seed 000, Section 3); sparsification ").append(sparsification()).append(".\n")
+                .append("(Darnell and Leonard, Section 3); sparsification ").append(sparsification()).append(".\n")
                 .append("Statistics are Gephi's own (Degree, WeightedDegree, ClusteringCoefficient, GraphDistance directed, ")
                 .append("ConnectedComponents weakly); modularity is Gephi's Louvain, weighted, randomize off, with Gephi's resolution ")
                 .append("convention (γ multiplies the internal term: a higher resolution gives fewer communities).\n\n");
@@ -320,14 +320,14 @@ final class WeightGraphReport {
                     r.checkpoint.epoch(), pct(r.checkpoint.trainAccuracy()), pct(r.checkpoint.testAccuracy()), x.averageDegree(),
                     x.averageWeightedDegree(), x.averageClustering(), x.diameter(), x.averagePathLength(), x.components(), k.modularity(), k.communities()));
         }
-        m.append("\n## Modularity against resolution: first versus last checkpoint (seed 000, Fig. 2)\n\n");
+        m.append("\n## Modularity against resolution: first versus last checkpoint (Darnell and Leonard, Fig. 2)\n\n");
         m.append("| resolution | modularity first | modularity last | communities first | communities last |\n|---|---|---|---|---|\n");
         for (int i = 0; i < first().modularity.size(); i++) {
             ModularitySweep.Result x = first().modularity.get(i), y = last().modularity.get(i);
             m.append(String.format(Locale.ROOT, "| %.2f | %.4f | %.4f | %d | %d |%n", x.resolution(), x.modularity(), y.modularity(), x.communities(), y.communities()));
         }
         if (isPaperArchitecture()) {
-            m.append("\n## Beside the paper (seed 000, Section 4)\n\n| figure | paper | ours |\n|---|---|---|\n");
+            m.append("\n## Beside the paper (Darnell and Leonard, Section 4)\n\n| figure | paper | ours |\n|---|---|---|\n");
             m.append(String.format(Locale.ROOT, "| clustering coefficient | 0 | %.3f |%n", b.averageClustering()));
             m.append(String.format(Locale.ROOT, "| diameter | 4 | %.0f |%n", b.diameter()));
             m.append(String.format(Locale.ROOT, "| average path length | 2.08 | %.4f |%n", b.averagePathLength()));

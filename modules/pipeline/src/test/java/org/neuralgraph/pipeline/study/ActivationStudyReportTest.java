@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The activation report's sign claims (seed 001, Tables 4-6) from hand-made rows and checkpoints: nothing is trained. */
+/** The activation report's sign claims (Mostafa and Mondal, Tables 4-6) from hand-made rows and checkpoints: nothing is trained. */
 class ActivationStudyReportTest {
 
     private static ActivationStudyReport.Correlation row(String table, String metric, int layer, int cls, String against, double pcc, double scc,

@@ -21,7 +21,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The capacitance report's claims (seed 004) from hand-made fine-tuning epochs: nothing is trained. */
+/** The capacitance report's claims (the neural-capacitance paper) from hand-made fine-tuning epochs: nothing is trained. */
 class CapacitanceReportTest {
 
     private static final int EPOCHS = 4, EARLY = 3;

@@ -18,7 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The feature-map report's claims (seed 000, Section 4, Figs. 5-8) from hand-made figures: nothing is trained. */
+/** The feature-map report's claims (Darnell and Leonard, Section 4, Figs. 5-8) from hand-made figures: nothing is trained. */
 class FeatureMapReportTest {
 
     private static FeatureMapStudy.Figures figures(int epoch, double testAccuracy, double degree, double weightedDegree, double clustering,

@@ -19,7 +19,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Mapper report's findings (seed 002, Sections 5-6) from hand-made Mapper results: nothing is trained. */
+/** The Mapper report's findings (Brüel Gabrielsson, Sections 5-6) from hand-made Mapper results: nothing is trained. */
 class MapperReportTest {
 
     /** A cycle of {@code n} nodes, with the graph attribute the study sets. */

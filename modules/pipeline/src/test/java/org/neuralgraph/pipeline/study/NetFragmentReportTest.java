@@ -20,7 +20,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The net-fragment report's findings (seed 003, Section 4.2) from hand-made models: nothing is trained. */
+/** The net-fragment report's findings (the net-fragment study, Section 4.2) from hand-made models: nothing is trained. */
 class NetFragmentReportTest {
 
     /**

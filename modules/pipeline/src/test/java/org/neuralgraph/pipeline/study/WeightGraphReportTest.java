@@ -26,7 +26,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The weight-graph report's claims (seed 000, Section 4, Fig. 2) from hand-made checkpoints: nothing is trained. */
+/** The weight-graph report's claims (Darnell and Leonard, Section 4, Fig. 2) from hand-made checkpoints: nothing is trained. */
 class WeightGraphReportTest {
 
     private static final String PAPER_LAYERS = "784-50-50-50-10";

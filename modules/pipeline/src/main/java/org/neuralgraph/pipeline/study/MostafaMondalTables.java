@@ -3,12 +3,12 @@ package org.neuralgraph.pipeline.study;
 import java.util.Locale;
 
 /**
- * The correlations that seed 001 reports for the four experiments we can repeat (MLP 784-512-512-10 on MNIST and
+ * The correlations that Mostafa and Mondal report for the four experiments we can repeat (MLP 784-512-512-10 on MNIST and
  * Fashion-MNIST, with and without shuffled labels), copied from the paper: Table 4 (modularity against training
  * accuracy, layers L1 and L2), Table 5 (model entropy) and Table 6 (entropy per class; the paper numbers classes
  * 1-10, we 0-9). Each figure is {PCC, SCC}. Table 3's correlations are only in a figure and are not listed.
  */
-final class Seed001Figures {
+final class MostafaMondalTables {
 
     /** The paper's experiments. */
     enum Dataset {
@@ -59,7 +59,7 @@ final class Seed001Figures {
             {{-0.39, -0.77}, {0.09, 0.01}, {-0.67, -0.60}, {0.90, 0.86}},
     };
 
-    private Seed001Figures() { }
+    private MostafaMondalTables() { }
 
     /** Table 4, or null for a layer the paper has no figure for. */
     static double[] table4(String metric, Dataset d, int layer) {
