@@ -36,7 +36,7 @@ for nbm in "${nbms[@]}"; do
 done
 if [ "${KIND:-weights}" = activations ]; then  # the generator's remembered settings (NbPreferences) pick the graph kind
   mkdir -p "$userdir/config/Preferences/org/neuralgraph"
-  printf 'kind=ACTIVATIONS\nlayer=2\nneuronsPerClass=10\nepochs=5\ncheckpoints=2\n' > "$userdir/config/Preferences/org/neuralgraph/importer.properties"
+  printf 'kind=activations\nkind.activations.layer=2\nkind.activations.neurons-per-class=10\nepochs=5\ncheckpoints=2\n' > "$userdir/config/Preferences/org/neuralgraph/importer.properties"
 fi
 display=":$((70 + RANDOM % 20))"
 Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb=$!
@@ -77,7 +77,7 @@ shot 03-file-generate 2
 xdotool mousemove 320 241; click 353 241   # Neural network graph...
 wait_window "Neural network graph" 30
 shot 04-generator-settings
-click 1147 658                      # OK: train 5 epochs on the bundled sample, then Gephi builds the workspace
+click 1156 767                      # OK: train 5 epochs on the bundled sample, then Gephi builds the workspace
 for _ in $(seq 1 180); do
   w=$(window "Neural network graph")
   if [ -z "$w" ] || ! xwininfo -id "$w" | grep -q IsViewable; then break; fi
