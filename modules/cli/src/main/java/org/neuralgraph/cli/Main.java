@@ -36,9 +36,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show the log lines of Gephi, NetBeans and DL4J, and a stack trace with an unexpected error.")
+    boolean verbose;
+
     /** Runs the command line and returns its exit code (used by tests). */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLineText.set(args);
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose"); // before anything logs
+        QuietLogging.configure(verbose);
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("graph", GraphCommand.withKinds());
         cl.setOut(out);
@@ -58,8 +64,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 err.println("neuralgraph: " + t.getMessage());
                 return 1;
             }
-            err.println("neuralgraph: unexpected error: " + t);
-            t.printStackTrace(err);
+            err.println("neuralgraph: unexpected error: " + t + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+            if (verbose) t.printStackTrace(err);
             return 1;
         });
         cl.setParameterExceptionHandler((ex, a) -> {

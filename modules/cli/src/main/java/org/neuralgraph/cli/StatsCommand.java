@@ -58,7 +58,9 @@ final class StatsCommand implements Callable<Integer> {
         s.nrand = nrand;
         s.seed = seed;
         s.smallWorld = !noSmallWorld;
-        spec.commandLine().getOut().println(Json.write(GraphFileStats.of(graph, s, GephiProject.fresh())));
+        GephiProject project = GephiProject.fresh();
+        QuietLogging.reapply();
+        spec.commandLine().getOut().println(Json.write(GraphFileStats.of(graph, s, project)));
         return 0;
     }
 }

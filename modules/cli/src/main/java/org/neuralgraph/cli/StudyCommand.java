@@ -44,7 +44,9 @@ abstract class StudyCommand implements Callable<Integer> {
         study.check();
         try (ConsoleProgress progress = CancelOnInterrupt.install(new ConsoleProgress(System.err, quiet));
              OutputDirectory dir = OutputDirectory.create(out)) {
-            StudyOutcome outcome = study.run(GephiProject.fresh(), dir.dir(), progress);
+            GephiProject project = GephiProject.fresh();
+            QuietLogging.reapply(); // Gephi's platform has just read its own logging configuration
+            StudyOutcome outcome = study.run(project, dir.dir(), progress);
             dir.commit();
             progress.close();
             print(spec.commandLine().getOut(), outcome, dir.target());
