@@ -48,6 +48,21 @@ class StatsCommandTest {
         WeightsCommandTest.Run bad = WeightsCommandTest.run("stats", "--graph", f.toString(), "--cover", "nope");
         assertEquals(2, bad.code);
         assertTrue(bad.err.contains("--cover nope") && bad.err.contains("no such node column"), bad.err);
+        assertTrue(bad.err.contains("its node columns are: ") && bad.err.contains("classes (Classes)"), "the error lists the columns there are: " + bad.err);
         assertEquals(1, WeightsCommandTest.run("stats", "--graph", tmp.resolve("missing.gexf").toString()).code);
+    }
+
+    /** A GEXF as networkx 2.8 writes it keys the column by a number and names it in the title: the title works too. */
+    @Test
+    void aColumnIsFoundByTheTitleGephiShows(@TempDir Path tmp) throws IOException {
+        String networkx = TRIANGLES.replace("xmlns=\"http://gexf.net/1.3\" version=\"1.3\"", "xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\"")
+                .replace("<attribute id=\"classes\" title=\"Classes\"", "<attribute id=\"0\" title=\"cover\"")
+                .replace("for=\"classes\"", "for=\"0\"");
+        Path f = Files.write(tmp.resolve("networkx.gexf"), networkx.getBytes(StandardCharsets.UTF_8));
+        for (String name : new String[]{"cover", "0", "COVER"}) {
+            WeightsCommandTest.Run r = WeightsCommandTest.run("stats", "--graph", f.toString(), "--cover", name, "--no-small-world");
+            assertEquals(0, r.code, name + ": " + r.err);
+            assertEquals(1.0 / 7, JsonParser.parseString(r.out).getAsJsonObject().getAsJsonObject("community_quality").get("modularity_shen").getAsDouble(), 1e-12, name);
+        }
     }
 }

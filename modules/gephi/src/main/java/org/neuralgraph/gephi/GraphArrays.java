@@ -92,13 +92,12 @@ public final class GraphArrays {
     }
 
     /**
-     * The cover column {@code columnId}, static or dynamic, checked as {@link #cover(GraphModel, String, List)} needs.
+     * The cover column named {@code columnId} (its id or its title, {@link Columns#find}), static or dynamic, checked as {@link #cover(GraphModel, String, List)} needs.
      *
      * @throws IllegalArgumentException when the column does not exist or has another type
      */
     public static Column coverColumn(GraphModel gm, String columnId) {
-        Column col = gm.getNodeTable().getColumn(columnId);
-        if (col == null) throw new IllegalArgumentException("cover column '" + columnId + "': the workspace has no such node column");
+        Column col = Columns.find(gm.getNodeTable(), columnId, "cover column");
         Class<?> type = col.isDynamic() ? AttributeUtils.getStaticType(col.getTypeClass()) : col.getTypeClass();
         if (!(Number.class.isAssignableFrom(type) || type == String.class)) {
             throw new IllegalArgumentException("cover column '" + columnId + "' has type " + type.getSimpleName() + "; use an integer partition or a string like 3|7");
