@@ -5,7 +5,7 @@ import org.neuralgraph.pipeline.kind.GraphKind;
 import org.neuralgraph.pipeline.kind.GraphKinds;
 import org.neuralgraph.pipeline.kind.Parameter;
 import org.neuralgraph.pipeline.study.ActivationPatternStudy;
-import org.neuralgraph.pipeline.study.ExportFormats;
+import org.neuralgraph.pipeline.study.GraphFiles;
 import org.neuralgraph.pipeline.study.Study;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,7 +67,7 @@ final class ActivationsCommand extends StudyCommand {
     int layoutIterations;
 
     @Option(names = "--drawings", split = ",", paramLabel = "FORMAT",
-            description = "Drawings of the first trained and the last checkpoint: pdf, svg, png (png needs a display) (default: pdf,svg).")
+            description = "Files of the first trained and the last checkpoint besides GEXF: pdf, svg, png, graphml, csv (default: pdf,svg).")
     List<String> drawings = Arrays.asList("pdf", "svg");
 
     @Option(names = "--draw-every-checkpoint", description = "Draw every checkpoint, not only the first trained and the last.")
@@ -86,8 +86,8 @@ final class ActivationsCommand extends StudyCommand {
         s.layoutIterations = layoutIterations;
         s.correlateUntrained = correlateUntrained;
         s.drawEveryCheckpoint = drawEvery;
-        s.drawings = ExportFormats.parse("--drawings", drawings);
-        s.drawings.removeIf(f -> f.name().equals("GEXF")); // written for every graph anyway
+        s.drawings = GraphFiles.parse("--drawings", drawings);
+        s.drawings.remove(GraphFiles.Format.GEXF); // written for every graph anyway
         s.seed = model.seed;
         s.dynamic = dynamic.enabled;
         s.command = commandText();

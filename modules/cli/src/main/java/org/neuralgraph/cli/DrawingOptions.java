@@ -1,6 +1,6 @@
 package org.neuralgraph.cli;
 
-import org.neuralgraph.pipeline.study.ExportFormats;
+import org.neuralgraph.pipeline.study.GraphFiles;
 import picocli.CommandLine.Option;
 
 import java.util.Arrays;
@@ -10,12 +10,14 @@ import java.util.Set;
 /** How every graph of a command is laid out, coloured and written: a picocli mixin of the commands that draw each checkpoint. */
 final class DrawingOptions {
 
-    @Option(names = "--layout-iterations", defaultValue = "300",
-            description = "ForceAtlas2 iterations from the layered start; 0 keeps layers left to right (default: ${DEFAULT-VALUE}).")
-    int layoutIterations;
+    @Option(names = "--layout-iterations", paramLabel = "N",
+            description = "ForceAtlas2 iterations from the starting positions; 0 keeps them: layers left to right for a weight graph, "
+                    + "the pixel grid for a feature map (default: 0 for weight graphs, 300 for the other kinds).")
+    Integer layoutIterations;
 
     @Option(names = "--formats", split = ",", paramLabel = "FORMAT",
-            description = "Files per checkpoint: gexf, pdf, svg, png (png needs a display) (default: gexf,pdf,svg).")
+            description = "Files per checkpoint: gexf (1.3), gexf-1.2 (for networkx 2.8), graphml, csv (node and edge tables), "
+                    + "pdf, svg, png (default: gexf,pdf,svg).")
     List<String> formats = Arrays.asList("gexf", "pdf", "svg");
 
     @Option(names = "--colour-by", defaultValue = "community", description = "community or layer (default: ${DEFAULT-VALUE}).")
@@ -30,7 +32,13 @@ final class DrawingOptions {
     }
 
     /** @throws IllegalArgumentException naming --formats and the formats there are */
-    Set<org.neuralgraph.gephi.GraphExporter.Format> formats() {
-        return ExportFormats.parse("--formats", formats);
+    Set<GraphFiles.Format> formats() {
+        return GraphFiles.parse("--formats", formats);
+    }
+
+    /** The ForceAtlas2 iterations given, or the command's default. */
+    int layoutIterations(int defaultIterations) {
+        if (layoutIterations != null && layoutIterations < 0) throw new IllegalArgumentException("--layout-iterations must be >= 0, got " + layoutIterations);
+        return layoutIterations != null ? layoutIterations : defaultIterations;
     }
 }

@@ -54,7 +54,7 @@ final class WeightsCommand extends StudyCommand {
         s.colourResolution = colourResolution;
         s.colourByLayer = drawing.byLayer();
         s.graph = GraphKinds.get(WeightGraphKind.ID).values(KindOptions.given(spec, GraphKinds.get(WeightGraphKind.ID).parameters()));
-        s.layoutIterations = drawing.layoutIterations;
+        s.layoutIterations = drawing.layoutIterations(0);
         s.formats = drawing.formats();
         s.seed = model.seed;
         s.dynamic = dynamic.enabled;

@@ -74,7 +74,7 @@ public final class ActivationPatternEntropy extends TicketTask implements Statis
         perClass.forEach((c, v) -> h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%.4f</td></tr>", c, v)));
         JFreeChart chart = ChartFactory.createHistogram("Entropy of the neurons, per layer", "E_j", "neurons", hist,
                 PlotOrientation.VERTICAL, true, false, false);
-        h.append("</table><br>").append(ChartUtils.renderChart(chart, "activation-entropy.png"));
+        h.append("</table><br>").append(ChartUtils.renderChart(Charts.styled(chart), "activation-entropy.png"));
         report = h.toString();
     }
 

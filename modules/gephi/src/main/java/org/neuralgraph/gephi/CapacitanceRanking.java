@@ -171,8 +171,8 @@ public final class CapacitanceRanking extends TicketTask implements Statistics {
             beta.addSeries(b);
             acc.addSeries(a);
         }
-        h.append("</table><br>").append(ChartUtils.renderChart(chart("beta_eff after each fine-tuning epoch", "beta_eff", beta), "capacitance-beta.png"))
-                .append("<br>").append(ChartUtils.renderChart(chart("Validation accuracy", "accuracy", acc), "capacitance-accuracy.png"));
+        h.append("</table><br>").append(ChartUtils.renderChart(Charts.styled(chart("beta_eff after each fine-tuning epoch", "beta_eff", beta)), "capacitance-beta.png"))
+                .append("<br>").append(ChartUtils.renderChart(Charts.styled(chart("Validation accuracy", "accuracy", acc)), "capacitance-accuracy.png"));
         h.append("<h2>What was computed</h2>For each candidate, a Bayesian ridge regression (scikit-learn's evidence maximisation) of "
                 + "validation accuracy on beta_eff over the early epochs, read at beta_eff = 0, where the paper puts the converged network; "
                 + "the baselines are the accuracy at t_e, a power law a - b t^-c fitted to the early accuracies and read at the last epoch, "

@@ -2,104 +2,143 @@ package org.neuralgraph.gephi;
 
 import org.gephi.io.exporter.api.ExportController;
 import org.gephi.io.exporter.plugin.ExporterGEXF;
-import org.gephi.io.exporter.preview.PDFExporter;
-import org.gephi.io.exporter.preview.PNGExporter;
-import org.gephi.io.exporter.preview.SVGExporter;
+import org.gephi.io.exporter.plugin.ExporterGraphML;
+import org.gephi.io.exporter.plugin.ExporterSpreadsheet;
 import org.gephi.io.exporter.spi.Exporter;
-import org.gephi.preview.api.PreviewController;
-import org.gephi.preview.api.PreviewModel;
-import org.gephi.preview.api.PreviewProperties;
-import org.gephi.preview.api.PreviewProperty;
-import org.gephi.preview.types.EdgeColor;
 import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.io.AtomicFiles;
 import org.openide.util.Lookup;
 
-import java.awt.GraphicsEnvironment;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Writes a workspace as GEXF 1.3 (positions, colours, sizes, every column) and draws it through Gephi's
- * Preview as PDF, SVG and PNG. PNG needs a display; without one it is skipped with a note (PDF and SVG work
- * headless). Each file is written to a temporary file in the target directory and then moved into place.
- *
- * <p>Preview settings suit large layered graphs: straight edges coloured like their source, opacity 100
- * (below 100 made PDF export about 36 times slower), thin edges rescaled by weight, no labels, no arrows.
+ * Writes a workspace in the graph file formats other tools read, with Gephi's own exporters: GEXF 1.3 (positions,
+ * colours, sizes, every column; Gephi 0.10, networkx 3.6 on), GEXF 1.2draft for readers that know no 1.3 (networkx
+ * 2.8: the same file with the 1.2draft namespaces, timestamps written as start = end), GraphML (every column, edge
+ * weights as numbers; networkx, igraph, Cytoscape) and CSV node and edge tables. Each file is written to a temporary
+ * file beside it and moved into place.
  */
 public final class GraphExporter {
 
-    /** File formats. */
-    public enum Format { GEXF, PDF, SVG, PNG }
+    /** The data formats. */
+    public enum Format {
+        GEXF("gexf"), GEXF_1_2("gexf"), GRAPHML("graphml"), CSV("csv");
+
+        final String extension;
+
+        Format(String extension) { this.extension = extension; }
+    }
 
     private GraphExporter() { }
 
     /**
-     * Exports {@code ws} as {@code dir/baseName.<format>} for each format.
+     * Exports {@code ws} as {@code dir/baseName.<extension>} for each format; CSV as {@code baseName-nodes.csv} and
+     * {@code baseName-edges.csv}.
      *
-     * @param notes receives a sentence for each format that was skipped (PNG without a display)
      * @return the files written
      */
-    public static List<Path> export(Workspace ws, Path dir, String baseName, Collection<Format> formats, List<String> notes) throws IOException {
+    public static List<Path> export(Workspace ws, Path dir, String baseName, Collection<Format> formats) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
-        ExportController ec = Lookup.getDefault().lookup(ExportController.class);
-        if (formats.contains(Format.PDF) || formats.contains(Format.SVG) || formats.contains(Format.PNG)) preparePreview(ws);
         for (Format f : formats) {
-            Path file = dir.resolve(baseName + "." + f.name().toLowerCase(Locale.ROOT));
-            Exporter exporter;
             switch (f) {
-                case GEXF: {
-                    ExporterGEXF gexf = new ExporterGEXF();
-                    gexf.setExportPosition(true);
-                    gexf.setExportColors(true);
-                    gexf.setExportSize(true);
-                    gexf.setExportAttributes(true);
-                    gexf.setExportMeta(true);
-                    gexf.setExportDynamic(true); // written only when the graph is dynamic (TimelineImporter)
-                    gexf.setWorkspace(ws);
-                    describe(ws);
-                    exporter = gexf;
+                case GEXF:
+                    written.add(write(dir.resolve(baseName + ".gexf"), gexf(ws)));
+                    break;
+                case GEXF_1_2: {
+                    Path file = dir.resolve(baseName + ".gexf");
+                    AtomicFiles.write(file, tmp -> {
+                        Path v13 = tmp.resolveSibling(tmp.getFileName() + ".1.3");
+                        try {
+                            exportFile(v13, gexf(ws));
+                            toGexf12(v13, tmp);
+                        } finally {
+                            Files.deleteIfExists(v13);
+                        }
+                    });
+                    written.add(file);
                     break;
                 }
-                case PDF: {
-                    PDFExporter pdf = new PDFExporter();
-                    pdf.setWorkspace(ws);
-                    exporter = pdf;
+                case GRAPHML: {
+                    ExporterGraphML g = new ExporterGraphML();
+                    g.setExportPosition(true);
+                    g.setExportColors(true);
+                    g.setExportSize(true);
+                    g.setExportAttributes(true);
+                    g.setWorkspace(ws);
+                    written.add(write(dir.resolve(baseName + ".graphml"), g));
                     break;
                 }
-                case SVG: {
-                    SVGExporter svg = new SVGExporter();
-                    svg.setWorkspace(ws);
-                    exporter = svg;
+                case CSV:
+                    written.add(write(dir.resolve(baseName + "-nodes.csv"), table(ws, ExporterSpreadsheet.ExportTable.NODES)));
+                    written.add(write(dir.resolve(baseName + "-edges.csv"), table(ws, ExporterSpreadsheet.ExportTable.EDGES)));
                     break;
-                }
-                case PNG: {
-                    if (GraphicsEnvironment.isHeadless()) {
-                        notes.add("PNG skipped for " + baseName + ": Gephi's PNG export needs a display "
-                                + "(run under xvfb-run, or use the PDF/SVG)");
-                        continue;
-                    }
-                    PNGExporter png = new PNGExporter();
-                    png.setWidth(2048);
-                    png.setHeight(2048);
-                    png.setWorkspace(ws);
-                    exporter = png;
-                    break;
-                }
                 default:
                     throw new IllegalArgumentException(f.toString());
             }
-            Exporter chosen = exporter;
-            AtomicFiles.write(file, tmp -> ec.exportFile(tmp.toFile(), chosen));
-            written.add(file);
         }
         return written;
+    }
+
+    private static ExporterGEXF gexf(Workspace ws) {
+        ExporterGEXF gexf = new ExporterGEXF();
+        gexf.setExportPosition(true);
+        gexf.setExportColors(true);
+        gexf.setExportSize(true);
+        gexf.setExportAttributes(true);
+        gexf.setExportMeta(true);
+        gexf.setExportDynamic(true); // written only when the graph is dynamic (TimelineImporter)
+        gexf.setWorkspace(ws);
+        describe(ws);
+        return gexf;
+    }
+
+    private static ExporterSpreadsheet table(Workspace ws, ExporterSpreadsheet.ExportTable which) {
+        ExporterSpreadsheet s = new ExporterSpreadsheet();
+        s.setTableToExport(which);
+        s.setExportPosition(which == ExporterSpreadsheet.ExportTable.NODES);
+        s.setExportColors(false);
+        s.setWorkspace(ws);
+        return s;
+    }
+
+    private static Path write(Path file, Exporter exporter) throws IOException {
+        AtomicFiles.write(file, tmp -> exportFile(tmp, exporter));
+        return file;
+    }
+
+    private static void exportFile(Path file, Exporter exporter) throws IOException {
+        Lookup.getDefault().lookup(ExportController.class).exportFile(file.toFile(), exporter);
+    }
+
+    /**
+     * Rewrites Gephi's GEXF 1.3 as GEXF 1.2draft: the 1.2draft namespaces and version, and, in a dynamic graph,
+     * {@code timestamp="t"} as {@code start="t" end="t"} (1.2draft has spells, not timestamps).
+     */
+    static void toGexf12(Path gexf13, Path out) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(gexf13, StandardCharsets.UTF_8);
+             BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.contains("http://gexf.net/1.3")) {
+                    line = line.replace("http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd", "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd")
+                            .replace("http://gexf.net/1.3/viz", "http://www.gexf.net/1.2draft/viz")
+                            .replace("http://gexf.net/1.3", "http://www.gexf.net/1.2draft")
+                            .replace("version=\"1.3\"", "version=\"1.2\"");
+                }
+                if (line.contains("timerepresentation=\"timestamp\"")) line = line.replace(" timerepresentation=\"timestamp\"", "");
+                if (line.contains(" timestamp=\"")) line = line.replaceAll(" timestamp=\"([^\"]*)\"", " start=\"$1\" end=\"$1\"");
+                w.write(line);
+                w.newLine();
+            }
+        }
     }
 
     /**
@@ -115,20 +154,5 @@ public final class GraphExporter {
         }
         ws.getWorkspaceMetadata().setTitle(ws.getName());
         ws.getWorkspaceMetadata().setDescription(d.toString());
-    }
-
-    private static void preparePreview(Workspace ws) {
-        PreviewController pc = Lookup.getDefault().lookup(PreviewController.class);
-        PreviewModel model = pc.getModel(ws);
-        PreviewProperties p = model.getProperties();
-        p.putValue(PreviewProperty.SHOW_NODE_LABELS, Boolean.FALSE);
-        p.putValue(PreviewProperty.EDGE_CURVED, Boolean.FALSE);
-        p.putValue(PreviewProperty.EDGE_OPACITY, 100f);
-        p.putValue(PreviewProperty.EDGE_COLOR, new EdgeColor(EdgeColor.Mode.SOURCE));
-        p.putValue(PreviewProperty.EDGE_THICKNESS, 0.1f);
-        p.putValue(PreviewProperty.EDGE_RESCALE_WEIGHT, Boolean.TRUE);
-        p.putValue(PreviewProperty.ARROW_SIZE, 0f);
-        p.putValue(PreviewProperty.NODE_BORDER_WIDTH, 0.5f);
-        pc.refreshPreview(ws);
     }
 }

@@ -85,6 +85,6 @@ public final class ModularityOverResolutions extends TicketTask implements Stati
         JFreeChart chart = ChartFactory.createXYLineChart(title, "Resolution", yLabel, new XYSeriesCollection(series),
                 PlotOrientation.VERTICAL, false, false, false);
         ChartUtils.decorateChart(chart);
-        return ChartUtils.renderChart(chart, file);
+        return ChartUtils.renderChart(Charts.styled(chart), file);
     }
 }

@@ -70,7 +70,7 @@ public final class SmallWorldCoefficients extends TicketTask implements Statisti
                 .append(row("C (average clustering, for omega)", r.averageClustering)).append(row("Cl (lattice references)", r.latticeClustering))
                 .append(row("L (average shortest path length)", r.pathLength)).append(row("Lr (random references)", r.randomPathLength))
                 .append(row("C / Cr", r.normalisedClustering())).append(row("L / Lr", r.normalisedPathLength()))
-                .append("</table><br>").append(ChartUtils.renderChart(chart, "small-world.png"))
+                .append("</table><br>").append(ChartUtils.renderChart(Charts.styled(chart), "small-world.png"))
                 .append("<h2>What was computed</h2>").append(COMPUTED).append("<h2>Reference</h2>").append(REFERENCE).append("</body></html>");
         return h.toString();
     }

@@ -79,7 +79,7 @@ public final class WindowSeries {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.GRAY);
         plot.setRangeGridlinePaint(Color.GRAY);
-        return ChartUtils.renderChart(chart, file);
+        return ChartUtils.renderChart(Charts.styled(chart), file);
     }
 
     /** One row per window: its interval, the timestamp of its values, the figures and the note. */

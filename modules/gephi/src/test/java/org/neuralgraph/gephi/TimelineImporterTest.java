@@ -110,7 +110,7 @@ class TimelineImporterTest {
     @Test
     void dynamicGexfIsWrittenAndReadBack(@TempDir Path tmp) throws IOException {
         Workspace ws = TimelineImporter.importTimeline(timeline(), "training", ProgressMonitor.NONE);
-        GraphExporter.export(ws, tmp, "training", EnumSet.of(GraphExporter.Format.GEXF), new ArrayList<>());
+        GraphExporter.export(ws, tmp, "training", EnumSet.of(GraphExporter.Format.GEXF));
         String gexf = new String(Files.readAllBytes(tmp.resolve("training.gexf")), StandardCharsets.UTF_8);
         assertTrue(gexf.contains("mode=\"dynamic\""), "a dynamic graph");
         assertTrue(gexf.contains("timerepresentation=\"timestamp\""), "timestamps, not intervals");

@@ -29,7 +29,6 @@ import org.neuralgraph.dl4j.ActivationRecorder;
 import org.neuralgraph.dl4j.Checkpoint;
 import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.ForceAtlas2Runner;
-import org.neuralgraph.gephi.GraphExporter;
 import org.neuralgraph.gephi.GraphStyle;
 import org.neuralgraph.gephi.ModularitySweep;
 
@@ -62,7 +61,7 @@ public final class ActivationPatternStudy implements Study {
         public int klbIterations = 10;
         public int layoutIterations = 300;
         /** Drawings (PDF, SVG, PNG) of the first trained and the last checkpoint; GEXF is written for every graph. */
-        public Set<GraphExporter.Format> drawings;
+        public Set<GraphFiles.Format> drawings;
         public boolean drawEveryCheckpoint;
         public boolean correlateUntrained;
         public long seed;
@@ -236,10 +235,11 @@ public final class ActivationPatternStudy implements Study {
         ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
         GraphStyle.colourBy(gm, Modularity.MODULARITY_CLASS);
         GraphStyle.sizeByWeightedDegree(gm);
-        Set<GraphExporter.Format> formats = java.util.EnumSet.of(GraphExporter.Format.GEXF);
+        GraphStyle.colourEdges(gm);
+        Set<GraphFiles.Format> formats = java.util.EnumSet.of(GraphFiles.Format.GEXF);
         if (draw) formats.addAll(s.drawings);
         String base = String.format(Locale.ROOT, "activations-L%d-epoch-%04d", a.layer(), Math.max(cp.epoch(), 0));
-        for (Path f : GraphExporter.export(ws, outDir.resolve("graphs"), base, formats, notes)) r.files.add(outDir.relativize(f).toString());
+        for (Path f : GraphFiles.write(ws, gm, outDir.resolve("graphs"), base, name, formats)) r.files.add(outDir.relativize(f).toString());
         timeline.add("activations-L" + a.layer(), gm, cp.epoch());
         return r;
     }

@@ -1,7 +1,7 @@
 package org.neuralgraph.pipeline.study;
 
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtilities;
+import org.neuralgraph.gephi.Charts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
@@ -260,7 +260,7 @@ final class ActivationStudyReport {
     private static void save(XYSeriesCollection d, String title, Path png) throws IOException {
         JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", "value (metrics min-max normalised)", d,
                 PlotOrientation.VERTICAL, true, false, false);
-        ChartUtilities.saveChartAsPNG(png.toFile(), chart, 900, 520);
+        Charts.save(chart, png);
     }
 
     private CheckpointResult firstTrained() {

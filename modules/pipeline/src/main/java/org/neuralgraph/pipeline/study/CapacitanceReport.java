@@ -2,7 +2,7 @@ package org.neuralgraph.pipeline.study;
 
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtilities;
+import org.neuralgraph.gephi.Charts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
@@ -187,7 +187,7 @@ final class CapacitanceReport {
     }
 
     private static void save(JFreeChart chart, Path png) throws IOException {
-        ChartUtilities.saveChartAsPNG(png.toFile(), chart, 900, 560);
+        Charts.save(chart, png);
     }
 
     private String markdown() {

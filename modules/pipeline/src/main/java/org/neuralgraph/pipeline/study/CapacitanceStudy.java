@@ -293,7 +293,7 @@ public final class CapacitanceStudy implements Study {
         g = g.withNodeColumns(cols).withGraphAttributes(attrs);
         Workspace ws = project.importGraph(g, "NCP line graph " + c.name, monitor);
         List<String> notes = new ArrayList<>();
-        List<Path> files = GraphExporter.export(ws, outDir.resolve("graphs"), "ncp-" + safe(c.name), EnumSet.of(GraphExporter.Format.GEXF), notes);
+        List<Path> files = GraphExporter.export(ws, outDir.resolve("graphs"), "ncp-" + safe(c.name), EnumSet.of(GraphExporter.Format.GEXF));
         return files.get(0);
     }
 

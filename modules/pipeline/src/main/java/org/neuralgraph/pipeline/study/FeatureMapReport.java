@@ -1,7 +1,7 @@
 package org.neuralgraph.pipeline.study;
 
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtilities;
+import org.neuralgraph.gephi.Charts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -219,7 +219,7 @@ final class FeatureMapReport {
         for (FeatureMapStudy.Figures f : r.runs) xy.add(f.testAccuracy, f.metrics.averageDegree());
         JFreeChart chart = ChartFactory.createScatterPlot("Spatial adjacency: average degree against test accuracy (Darnell and Leonard, Fig. 6)",
                 "test accuracy", "average degree", new XYSeriesCollection(xy), PlotOrientation.VERTICAL, true, false, false);
-        ChartUtilities.saveChartAsPNG(png.toFile(), chart, 900, 520);
+        Charts.save(chart, png);
     }
 
     private void valueChart(Path png) throws IOException {
@@ -232,7 +232,7 @@ final class FeatureMapReport {
         d.addSeries(series("test accuracy", f -> f.testAccuracy, false));
         JFreeChart chart = ChartFactory.createXYLineChart("Value adjacency of the composite feature map over training (Darnell and Leonard, Figs. 7-8)",
                 "epoch", "value", d, PlotOrientation.VERTICAL, true, false, false);
-        ChartUtilities.saveChartAsPNG(png.toFile(), chart, 900, 520);
+        Charts.save(chart, png);
     }
 
     private XYSeries series(String name, ToDoubleFunction<FeatureMapStudy.Figures> f, boolean scaled) {
@@ -254,7 +254,7 @@ final class FeatureMapReport {
         }
         JFreeChart chart = ChartFactory.createBarChart("Spatial adjacency: average degree per class (Darnell and Leonard, Fig. 5)", "class",
                 "average degree", d, PlotOrientation.VERTICAL, true, false, false);
-        ChartUtilities.saveChartAsPNG(png.toFile(), chart, 900, 520);
+        Charts.save(chart, png);
     }
 
     private String markdown() {

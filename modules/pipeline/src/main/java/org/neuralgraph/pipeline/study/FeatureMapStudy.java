@@ -269,7 +269,7 @@ public final class FeatureMapStudy implements Study {
                 notes.add(name + ": no small-world ratios (" + e.getMessage() + ")");
             }
         }
-        GraphExporter.export(ws, outDir.resolve("graphs"), base, EnumSet.of(GraphExporter.Format.GEXF), notes);
+        GraphExporter.export(ws, outDir.resolve("graphs"), base, EnumSet.of(GraphExporter.Format.GEXF));
         analysed.accept(gm);
         return f;
     }

@@ -10,7 +10,6 @@ import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.ForceAtlas2Runner;
 import org.neuralgraph.gephi.GephiMetrics;
 import org.neuralgraph.gephi.GephiProject;
-import org.neuralgraph.gephi.GraphExporter;
 import org.neuralgraph.gephi.GraphMetrics;
 import org.neuralgraph.gephi.GraphStyle;
 import org.neuralgraph.gephi.ModularitySweep;
@@ -39,7 +38,7 @@ public final class GraphStudy implements Study {
     /** What the command line sets. */
     public static final class Settings {
         public int layoutIterations = 300;
-        public Set<GraphExporter.Format> formats;
+        public Set<GraphFiles.Format> formats;
         public boolean colourByLayer;
         public boolean dynamic;
         public String command = "";
@@ -83,9 +82,10 @@ public final class GraphStudy implements Study {
             ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
             GraphStyle.colourBy(gm, s.colourByLayer && gm.getNodeTable().hasColumn(Names.LAYER) ? Names.LAYER : Names.MODULARITY_CLASS);
             GraphStyle.sizeByWeightedDegree(gm);
+            GraphStyle.colourEdges(gm);
             String base = cp.epoch() >= 0 ? String.format(Locale.ROOT, "%s-epoch-%04d", fileBase, cp.epoch()) : fileBase;
             List<String> files = new ArrayList<>();
-            for (Path f : GraphExporter.export(ws, outDir.resolve("graphs"), base, s.formats, notes)) files.add(outDir.relativize(f).toString());
+            for (Path f : GraphFiles.write(ws, gm, outDir.resolve("graphs"), base, job.title(k), s.formats)) files.add(outDir.relativize(f).toString());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("epoch", cp.epoch());
             row.put("test_accuracy", cp.testAccuracy());

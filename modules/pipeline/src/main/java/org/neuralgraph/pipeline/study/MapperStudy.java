@@ -21,7 +21,6 @@ import org.neuralgraph.dl4j.FirstLayerFilters;
 import org.neuralgraph.dl4j.ModelSpec;
 import org.neuralgraph.dl4j.PooledRuns;
 import org.neuralgraph.gephi.ForceAtlas2Runner;
-import org.neuralgraph.gephi.GraphExporter;
 import org.neuralgraph.gephi.GraphStyle;
 
 import javax.imageio.ImageIO;
@@ -178,7 +177,8 @@ public final class MapperStudy implements Study {
             GraphStyle.colourByAngle(gm, "gradient_direction", 360); // the primary circle's coordinate
             GraphStyle.sizeBy(gm, "size");
         }
-        GraphExporter.export(ws, outDir.resolve("graphs"), base, EnumSet.of(GraphExporter.Format.GEXF, GraphExporter.Format.PDF, GraphExporter.Format.SVG), r.notes);
+        GraphStyle.colourEdges(gm);
+        GraphFiles.write(ws, gm, outDir.resolve("graphs"), base, "Mapper: " + name, EnumSet.of(GraphFiles.Format.GEXF, GraphFiles.Format.PDF, GraphFiles.Format.SVG));
         Files.createDirectories(outDir.resolve("pictures"));
         cycleSheet(f.result, f.cycle, outDir.resolve("pictures").resolve(base + "-main-cycle.png"));
         if (f.ring.length > 0) cycleSheet(f.result, f.ring, outDir.resolve("pictures").resolve(base + "-ring.png"));

@@ -154,7 +154,7 @@ public final class NetFragmentStudy implements Study {
                 String name = String.format(Locale.ROOT, "%s neuron-class epoch %d (acc %.2f)", spec.name, cp.epoch(), cp.testAccuracy());
                 Workspace ws = project.importGraph(g, name, monitor);
                 GraphExporter.export(ws, outDir.resolve("graphs").resolve(spec.name),
-                        String.format(Locale.ROOT, "neuron-class-epoch-%04d", cp.epoch()), EnumSet.of(GraphExporter.Format.GEXF), r.notes);
+                        String.format(Locale.ROOT, "neuron-class-epoch-%04d", cp.epoch()), EnumSet.of(GraphExporter.Format.GEXF));
                 timeline.add(spec.name + "-neuron-class", project.graphModel(ws), cp.epoch());
                 if (!last) {
                     project.delete(ws); // every epoch as GEXF, the trained network's graphs in the project
@@ -163,7 +163,7 @@ public final class NetFragmentStudy implements Study {
                 NeuralGraph cg = contribution.build(in, s.contribution, monitor).withGraphAttributes(modelAttributes(mr));
                 Workspace cws = project.importGraph(cg, spec.name + " contribution, digit " + s.inputDigit(), monitor);
                 GraphExporter.export(cws, outDir.resolve("graphs").resolve(spec.name), "contribution-digit-" + s.inputDigit(),
-                        EnumSet.of(GraphExporter.Format.GEXF), r.notes);
+                        EnumSet.of(GraphExporter.Format.GEXF));
             }
             r.models.add(mr);
         }

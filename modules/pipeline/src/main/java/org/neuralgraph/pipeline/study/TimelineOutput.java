@@ -97,7 +97,7 @@ final class TimelineOutput {
             n.setSize(t.sizes.getOrDefault(id, 4f));
         }
         List<Path> written = new ArrayList<>(GraphExporter.export(ws, outDir.resolve("graphs"), kind + "-timeline",
-                EnumSet.of(GraphExporter.Format.GEXF), notes));
+                EnumSet.of(GraphExporter.Format.GEXF)));
         monitor.start("animating " + kind, 1);
         written.addAll(AnimationFiles.write(TimelineAnimation.frames(timeline, kind), WorkspaceLayout.of(gm, timeline),
                 outDir.resolve("animation"), kind));

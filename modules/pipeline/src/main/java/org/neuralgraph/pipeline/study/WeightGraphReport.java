@@ -1,6 +1,11 @@
 package org.neuralgraph.pipeline.study;
 
 import org.neuralgraph.dl4j.TrainingRun;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.neuralgraph.gephi.Charts;
 import org.neuralgraph.gephi.GraphMetrics;
 import org.neuralgraph.gephi.ModularitySweep;
 import org.neuralgraph.pipeline.report.Claim;
@@ -55,6 +60,9 @@ final class WeightGraphReport {
     }
 
     void write(Path dir) throws IOException {
+        Path charts = dir.resolve("charts");
+        modularityChart(charts.resolve(MODULARITY_CHART));
+        if (result.checkpoints.size() > 1) degreeChart(charts.resolve(DEGREE_CHART));
         Json.write(dir.resolve("report.json"), json());
         writeFile(dir.resolve("metrics.csv"), metricsCsv());
         writeFile(dir.resolve("modularity.csv"), modularityCsv());
@@ -296,6 +304,35 @@ final class WeightGraphReport {
         return s.toString();
     }
 
+    static final String MODULARITY_CHART = "modularity-against-resolution.png";
+    static final String DEGREE_CHART = "weighted-degree-over-training.png";
+
+    /** Fig. 2 redrawn: modularity against resolution, the first checkpoint beside the last. */
+    private void modularityChart(Path png) throws IOException {
+        XYSeriesCollection d = new XYSeriesCollection();
+        for (WeightGraphStudy.CheckpointResult r : result.checkpoints.size() > 1 ? java.util.Arrays.asList(first(), last()) : java.util.Collections.singletonList(first())) {
+            XYSeries s = new XYSeries(r.checkpoint.epoch() >= 0 ? "epoch " + r.checkpoint.epoch() : r.checkpoint.file().getFileName().toString());
+            for (ModularitySweep.Result x : r.modularity) s.add(x.resolution(), x.modularity());
+            d.addSeries(s);
+        }
+        Charts.save(ChartFactory.createXYLineChart("Modularity against resolution (Darnell and Leonard, Fig. 2)", "resolution (Gephi's convention)",
+                "modularity Q", d, PlotOrientation.VERTICAL, true, false, false), png);
+    }
+
+    /** Average weighted degree and test accuracy at every checkpoint. */
+    private void degreeChart(Path png) throws IOException {
+        XYSeries degree = new XYSeries("average weighted degree"), accuracy = new XYSeries("test accuracy");
+        for (WeightGraphStudy.CheckpointResult r : result.checkpoints) {
+            degree.add(r.checkpoint.epoch(), r.metrics.averageWeightedDegree());
+            if (Double.isFinite(r.checkpoint.testAccuracy())) accuracy.add(r.checkpoint.epoch(), r.checkpoint.testAccuracy());
+        }
+        XYSeriesCollection d = new XYSeriesCollection();
+        d.addSeries(degree);
+        d.addSeries(accuracy);
+        Charts.save(ChartFactory.createXYLineChart("Average weighted degree over training", "epoch", "value", d,
+                PlotOrientation.VERTICAL, true, false, false), png);
+    }
+
     private String markdown() {
         StringBuilder m = new StringBuilder();
         GraphMetrics a = first().metrics, b = last().metrics;
@@ -320,7 +357,9 @@ final class WeightGraphReport {
                     r.checkpoint.epoch(), pct(r.checkpoint.trainAccuracy()), pct(r.checkpoint.testAccuracy()), x.averageDegree(),
                     x.averageWeightedDegree(), x.averageClustering(), x.diameter(), x.averagePathLength(), x.components(), k.modularity(), k.communities()));
         }
+        if (result.checkpoints.size() > 1) m.append("\n![Average weighted degree over training](charts/").append(DEGREE_CHART).append(")\n");
         m.append("\n## Modularity against resolution: first versus last checkpoint (Darnell and Leonard, Fig. 2)\n\n");
+        m.append("![Modularity against resolution](charts/").append(MODULARITY_CHART).append(")\n\n");
         m.append("| resolution | modularity first | modularity last | communities first | communities last |\n|---|---|---|---|---|\n");
         for (int i = 0; i < first().modularity.size(); i++) {
             ModularitySweep.Result x = first().modularity.get(i), y = last().modularity.get(i);

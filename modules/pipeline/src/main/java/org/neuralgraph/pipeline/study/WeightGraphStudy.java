@@ -11,7 +11,6 @@ import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.ForceAtlas2Runner;
 import org.neuralgraph.gephi.GephiMetrics;
 import org.neuralgraph.gephi.GephiProject;
-import org.neuralgraph.gephi.GraphExporter;
 import org.neuralgraph.gephi.GraphMetrics;
 import org.neuralgraph.gephi.GraphStyle;
 import org.neuralgraph.gephi.ModularitySweep;
@@ -47,8 +46,9 @@ public final class WeightGraphStudy implements Study {
         public boolean colourByLayer;
         /** The weight graph's parameters ({@code sparsify}). */
         public ParameterValues graph = GraphKinds.get(WeightGraphKind.ID).values(java.util.Collections.emptyMap());
-        public int layoutIterations = 300;
-        public Set<GraphExporter.Format> formats;
+        /** ForceAtlas2 iterations; 0 keeps the layered drawing, inputs to outputs from left to right. */
+        public int layoutIterations = 0;
+        public Set<GraphFiles.Format> formats;
         public long seed;
         public String command = "";
         public boolean dynamic;
@@ -122,11 +122,12 @@ public final class WeightGraphStudy implements Study {
             ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
             GraphStyle.colourBy(gm, s.colourByLayer ? Names.LAYER : Names.MODULARITY_CLASS);
             GraphStyle.sizeByWeightedDegree(gm);
+            GraphStyle.colourEdges(gm);
             r.graphAttributes = new LinkedHashMap<>();
             for (String key : gm.getGraph().getAttributeKeys()) r.graphAttributes.put(key, gm.getGraph().getAttribute(key));
             monitor.start("exporting " + name, s.formats.size());
             String base = cp.epoch() >= 0 ? String.format(Locale.ROOT, "weights-epoch-%04d", cp.epoch()) : "weights";
-            for (Path f : GraphExporter.export(ws, outDir.resolve("graphs"), base, s.formats, result.notes)) {
+            for (Path f : GraphFiles.write(ws, gm, outDir.resolve("graphs"), base, name, s.formats)) {
                 r.files.add(outDir.relativize(f).toString());
             }
             result.checkpoints.add(r);
