@@ -9,7 +9,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -32,13 +31,8 @@ public final class PngFigure {
         FigureGeometry g = new FigureGeometry(f);
         float s = DPI / 72f;
         BufferedImage img = new BufferedImage(Math.round(FigureGeometry.WIDTH * s), Math.round(g.height * s), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g2 = img.createGraphics();
+        Graphics2D g2 = WhiteCanvas.graphics(img);
         try {
-            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g2.setColor(Color.WHITE);
-            g2.fillRect(0, 0, img.getWidth(), img.getHeight());
             g2.scale(s, s);
             for (FigureGeometry.Bin b : g.bins()) {
                 g2.setColor(new Color((b.rgb >> 16) & 255, (b.rgb >> 8) & 255, b.rgb & 255, Math.round(b.alpha * 255)));
