@@ -86,7 +86,7 @@ done
 shot 05-weight-graph 40
 click 1367 231                      # Statistics tab
 shot 06-statistics-panel
-click 1454 711                      # Run "Modularity over resolutions"
+click 1457 787                      # Run "Modularity over resolutions" (Community Detection, below our three Network Overview entries)
 wait_window "Modularity over resolutions settings" 30
 shot 07-statistic-settings
 click 951 556                       # OK

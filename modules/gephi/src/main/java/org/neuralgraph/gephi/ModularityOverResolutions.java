@@ -84,7 +84,6 @@ public final class ModularityOverResolutions extends TicketTask implements Stati
     private static String chart(XYSeries series, String title, String yLabel, String file) {
         JFreeChart chart = ChartFactory.createXYLineChart(title, "Resolution", yLabel, new XYSeriesCollection(series),
                 PlotOrientation.VERTICAL, false, false, false);
-        ChartUtils.decorateChart(chart);
         return ChartUtils.renderChart(Charts.styled(chart), file);
     }
 }
