@@ -24,10 +24,10 @@ for tool in Xvfb xdotool import xwininfo; do
   command -v "$tool" >/dev/null 2>&1 || { echo "gephi-desktop check: $tool is missing (apt-get install xvfb xdotool imagemagick x11-utils)" >&2; exit 1; }
 done
 shopt -s nullglob
-nbms=("$root"/importer/target/*.nbm "$root"/metrics-plugin/target/*.nbm)
-if [ ${#nbms[@]} -lt 2 ]; then
+nbms=("$root"/modules/library/target/*.nbm "$root"/importer/target/*.nbm "$root"/metrics-plugin/target/*.nbm)
+if [ ${#nbms[@]} -lt 3 ]; then
   (cd "$root" && mvn -B -q -DskipTests package -pl importer,metrics-plugin -am)
-  nbms=("$root"/importer/target/*.nbm "$root"/metrics-plugin/target/*.nbm)
+  nbms=("$root"/modules/library/target/*.nbm "$root"/importer/target/*.nbm "$root"/metrics-plugin/target/*.nbm)
 fi
 mkdir -p "$out"
 userdir="$(mktemp -d)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the assembled platform under Xvfb with a fresh user directory and checks its log:
-# both neuralgraph modules turned on, no exception or SEVERE line that names our code.
+# Starts the assembled platform under Xvfb with a fresh user directory, lets the probe module (probe/) generate an
+# activation pattern graph with the importer and run every statistic of the metrics plugin on it, and checks:
+# every probe line PASS, the three neuralgraph modules turned on, no exception or SEVERE line that names our code.
 set -euo pipefail
 app="$1"
 if ! command -v xvfb-run >/dev/null 2>&1; then
@@ -13,12 +14,18 @@ log="$userdir/var/log/messages.log"
 app_pid=0
 trap '[ "$app_pid" != 0 ] && kill -- -"$app_pid" 2>/dev/null; sleep 1; rm -rf "$userdir"' EXIT
 jdk="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+# the generator's remembered settings, as its dialog saves them: a small activation pattern graph (layer 2, S = 10)
+# of the 784-50-50-50-10 MLP trained 2 epochs on the shipped sample, checkpoints at epochs 0 and 2
+mkdir -p "$userdir/config/Preferences/org/neuralgraph"
+printf '%s\n' kind=activations model=mlp-seed000 epochs=2 checkpoints=2 timeline=false otherCheckpoints=false \
+  kind.activations.layer=2 kind.activations.neurons-per-class=10 > "$userdir/config/Preferences/org/neuralgraph/importer.properties"
+probe="$userdir/probe.txt"
 setsid xvfb-run -a -s "-screen 0 1600x1000x24" "$app/bin/ngcheck" --jdkhome "$jdk" --userdir "$userdir" --nosplash \
-  > "$userdir/stdout.log" 2>&1 &
+  -J-Dneuralgraph.probe="$probe" > "$userdir/stdout.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 180); do
-  if [ -f "$log" ] && grep -q "org.neuralgraph.importer \[" "$log" && grep -q "org.neuralgraph.metrics \[" "$log"; then
-    sleep 5   # let the modules' start-up finish logging
+for _ in $(seq 1 400); do   # the probe trains twice, generates and runs nine statistics: about a minute here
+  if [ -f "$probe" ] && grep -q "^DONE" "$probe"; then
+    sleep 3   # let the application exit and its log close
     break
   fi
   sleep 1
@@ -29,7 +36,14 @@ if [ ! -f "$log" ]; then
   exit 1
 fi
 fail=0
-for m in org.neuralgraph.importer org.neuralgraph.metrics; do
+if [ ! -f "$probe" ] || ! grep -q "^DONE" "$probe"; then
+  echo "boot-check: the probe did not finish in 400 s; what it wrote:" >&2
+  cat "$probe" >&2 2>/dev/null || true
+  fail=1
+fi
+[ -f "$probe" ] && { sed "s/^/boot-check: probe: /" "$probe" | grep -v ": DONE$" || true; }
+if [ -f "$probe" ] && grep -q "^FAIL" "$probe"; then fail=1; fi
+for m in org.neuralgraph.library org.neuralgraph.importer org.neuralgraph.metrics; do
   if grep -q "$m \[" "$log"; then echo "boot-check: $m is enabled"; else echo "boot-check: $m was NOT enabled" >&2; fail=1; fi
 done
 # an exception or SEVERE record whose text or stack names our packages
@@ -43,5 +57,5 @@ if grep -qi "warning.*could not install\|cannot be installed" "$log"; then
   grep -i -A10 "could not install\|cannot be installed" "$log" >&2
   fail=1
 fi
-[ "$fail" = 0 ] && echo "boot-check: passed ($(grep -c . "$log") log lines)"
+[ "$fail" = 0 ] && echo "boot-check: passed ($(grep -c "^PASS" "$probe") probe checks, $(grep -c . "$log") log lines)"
 exit "$fail"
