@@ -72,7 +72,7 @@ public final class ModelFileImporter extends TicketTask implements FileImporter,
         try {
             NeuralGraph g = r.build(progress);
             ContainerWriter.write(g, file.getName(), loader, progress);
-            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), r.job.workspaceData(progress));
+            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), r.job.workspaceData(progress), container);
             GraphKind k = r.graphKind();
             report.log(k.title() + " of " + file + ": " + k.description() + "; parameters " + r.job.values().asMap()
                     + (k.inputs() == org.neuralgraph.pipeline.kind.InputImages.NONE ? "" : "; File > Generate's defaults for the data (shipped MNIST sample, seed " + r.seed + ")") + ".");

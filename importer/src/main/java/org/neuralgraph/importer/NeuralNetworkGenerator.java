@@ -49,13 +49,13 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
             if (request.timeline) {
                 GraphTimeline timeline = job.timeline(g, progress);
                 ContainerWriter.writeTimeline(timeline, job.name() + " timeline", container, progress);
-                WorkspaceHandOver.toNextWorkspace(timeline);
+                WorkspaceHandOver.toNextWorkspace(timeline, container);
                 return;
             }
             List<Object> data = job.workspaceData(progress);
             if (request.otherCheckpoints) importOtherCheckpoints(job);
             ContainerWriter.write(g, request.title(job.builtIndex()), container, progress);
-            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), data);
+            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), data, container);
         } catch (CancelledException e) {
             // Gephi discards the container of a cancelled task
         } catch (IOException | IllegalArgumentException e) {
@@ -77,6 +77,7 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
                 Workspace ws = WorkspaceImporter.importGraph(other, job.title(i), progress);
                 made.add(ws);
                 for (Object o : job.workspaceData(progress)) ws.add(o);
+                WorkspaceHandOver.openFirstView(ws);
             }
         } catch (IOException | RuntimeException e) { // including CancelledException
             ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);

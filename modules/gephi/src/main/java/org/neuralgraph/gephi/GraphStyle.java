@@ -59,34 +59,58 @@ public final class GraphStyle {
         Column layer = gm.getNodeTable().getColumn(Names.LAYER);
         java.util.List<Edge> edges = new java.util.ArrayList<>(gm.getGraph().getEdges().toCollection());
         Map<Object, java.util.List<Double>> byLayer = new HashMap<>();
-        for (Edge e : edges) byLayer.computeIfAbsent(layerOf(e, layer), k -> new java.util.ArrayList<>()).add(strength(e, value));
+        for (Edge e : edges) byLayer.computeIfAbsent(StrongestWeights.layerOf(e, layer), k -> new java.util.ArrayList<>()).add(StrongestWeights.abs(e, value));
         Map<Object, Double> q = new HashMap<>();
         for (Map.Entry<Object, java.util.List<Double>> l : byLayer.entrySet()) {
             double[] a = l.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
             q.put(l.getKey(), a.length == 0 ? 1 : a[Math.min(a.length - 1, (int) Math.floor(0.99 * (a.length - 1)))]);
         }
         for (Edge e : edges) {
-            double w = strength(e, value), top = q.get(layerOf(e, layer));
+            double w = StrongestWeights.abs(e, value), top = q.get(StrongestWeights.layerOf(e, layer));
             float alpha = (float) Math.pow(Math.min(1, top > 0 ? w / top : 1), 0.75);
-            int rgb = value == null ? UNSIGNED : ((Number) e.getAttribute(value)).doubleValue() < 0 ? NEGATIVE : POSITIVE;
-            e.setColor(new Color((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, Math.round(alpha * 255)));
+            int rgb = value == null ? UNSIGNED : StrongestWeights.signed(e, value) < 0 ? NEGATIVE : POSITIVE;
+            // at least 1/255: Gephi draws an edge of opacity 0 as "no colour of its own", in its source node's colour
+            e.setColor(new Color((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, Math.max(1, Math.round(alpha * 255))));
         }
     }
 
-    private static Object layerOf(Edge e, Column layer) {
-        return layer == null ? "" : e.getTarget().getAttribute(layer);
-    }
-
-    /** |w| of the signed weight, or Gephi's edge weight. */
-    private static double strength(Edge e, Column value) {
-        Object v = value == null ? null : e.getAttribute(value);
-        double w = v instanceof Number ? ((Number) v).doubleValue() : e.getWeight();
-        return Double.isFinite(w) ? Math.abs(w) : 0;
-    }
-
-    /** Sizes nodes by Gephi's weighted degree column (run {@link GephiMetrics} first), else leaves them. */
+    /**
+     * Sizes nodes by their strength, the sum of |w| over their edges (Barrat et al. 2004): Gephi's weighted degree column
+     * when {@link GephiMetrics} has run (the same sum for a weight graph, whose edge weight is |w|), else computed here.
+     */
     public static void sizeByWeightedDegree(GraphModel gm) {
-        if (gm.getNodeTable().getColumn(WeightedDegree.WDEGREE) != null) sizeBy(gm, WeightedDegree.WDEGREE);
+        if (gm.getNodeTable().getColumn(WeightedDegree.WDEGREE) != null) {
+            sizeBy(gm, WeightedDegree.WDEGREE);
+            return;
+        }
+        Column value = gm.getEdgeTable().getColumn(Names.VALUE);
+        Map<Node, Double> strength = new java.util.LinkedHashMap<>();
+        for (Node n : gm.getGraph().getNodes()) strength.put(n, 0.0);
+        for (Edge e : gm.getGraph().getEdges()) {
+            double w = StrongestWeights.abs(e, value);
+            strength.merge(e.getSource(), w, Double::sum);
+            strength.merge(e.getTarget(), w, Double::sum);
+        }
+        size(strength);
+    }
+
+    /**
+     * Colours nodes by {@code layer} when the graph has at least two layers, else by Louvain communities at resolution
+     * 1 ({@link ModularitySweep}, reproducible: Gephi's Modularity without randomisation, written to
+     * {@code modularity_class}): how a generated workspace opens, nodes by layer or community.
+     */
+    public static void colourByLayerOrCommunity(GraphModel gm) {
+        Column layer = gm.getNodeTable().getColumn(Names.LAYER);
+        java.util.Set<Object> layers = new java.util.HashSet<>();
+        if (layer != null) for (Node n : gm.getGraph().getNodes()) layers.add(n.getAttribute(layer));
+        if (layers.size() >= 2) {
+            colourBy(gm, Names.LAYER);
+            return;
+        }
+        if (gm.getGraph().getEdgeCount() > 0) {
+            ModularitySweep.run(gm, new double[]{1.0}, 1.0, org.neuralgraph.core.progress.ProgressMonitor.NONE);
+            colourBy(gm, Names.MODULARITY_CLASS);
+        }
     }
 
     /**
@@ -107,16 +131,21 @@ public final class GraphStyle {
     /** Sizes nodes by a numeric column, linearly between the smallest and largest node size. */
     public static void sizeBy(GraphModel gm, String columnId) {
         Column col = Columns.find(gm.getNodeTable(), columnId, "size column");
+        Map<Node, Double> values = new java.util.LinkedHashMap<>();
+        for (Node n : gm.getGraph().getNodes()) values.put(n, ((Number) n.getAttribute(col)).doubleValue());
+        size(values);
+    }
+
+    /** Sizes linearly from the smallest value (MIN_SIZE) to the largest (MAX_SIZE); all the middle size if they are equal. */
+    private static void size(Map<Node, Double> values) {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-        for (Node n : gm.getGraph().getNodes()) {
-            double v = ((Number) n.getAttribute(col)).doubleValue();
+        for (double v : values.values()) {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        for (Node n : gm.getGraph().getNodes()) {
-            double v = ((Number) n.getAttribute(col)).doubleValue();
-            double t = max > min ? (v - min) / (max - min) : 0.5;
-            n.setSize((float) (MIN_SIZE + t * (MAX_SIZE - MIN_SIZE)));
+        for (Map.Entry<Node, Double> e : values.entrySet()) {
+            double t = max > min ? (e.getValue() - min) / (max - min) : 0.5;
+            e.getKey().setSize((float) (MIN_SIZE + t * (MAX_SIZE - MIN_SIZE)));
         }
     }
 }

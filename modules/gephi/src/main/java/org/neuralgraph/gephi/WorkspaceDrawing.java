@@ -51,7 +51,7 @@ public final class WorkspaceDrawing {
         }
         Column value = gm.getEdgeTable().getColumn(Names.VALUE);
         List<Edge> edges = new ArrayList<>(Arrays.asList(g.getEdges().toArray()));
-        if (strongest > 0) edges = strongestOfEachLayer(edges, value, gm.getNodeTable().getColumn(Names.LAYER), strongest);
+        if (strongest > 0) edges = StrongestWeights.of(edges, value, gm.getNodeTable().getColumn(Names.LAYER), strongest);
         edges.sort(Comparator.comparingDouble(Edge::alpha));
         int m = edges.size();
         int[] src = new int[m], dst = new int[m], ergb = new int[m];
@@ -110,24 +110,6 @@ public final class WorkspaceDrawing {
     private static String percent(double share) {
         double p = 100 * share;
         return p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p);
-    }
-
-    /** The {@code share} of each layer's edges (by the target's layer) with the largest |w|. */
-    private static List<Edge> strongestOfEachLayer(List<Edge> edges, Column value, Column layer, double share) {
-        Map<Object, List<Edge>> byLayer = new LinkedHashMap<>();
-        for (Edge e : edges) byLayer.computeIfAbsent(layer == null ? "" : e.getTarget().getAttribute(layer), k -> new ArrayList<>()).add(e);
-        List<Edge> kept = new ArrayList<>();
-        for (List<Edge> l : byLayer.values()) {
-            l.sort(Comparator.comparingDouble((Edge e) -> strength(e, value)).reversed());
-            kept.addAll(l.subList(0, Math.max(1, (int) Math.ceil(share * l.size()))));
-        }
-        return kept;
-    }
-
-    private static double strength(Edge e, Column value) {
-        Object v = value == null ? null : e.getAttribute(value);
-        double w = v instanceof Number ? ((Number) v).doubleValue() : e.getWeight();
-        return Double.isFinite(w) ? Math.abs(w) : 0;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.neuralgraph.probe;
 
 import org.gephi.graph.api.Column;
+import org.gephi.graph.api.Edge;
 import org.gephi.graph.api.Graph;
 import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
@@ -14,6 +15,7 @@ import org.gephi.io.importer.api.Report;
 import org.gephi.io.processor.plugin.DefaultProcessor;
 import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
+import org.gephi.project.api.WorkspaceProvider;
 import org.gephi.statistics.api.StatisticsController;
 import org.gephi.statistics.spi.DynamicStatistics;
 import org.gephi.statistics.spi.Statistics;
@@ -34,8 +36,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.prefs.Preferences;
 
 /**
  * What a user does in Gephi Desktop, done inside the booted platform through Gephi's own services, so that what only
@@ -45,7 +49,10 @@ import java.util.List;
  *   <li>File &gt; Generate &gt; Neural network graph with the settings boot-check.sh wrote into the importer's
  *       preferences (an activation pattern graph), run as Gephi's DesktopGeneratorController runs a generator: the
  *       UI's setup and unsetup, {@code generate} into a fresh container, Gephi's DefaultProcessor into a new workspace;</li>
+ *   <li>its first view: nodes in colours, edges by the sign of their weight;</li>
  *   <li>the same with "all checkpoints as one dynamic graph", for the statistics over time;</li>
+ *   <li>the weight graph of the 784-50-50-50-10 MLP (44,700 edges) with "every checkpoint in a workspace": one workspace
+ *       per checkpoint, each opening filtered to its strongest weights;</li>
  *   <li>every statistic our plugins register ({@link StatisticsBuilder}s in {@code org.neuralgraph}) through Gephi's
  *       StatisticsController on the workspace it is for, each checked for what it writes (columns, graph attributes).</li>
  * </ol>
@@ -71,10 +78,28 @@ public final class PlatformProbe implements Runnable {
             pc.newProject();
             Generator generator = ours(Lookup.getDefault().lookupAll(Generator.class));
             Workspace still = generate(generator, lines, "generate an activation pattern graph");
-            // the same generator class, made afresh as Gephi would after a restart, reads the changed preference
-            NbPreferences.root().node("org/neuralgraph/importer").putBoolean("timeline", true);
+            firstView(still, false, lines, "first view of the activation pattern graph");
+            // the same generator class, made afresh as Gephi would after a restart, reads the changed preferences
+            Preferences prefs = NbPreferences.root().node("org/neuralgraph/importer");
+            prefs.putBoolean("timeline", true);
             Workspace dynamic = generate(generator.getClass().getDeclaredConstructor().newInstance(), lines,
                     "generate all checkpoints as one dynamic graph");
+            prefs.putBoolean("timeline", false);
+            prefs.put("kind", "weights");
+            prefs.putBoolean("otherCheckpoints", true);
+            int before = workspaces().size();
+            Workspace weights = generate(generator.getClass().getDeclaredConstructor().newInstance(), lines,
+                    "generate the weight graph of every checkpoint");
+            firstView(weights, true, lines, "first view of the 44,700-edge weight graph");
+            List<Workspace> made = workspaces().subList(before, workspaces().size());
+            if (made.size() != 2) lines.fail("a workspace per checkpoint", made.size() + " new workspaces for 2 checkpoints");
+            else lines.pass("a workspace per checkpoint", "'" + made.get(0).getName() + "', '" + made.get(1).getName() + "'");
+            for (Workspace w : made) {
+                if (w != weights) {
+                    pc.openWorkspace(w);
+                    firstView(w, true, lines, "first view of the other checkpoint's weight graph, once selected");
+                }
+            }
             List<StatisticsBuilder> builders = new ArrayList<>();
             for (StatisticsBuilder b : Lookup.getDefault().lookupAll(StatisticsBuilder.class)) {
                 if (b.getClass().getName().startsWith("org.neuralgraph.")) builders.add(b);
@@ -169,6 +194,50 @@ public final class PlatformProbe implements Runnable {
             lines.pass(what, g.getNodeCount() + " nodes, " + g.getEdgeCount() + " edges, workspace '" + ws.getName() + "'");
         }
         return ws;
+    }
+
+    private static List<Workspace> workspaces() {
+        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
+        return new ArrayList<>(Arrays.asList(pc.getCurrentProject().getLookup().lookup(WorkspaceProvider.class).getWorkspaces()));
+    }
+
+    /**
+     * Waits (up to a minute: the importer styles a workspace once Gephi has filled it) for the first view: nodes in
+     * more than one colour, every edge coloured by its sign, and, for a large graph, the visible graph filtered to
+     * its strongest weights.
+     */
+    private static void firstView(Workspace ws, boolean filtered, Lines lines, String what) throws InterruptedException {
+        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+        String problem = "not checked";
+        for (int i = 0; i < 600 && problem != null; i++) {
+            problem = firstViewProblem(gm, filtered);
+            if (problem != null) Thread.sleep(100);
+        }
+        if (problem == null) {
+            lines.pass(what, gm.getGraphVisible().getEdgeCount() + " of " + gm.getGraph().getEdgeCount() + " edges visible, "
+                    + colours(gm) + " node colours");
+        } else {
+            lines.fail(what, problem);
+        }
+    }
+
+    private static String firstViewProblem(GraphModel gm, boolean filtered) {
+        if (colours(gm) < 2) return "the nodes have " + colours(gm) + " colour(s)";
+        for (Edge e : gm.getGraph().getEdges().toArray()) { // an array: an iteration left early would keep its read lock
+            if (e.alpha() <= 0) return "edge " + e.getId() + " has no colour of its own";
+            int rgb = e.getColor().getRGB() & 0xFFFFFF;
+            if (rgb != 0xb2182b && rgb != 0x2166ac && rgb != 0x444444) return "edge " + e.getId() + " is #" + Integer.toHexString(rgb);
+        }
+        int visible = gm.getGraphVisible().getEdgeCount(), all = gm.getGraph().getEdgeCount();
+        if (filtered && visible >= all) return "all " + all + " edges are visible: no filter";
+        if (!filtered && visible < all) return visible + " of " + all + " edges visible: filtered";
+        return null;
+    }
+
+    private static int colours(GraphModel gm) {
+        java.util.Set<Integer> c = new java.util.HashSet<>();
+        for (Node n : gm.getGraph().getNodes()) c.add(n.getColor().getRGB());
+        return c.size();
     }
 
     private static Generator ours(Iterable<? extends Generator> all) {

@@ -1,0 +1,121 @@
+package org.neuralgraph.gephi;
+
+import org.gephi.filters.api.FilterController;
+import org.gephi.filters.api.Query;
+import org.gephi.filters.spi.FilterBuilder;
+import org.gephi.graph.api.GraphController;
+import org.gephi.graph.api.GraphModel;
+import org.gephi.preview.api.PreviewController;
+import org.gephi.preview.api.PreviewProperties;
+import org.gephi.preview.api.PreviewProperty;
+import org.gephi.preview.types.EdgeColor;
+import org.gephi.project.api.ProjectController;
+import org.gephi.project.api.Workspace;
+import org.gephi.project.api.WorkspaceListener;
+import org.neuralgraph.core.graph.Names;
+import org.openide.util.Lookup;
+
+import java.util.Locale;
+
+/**
+ * How a graph the importer made opens in Gephi Desktop, so that the first picture says something: styled as the
+ * command line styles its figures ({@link GraphStyle}: nodes by layer, or by community when there is one layer; sizes
+ * by strength; edges red or blue by the sign of their weight, opacity by |w| within the layer), Preview set to draw
+ * edges in those colours, straight; and a graph of more than {@value #FILTER_ABOVE_EDGES} edges (44,700 opaque edges
+ * over layered positions are a solid rectangle) shown through the {@link StrongestWeightsFilter} at
+ * {@value #STRONGEST_PERCENT} %, the command line's "-strongest" view, as a filter of the workspace the user sees in the
+ * Filters panel and can change or remove.
+ */
+public final class FirstView {
+
+    /** Above this many edges a workspace opens filtered. */
+    public static final int FILTER_ABOVE_EDGES = 20_000;
+    /** The share of each layer's edges the opening filter keeps, in percent. */
+    public static final double STRONGEST_PERCENT = 2;
+
+    private FirstView() { }
+
+    /**
+     * Styles {@code ws} and, when it is large, filters it (now if it is the current workspace, else when it is first
+     * selected: Gephi's filters act on the current workspace).
+     *
+     * @return what was done, in a sentence for the user, e.g. "Showing the 2 % strongest weights of each layer ..."
+     */
+    public static String open(Workspace ws) {
+        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+        style(gm);
+        PreviewProperties preview = Lookup.getDefault().lookup(PreviewController.class).getModel(ws).getProperties();
+        preview.putValue(PreviewProperty.EDGE_COLOR, new EdgeColor(EdgeColor.Mode.ORIGINAL));
+        preview.putValue(PreviewProperty.EDGE_CURVED, false);
+        int edges = gm.getGraph().getEdgeCount();
+        if (edges <= FILTER_ABOVE_EDGES) return "Nodes by " + (coloursByLayer(gm) ? "layer" : "community") + ", edges by the sign of their weight.";
+        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
+        if (pc.getCurrentWorkspace() == ws) {
+            filterStrongest();
+        } else {
+            pc.addWorkspaceListener(new FilterWhenSelected(ws));
+        }
+        return String.format(Locale.ROOT, "Showing the %.0f %% strongest weights of each layer, of %,d edges (Filters panel: '%s'; "
+                + "remove it to see every edge).", STRONGEST_PERCENT, edges, StrongestWeightsFilter.NAME);
+    }
+
+    /** The command line's styling, on a static or dynamic graph. */
+    static void style(GraphModel gm) {
+        boolean dynamicWeights = gm.getConfiguration().getEdgeWeightType() != Double.class;
+        if (coloursByLayer(gm) || !dynamicWeights) GraphStyle.colourByLayerOrCommunity(gm);
+        // a dynamic graph's weights have no single value: its edges are coloured from the signed weight's last value
+        if (!dynamicWeights || gm.getEdgeTable().hasColumn(Names.VALUE)) {
+            GraphStyle.sizeByWeightedDegree(gm);
+            GraphStyle.colourEdges(gm);
+        }
+    }
+
+    private static boolean coloursByLayer(GraphModel gm) {
+        org.gephi.graph.api.Column layer = gm.getNodeTable().getColumn(Names.LAYER);
+        if (layer == null) return false;
+        Object first = null;
+        // over an array: leaving a graph iteration early would keep its read lock and block Gephi's filters for good
+        for (org.gephi.graph.api.Node n : gm.getGraph().getNodes().toArray()) {
+            Object v = n.getAttribute(layer);
+            if (first == null) first = v;
+            else if (!first.equals(v)) return true;
+        }
+        return false;
+    }
+
+    /** Filters the current workspace's visible graph to its strongest weights, with the registered filter builder when there is one. */
+    static void filterStrongest() {
+        FilterController fc = Lookup.getDefault().lookup(FilterController.class);
+        FilterBuilder builder = null;
+        for (FilterBuilder b : Lookup.getDefault().lookupAll(FilterBuilder.class)) {
+            if (StrongestWeightsFilter.NAME.equals(b.getName())) builder = b;
+        }
+        Query query = builder != null ? fc.createQuery(builder) : fc.createQuery(new StrongestWeightsFilter(STRONGEST_PERCENT));
+        ((StrongestWeightsFilter) query.getFilter()).setPercent(STRONGEST_PERCENT);
+        fc.add(query);
+        fc.filterVisible(query);
+    }
+
+    /** Applies the filter the first time its workspace is selected, then removes itself. */
+    private static final class FilterWhenSelected implements WorkspaceListener {
+        private final Workspace ws;
+
+        FilterWhenSelected(Workspace ws) { this.ws = ws; }
+
+        @Override
+        public void select(Workspace workspace) {
+            if (workspace != ws) return;
+            Lookup.getDefault().lookup(ProjectController.class).removeWorkspaceListener(this);
+            filterStrongest();
+        }
+
+        @Override
+        public void close(Workspace workspace) {
+            if (workspace == ws) Lookup.getDefault().lookup(ProjectController.class).removeWorkspaceListener(this);
+        }
+
+        @Override public void initialize(Workspace workspace) { }
+        @Override public void unselect(Workspace workspace) { }
+        @Override public void disable() { }
+    }
+}
