@@ -1,12 +1,22 @@
 package org.neuralgraph.metrics;
 
+import org.gephi.graph.api.Column;
+import org.gephi.graph.api.GraphController;
+import org.gephi.graph.api.GraphModel;
+import org.gephi.graph.api.Node;
+import org.gephi.project.api.ProjectController;
 import org.gephi.statistics.spi.StatisticsBuilder;
 import org.gephi.statistics.spi.StatisticsUI;
 import org.junit.jupiter.api.Test;
+import org.neuralgraph.core.graph.Names;
+import org.neuralgraph.gephi.CommunityQuality;
 import org.neuralgraph.gephi.DynamicOverlappingModularity;
 import org.neuralgraph.gephi.DynamicSmallWorld;
 import org.neuralgraph.gephi.ModularityOverResolutions;
 import org.openide.util.Lookup;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -47,6 +57,66 @@ class MetricsPluginTest {
         sw.setup(new SmallWorldUI.Builder().getStatistics());
         p2.set("nrand (references)", "x");
         assertThrows(IllegalArgumentException.class, sw::unsetup);
+    }
+
+    /** A workspace of four nodes with the given node columns (id, type, values), as the Data Laboratory holds them. */
+    private static GraphModel workspace(Object[]... columns) {
+        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
+        pc.closeCurrentProject();
+        pc.newProject();
+        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel();
+        for (int i = 0; i < 4; i++) gm.getDirectedGraph().addNode(gm.factory().newNode("n" + i));
+        for (Object[] c : columns) {
+            Column col = gm.getNodeTable().addColumn((String) c[0], (String) c[1], (Class<?>) c[2], null);
+            Node[] nodes = gm.getGraph().getNodes().toArray();
+            for (int i = 0; i < nodes.length; i++) nodes[i].setAttribute(col, ((Object[]) c[3])[i]);
+        }
+        return gm;
+    }
+
+    /** The cover column the settings show for the current workspace; {@code offered} receives the ones they list. */
+    private static String coverSettings(String statisticsDefault, List<String> offered) {
+        CommunityQualityUI ui = new CommunityQualityUI();
+        CommunityQuality stat = (CommunityQuality) new CommunityQualityUI.Builder().getStatistics();
+        stat.setCoverColumn(statisticsDefault);
+        SettingsPanel panel = (SettingsPanel) ui.getSettingsPanel();
+        ui.setup(stat);
+        offered.addAll(panel.offered("Cover column"));
+        String shown = panel.text("Cover column");
+        ui.unsetup();
+        assertEquals(shown, stat.getCoverColumn(), "what the settings show is what runs");
+        return shown;
+    }
+
+    @Test
+    void coverColumnIsOneTheWorkspaceHas() {
+        workspace(new Object[]{"classes", "Classes represented (cover)", String.class, new String[]{"1|2", "2", "3", "1|3"}},
+                new Object[]{"neuron", "Neuron index", Integer.class, new Integer[]{0, 1, 2, 3}},
+                new Object[]{"layer_name", "Layer name", String.class, new String[]{"dense", "dense", "dense", "dense"}});
+        List<String> offered = new ArrayList<>();
+        assertEquals("classes", coverSettings(Names.MODULARITY_CLASS, offered), "an activation pattern graph's cover, not the absent modularity_class");
+        assertEquals(List.of("classes", "neuron"), offered, "covers first, then integer partitions; a plain string column is no cover");
+        assertEquals("", coverSettings("", new ArrayList<>()), "empty still means COPRA");
+
+        workspace(new Object[]{Names.MODULARITY_CLASS, "Modularity Class", Integer.class, new Integer[]{0, 0, 1, 1}},
+                new Object[]{"0", "cover", String.class, new String[]{"a", "a|b", "b", "b"}},
+                new Object[]{"layer", "Layer", Integer.class, new Integer[]{0, 1, 1, 2}});
+        offered.clear();
+        assertEquals(Names.MODULARITY_CLASS, coverSettings(Names.MODULARITY_CLASS, offered));
+        assertEquals(List.of(Names.MODULARITY_CLASS, "cover", "layer"), offered, "networkx's numbered column by its title");
+        assertEquals("Cover", coverSettings("Cover", new ArrayList<>()), "a column found by its title in any case stays");
+
+        workspace(new Object[]{"layer", "Layer", Integer.class, new Integer[]{0, 1, 1, 2}});
+        assertEquals("", coverSettings(Names.MODULARITY_CLASS, new ArrayList<>()), "no cover column: detect one by COPRA, not a layer index");
+
+        DynamicOverlappingModularityUI dyn = new DynamicOverlappingModularityUI();
+        DynamicOverlappingModularity mod = (DynamicOverlappingModularity) new DynamicOverlappingModularityUI.Builder().getStatistics();
+        workspace(new Object[]{"classes", "Classes", String.class, new String[]{"1|2", "2", "3", "1|3"}});
+        SettingsPanel p = (SettingsPanel) dyn.getSettingsPanel();
+        dyn.setup(mod);
+        assertEquals("classes", p.text("Cover column"));
+        dyn.unsetup();
+        assertEquals("classes", mod.getCoverColumn());
     }
 
     @Test
