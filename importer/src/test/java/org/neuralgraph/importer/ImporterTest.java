@@ -60,7 +60,9 @@ class ImporterTest {
         assertEquals(944, gm.getGraph().getNodeCount());
         assertEquals(44_700, gm.getGraph().getEdgeCount());
         assertNotNull(gm.getNodeTable().getColumn("layer_name"));
-        assertEquals("Neural network graph", gen.getName());
+        assertEquals("Neural network graph", gen.getName(), "the menu's and the dialog's name");
+        assertEquals("weights \u00b7 mlp-seed000 \u00b7 epoch 1", Lookup.getDefault().lookup(ProjectController.class).getCurrentWorkspace().getName(),
+                "the workspace is named by kind, model and checkpoint, through the container's source as in Gephi");
         assertTrue(Files.isRegularFile(r.trainedRun.resolve("manifest.json")));
         assertEquals(1, GraphRequest.load(org.openide.util.NbPreferences.forModule(NeuralNetworkGenerator.class)).epochs,
                 "settings are remembered");
@@ -80,8 +82,9 @@ class ImporterTest {
         gen.generate(c.getLoader());
         Workspace[] all = pc.getCurrentProject().getLookup().lookup(org.gephi.project.api.WorkspaceProvider.class).getWorkspaces();
         assertTrue(all.length >= before + 1, "epochs 0 and 1 in workspaces; epoch 2 in the container");
-        assertTrue(java.util.Arrays.stream(all).anyMatch(w -> w.getName().startsWith("weights epoch 1 (test acc ")),
-                java.util.Arrays.toString(java.util.Arrays.stream(all).map(Workspace::getName).toArray()));
+        java.util.List<String> names = java.util.Arrays.stream(all).map(Workspace::getName).collect(java.util.stream.Collectors.toList());
+        assertTrue(names.containsAll(java.util.List.of("weights \u00b7 mlp-seed000 \u00b7 epoch 0", "weights \u00b7 mlp-seed000 \u00b7 epoch 1")), names.toString());
+        assertEquals("weights \u00b7 mlp-seed000 \u00b7 epoch 2", c.getSource(), "the generated checkpoint's workspace is named the same way");
         assertEquals(944, c.getUnloader().getNodeCount());
     }
 
@@ -108,6 +111,7 @@ class ImporterTest {
         assertEquals(java.util.Set.of(0.0, 1.0, 2.0), stamps, "epochs 0-2");
         assertTrue(gm.getGraph().getAttribute("test_accuracy", 2.0) instanceof Double, "accuracy is a series over the timeline");
         assertEquals("epoch", gm.getGraph().getAttribute("timeline_unit"));
+        assertEquals("activations L1 \u00b7 mlp-seed000 \u00b7 timeline", Lookup.getDefault().lookup(ProjectController.class).getCurrentWorkspace().getName());
 
         r.kind = MapperKind.ID;
         gen.setRequest(r);
@@ -499,7 +503,15 @@ class ImporterTest {
         ImportController ic = Lookup.getDefault().lookup(ImportController.class);
         Container lenet = ic.importFile(resources.resolve("onnx/torch_lenet.onnx").toFile());
         assertNotNull(lenet, "our FileImporter takes the .onnx");
-        assertEquals(1 + 6 + 16 + 120 + 84 + 10, process(lenet).getGraph().getNodeCount(), "channels and neurons of LeNet");
+        lenet.setSource("torch_lenet.onnx"); // as Gephi's File > Open does after the importer ran
+        assertEquals(1 + 6 + 16 + 120 + 84 + 10, processed(lenet).getGraph().getNodeCount(), "channels and neurons of LeNet");
+        try {
+            java.awt.EventQueue.invokeAndWait(() -> { });
+        } catch (InterruptedException | java.lang.reflect.InvocationTargetException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals("weights \u00b7 torch_lenet-onnx", Lookup.getDefault().lookup(ProjectController.class).getCurrentWorkspace().getName(),
+                "named by kind and model, not cut at the file name's dot to 'torch_lenet'");
         Container cnn = ic.importFile(resources.resolve("keras/keras_cnn.h5").toFile());
         assertNotNull(cnn, "our FileImporter takes the .h5");
         assertEquals(1 + 4 + 3 + 10, cnn.getUnloader().getNodeCount());
