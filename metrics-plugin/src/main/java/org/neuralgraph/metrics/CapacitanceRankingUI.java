@@ -55,7 +55,7 @@ public final class CapacitanceRankingUI implements StatisticsUI {
     @Override
     public String getValue() {
         return statistics == null || statistics.getAgreement() == null ? ""
-                : String.format(Locale.ROOT, "Spearman %.2f", statistics.getAgreement().spearman);
+                : String.format(Locale.ROOT, "\u03c1 %.2f", statistics.getAgreement().spearman); // Spearman's rho, short for the panel
     }
 
     @Override public String getDisplayName() { return "Neural capacitance ranking"; }

@@ -11,8 +11,13 @@ final class DynamicPanels {
 
     private DynamicPanels() { }
 
-    /** The Statistics panel's line after a run: how many windows, how many without value. */
+    /**
+     * The Statistics panel's line after a run, short so the panel keeps its width: "12 windows", or "9/12 windows" when
+     * three have no value.
+     */
     static String value(WindowedStatistic statistics) {
-        return statistics == null || statistics.getSeries() == null ? "" : statistics.getSeries().summary();
+        if (statistics == null || statistics.getSeries() == null) return "";
+        int n = statistics.getSeries().size(), defined = n - statistics.getSeries().undefined();
+        return (defined == n ? "" : defined + "/") + n + " windows";
     }
 }

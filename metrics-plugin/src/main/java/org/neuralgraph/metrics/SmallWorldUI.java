@@ -32,10 +32,11 @@ public final class SmallWorldUI extends SmallWorldEntry {
     @Override String note() { return "sigma and omega as networkx 2.8 defines them, on the largest component."; }
     @Override public Class<? extends Statistics> getStatisticsClass() { return SmallWorldCoefficients.class; }
 
+    /** Short, as Gephi's own results are: a longer one widens the Statistics panel and pushes the Run buttons out of view. */
     @Override
     public String getValue() {
         if (statistics == null || statistics.getResult() == null) return "";
-        return String.format(Locale.ROOT, "sigma %.2f, omega %.2f", statistics.getResult().sigma, statistics.getResult().omega);
+        return String.format(Locale.ROOT, "\u03c3 %.2f, \u03c9 %.2f", statistics.getResult().sigma, statistics.getResult().omega);
     }
 
     @Override public String getDisplayName() { return "Small-world coefficients"; }

@@ -119,6 +119,52 @@ class MetricsPluginTest {
         assertEquals("classes", mod.getCoverColumn());
     }
 
+    /** A ring lattice of 30 nodes, each linked to its 4 nearest, weights 1: small, but with communities and triangles. */
+    private static GraphModel ring() {
+        GraphModel gm = workspace(new Object[]{Names.MODULARITY_CLASS, "Modularity Class", Integer.class, new Integer[]{0, 0, 1, 1}});
+        org.gephi.graph.api.Graph g = gm.getUndirectedGraph();
+        for (int i = 4; i < 30; i++) g.addNode(gm.factory().newNode("n" + i));
+        for (int i = 0; i < 30; i++) {
+            for (int d = 1; d <= 2; d++) g.addEdge(gm.factory().newEdge(g.getNode("n" + i), g.getNode("n" + (i + d) % 30), false));
+        }
+        return gm;
+    }
+
+    /**
+     * After a run the Statistics panel shows each entry's value beside its name; Gephi's own are a number. A long one
+     * ("sigma 1.23, omega -0.41") made the panel wider than its space and pushed the Run buttons out of view.
+     */
+    @Test
+    void valuesBesideTheEntriesAreShort() {
+        GraphModel gm = ring();
+        SmallWorldUI sw = new SmallWorldUI();
+        org.neuralgraph.gephi.SmallWorldCoefficients small = (org.neuralgraph.gephi.SmallWorldCoefficients) new SmallWorldUI.Builder().getStatistics();
+        small.getParameters().setNrand(2);
+        small.getParameters().setNiter(2);
+        sw.setup(small);
+        small.execute(gm);
+        assertTrue(sw.getValue().matches("\u03c3 -?\\d+\\.\\d\\d, \u03c9 -?\\d+\\.\\d\\d"), sw.getValue());
+
+        ModularityOverResolutionsUI mo = new ModularityOverResolutionsUI();
+        ModularityOverResolutions sweep = (ModularityOverResolutions) new ModularityOverResolutionsBuilder().getStatistics();
+        mo.setup(sweep);
+        sweep.execute(gm);
+        assertTrue(mo.getValue().matches("0\\.\\d{3}"), "the modularity kept in modularity_class, as Gephi's Modularity: " + mo.getValue());
+
+        CommunityQualityUI cq = new CommunityQualityUI();
+        CommunityQuality quality = (CommunityQuality) new CommunityQualityUI.Builder().getStatistics();
+        cq.setup(quality);
+        quality.execute(gm);
+        EffectiveCouplingUI ec = new EffectiveCouplingUI();
+        org.neuralgraph.gephi.EffectiveCouplingStatistic beta = (org.neuralgraph.gephi.EffectiveCouplingStatistic) new EffectiveCouplingUI.Builder().getStatistics();
+        ec.setup(beta);
+        beta.execute(gm);
+        for (StatisticsUI ui : new StatisticsUI[]{sw, mo, cq, ec}) {
+            assertFalse(ui.getValue().isEmpty(), ui.getDisplayName());
+            assertTrue(ui.getValue().length() <= 16, ui.getDisplayName() + ": " + ui.getValue());
+        }
+    }
+
     @Test
     void dynamicStatisticsAreInTheDynamicCategoryAndTakeTheirSettings() {
         for (StatisticsUI ui : new StatisticsUI[]{new DynamicSmallWorldUI(), new DynamicEffectiveCouplingUI(), new DynamicOverlappingModularityUI()}) {
