@@ -155,6 +155,19 @@ class ImporterTest {
         refused.setWorkspace(still);
         Exception e = assertThrows(Exception.class, () -> ec.exportFile(tmp.resolve("static.gif").toFile(), refused));
         assertTrue(String.valueOf(e.getMessage()).contains("not dynamic") || String.valueOf(e.getCause()).contains("not dynamic"), String.valueOf(e));
+
+        // Gephi's export dialog lists every file type of every exporter and preselects the first: for a static
+        // workspace the animation is not offered, so Gephi's own first exporter stays preselected
+        Lookup.getDefault().lookup(ProjectController.class).openWorkspace(still);
+        java.util.List<String> offered = new java.util.ArrayList<>();
+        for (org.gephi.io.exporter.spi.GraphFileExporterBuilder b : Lookup.getDefault().lookupAll(org.gephi.io.exporter.spi.GraphFileExporterBuilder.class)) {
+            for (org.gephi.io.exporter.api.FileType t : b.getFileTypes()) offered.add(t.getExtension());
+        }
+        assertFalse(offered.contains(".gif") || offered.contains(".mp4"), offered.toString());
+        assertTrue(offered.contains(".gexf"), offered.toString());
+        assertNull(ec.getFileExporter(gif), "no .gif graph exporter for a static workspace");
+        Lookup.getDefault().lookup(ProjectController.class).openWorkspace(ws);
+        assertTrue(ec.getFileExporter(mp4) instanceof TimelineAnimationExporter, "offered again for the timeline");
     }
 
     /** What Gephi's generator controller does with a filled container: a new workspace for it, through the processor. */
