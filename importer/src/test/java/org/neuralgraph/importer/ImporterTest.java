@@ -547,9 +547,15 @@ class ImporterTest {
         importer.setFile(lenet.toFile());
         ModelFileImporterUI ui = new ModelFileImporterUI();
         assertTrue(ui.isUIForImporter(importer));
+        javax.swing.JPanel panel = ui.getPanel();
         ui.setup(new org.gephi.io.importer.spi.Importer[]{importer});
-        assertNotNull(ui.getPanel());
+        ui.kinds().setSelectedItem(GraphKinds.get(WeightGraphKind.ID).title());
+        java.awt.Dimension weights = panel.getPreferredSize();
         ui.kinds().setSelectedItem(GraphKinds.get(FeatureMapKind.ID).title());
+        java.awt.Dimension featureMap = panel.getPreferredSize();
+        assertTrue(featureMap.width <= ModelFileImporterUI.MAX_WIDTH, "compact: " + featureMap);
+        assertEquals(featureMap.width, weights.width, "the dialog keeps its width from kind to kind");
+        assertTrue(weights.height < featureMap.height / 2, "only as tall as the weight graph's one field: " + weights + " against " + featureMap);
         ((javax.swing.JSpinner) ui.form(FeatureMapKind.ID).field("layer")).setValue(1);
         ui.unsetup(true);
         assertEquals(FeatureMapKind.ID, importer.getKind());
