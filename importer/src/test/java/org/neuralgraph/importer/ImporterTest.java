@@ -632,6 +632,15 @@ class ImporterTest {
                 .findFirst().orElseThrow();
         kinds.setSelectedItem(GraphKinds.get(MapperKind.ID).title());
         assertEquals("cnn-mapper", p.read().model);
+
+        GraphRequest remembered = new GraphRequest();   // a remembered model is shown as it was, whatever the kind's default
+        remembered.kind = ActivationPatternKind.ID;
+        remembered.set("neurons-per-class", 10);
+        p.show(remembered);
+        assertEquals("mlp-seed000", p.read().model, "not replaced by the activation pattern graph's default mlp-512");
+        kinds.setSelectedItem(GraphKinds.get(WeightGraphKind.ID).title());
+        kinds.setSelectedItem(GraphKinds.get(ActivationPatternKind.ID).title());
+        assertEquals("mlp-512", p.read().model, "a model at the weight graph's default follows the kind");
     }
 
     /** A kind added to the registry (one class, ToyRingKind in the pipeline's tests) appears in the generator with its parameter. */
