@@ -57,7 +57,7 @@ public final class DynamicOverlappingModularityUI implements StatisticsUI {
     }
 
     @Override public Class<? extends Statistics> getStatisticsClass() { return DynamicOverlappingModularity.class; }
-    @Override public String getValue() { return DynamicPanels.value(statistics); }
+    @Override public String getValue() { return DynamicPanels.VALUE; }
     @Override public String getDisplayName() { return "Overlapping modularity"; }
 
     @Override

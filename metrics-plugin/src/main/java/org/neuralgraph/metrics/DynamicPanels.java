@@ -1,7 +1,5 @@
 package org.neuralgraph.metrics;
 
-import org.neuralgraph.gephi.WindowedStatistic;
-
 /** What the entries of our statistics over time share: the advice on Gephi's window and tick, the panel's value. */
 final class DynamicPanels {
 
@@ -12,12 +10,9 @@ final class DynamicPanels {
     private DynamicPanels() { }
 
     /**
-     * The Statistics panel's line after a run, short so the panel keeps its width: "12 windows", or "9/12 windows" when
-     * three have no value.
+     * What the Statistics panel shows beside the name after a run: nothing, as for Gephi's own statistics over time. A
+     * series has no one value, "12 windows" widened the panel past its space, and the report (opened after the run)
+     * lists the windows and those without value.
      */
-    static String value(WindowedStatistic statistics) {
-        if (statistics == null || statistics.getSeries() == null) return "";
-        int n = statistics.getSeries().size(), defined = n - statistics.getSeries().undefined();
-        return (defined == n ? "" : defined + "/") + n + " windows";
-    }
+    static final String VALUE = "";
 }

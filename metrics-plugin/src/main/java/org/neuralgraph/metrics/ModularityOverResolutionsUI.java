@@ -46,13 +46,13 @@ public final class ModularityOverResolutionsUI implements StatisticsUI {
         return ModularityOverResolutions.class;
     }
 
-    /** Shown beside the entry after a run, short as Gephi's Modularity: the modularity at the kept resolution. */
+    /** Shown beside the entry after a run, short as Gephi's Modularity: the modularity at the kept resolution, 2 decimals (the name is long). */
     @Override
     public String getValue() {
         if (statistics == null || statistics.getResults() == null) return "";
         // as Gephi's Modularity: the modularity of the communities left in modularity_class (the report has every resolution)
         for (ModularitySweep.Result r : statistics.getResults()) {
-            if (Math.abs(r.resolution() - statistics.getKeepResolution()) < 1e-9) return String.format(Locale.ROOT, "%.3f", r.modularity());
+            if (Math.abs(r.resolution() - statistics.getKeepResolution()) < 1e-9) return String.format(Locale.ROOT, "%.2f", r.modularity());
         }
         return "";
     }

@@ -130,12 +130,19 @@ class MetricsPluginTest {
         return gm;
     }
 
+    /** How wide a row of the Statistics panel is, as far as its name and value go: two labels and the gap between. */
+    private static int rowWidth(String name, String value) {
+        return new javax.swing.JLabel(name).getPreferredSize().width + (value.isEmpty() ? 0 : 5 + new javax.swing.JLabel(value).getPreferredSize().width);
+    }
+
     /**
-     * After a run the Statistics panel shows each entry's value beside its name; Gephi's own are a number. A long one
-     * ("sigma 1.23, omega -0.41") made the panel wider than its space and pushed the Run buttons out of view.
+     * After a run the Statistics panel shows each entry's value beside its name, and the panel is as wide as its widest
+     * row. "Small-world coefficients sigma 1.23, omega -0.41" made it wider than its space and pushed the Run buttons out
+     * of view; no row of ours may be wider than Gephi's widest, "Avg. Clustering Coefficient 0.618".
      */
     @Test
-    void valuesBesideTheEntriesAreShort() {
+    void rowsBesideTheRunButtonsAreNoWiderThanGephisOwn() {
+        int gephis = rowWidth("Avg. Clustering Coefficient", "0.618");
         GraphModel gm = ring();
         SmallWorldUI sw = new SmallWorldUI();
         org.neuralgraph.gephi.SmallWorldCoefficients small = (org.neuralgraph.gephi.SmallWorldCoefficients) new SmallWorldUI.Builder().getStatistics();
@@ -143,13 +150,13 @@ class MetricsPluginTest {
         small.getParameters().setNiter(2);
         sw.setup(small);
         small.execute(gm);
-        assertTrue(sw.getValue().matches("\u03c3 -?\\d+\\.\\d\\d, \u03c9 -?\\d+\\.\\d\\d"), sw.getValue());
+        assertTrue(sw.getValue().matches("\u03c3 -?\\d+\\.\\d\\d"), sw.getValue());
 
         ModularityOverResolutionsUI mo = new ModularityOverResolutionsUI();
         ModularityOverResolutions sweep = (ModularityOverResolutions) new ModularityOverResolutionsBuilder().getStatistics();
         mo.setup(sweep);
         sweep.execute(gm);
-        assertTrue(mo.getValue().matches("0\\.\\d{3}"), "the modularity kept in modularity_class, as Gephi's Modularity: " + mo.getValue());
+        assertTrue(mo.getValue().matches("0\\.\\d\\d"), "the modularity kept in modularity_class, as Gephi's Modularity: " + mo.getValue());
 
         CommunityQualityUI cq = new CommunityQualityUI();
         CommunityQuality quality = (CommunityQuality) new CommunityQualityUI.Builder().getStatistics();
@@ -161,7 +168,16 @@ class MetricsPluginTest {
         beta.execute(gm);
         for (StatisticsUI ui : new StatisticsUI[]{sw, mo, cq, ec}) {
             assertFalse(ui.getValue().isEmpty(), ui.getDisplayName());
-            assertTrue(ui.getValue().length() <= 16, ui.getDisplayName() + ": " + ui.getValue());
+            assertTrue(rowWidth(ui.getDisplayName(), ui.getValue()) <= gephis + 2, ui.getDisplayName() + " " + ui.getValue() + ": "
+                    + rowWidth(ui.getDisplayName(), ui.getValue()) + " px against Gephi's " + gephis);
+        }
+        // the others at their widest values: a Spearman rho, an entropy summed over hundreds of neurons
+        String[][] widest = {{new CapacitanceRankingUI().getDisplayName(), "-0.83"}, {new ActivationEntropyUI().getDisplayName(), "1536"},
+                {new ActivationEntropyUI().getDisplayName(), "12.35"}, {new EffectiveCouplingUI().getDisplayName(), "0.01235"}};
+        for (String[] row : widest) assertTrue(rowWidth(row[0], row[1]) <= gephis + 2, row[0] + " " + row[1]);
+        for (StatisticsUI ui : new StatisticsUI[]{new DynamicSmallWorldUI(), new DynamicEffectiveCouplingUI(), new DynamicOverlappingModularityUI()}) {
+            assertEquals("", ui.getValue(), "nothing beside a statistic over time, as Gephi's own");
+            assertTrue(rowWidth(ui.getDisplayName(), "") <= gephis, ui.getDisplayName());
         }
     }
 
