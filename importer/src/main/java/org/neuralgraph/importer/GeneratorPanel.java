@@ -141,7 +141,6 @@ final class GeneratorPanel extends JPanel {
     }
 
     void show(GraphRequest r) {
-        model.setSelectedItem(r.model);
         data.setText(r.data);
         epochs.setValue(r.epochs);
         checkpoints.setValue(r.checkpoints);
@@ -152,6 +151,7 @@ final class GeneratorPanel extends JPanel {
         timeline.setSelected(r.timeline);
         for (GraphKind k : kinds) forms.get(k.id()).show(r.parameters.getOrDefault(k.id(), new HashMap<>()));
         for (int i = 0; i < kinds.size(); i++) if (kinds.get(i).id().equals(r.kind)) kind.setSelectedIndex(i);
+        model.setSelectedItem(r.model); // after the kind: choosing the kind moves a model left at a default, not the request's
         showKind();
     }
 

@@ -42,7 +42,7 @@ final class GraphRequest {
     int checkpoint = -1;
     long seed = 42;
     boolean mixed;
-    /** Also put every other checkpoint into a workspace of its own, named by epoch and test accuracy. */
+    /** Also put every other checkpoint into a workspace of its own, named by kind, model and epoch ({@link WorkspaceNames}). */
     boolean otherCheckpoints;
     /** Generate every checkpoint's graph as one dynamic graph instead: Gephi's timeline then plays the training. */
     boolean timeline;

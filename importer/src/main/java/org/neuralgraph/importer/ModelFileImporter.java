@@ -21,8 +21,8 @@ import java.util.Map;
  * File &gt; Open of a model file (a DL4J model zip, {@link Dl4jModelImporterBuilder}; an ONNX or Keras .h5 file,
  * {@link ForeignModelImporterBuilder}): the graph kind and parameters chosen in Gephi's import settings
  * ({@link ModelFileImporterUI}; the weight graph by default, every weight an edge), built by the same {@link GraphRequest}
- * as File &gt; Generate (the shipped MNIST sample as data for the kinds that run the network). A training run and other
- * data are in File &gt; Generate.
+ * as File &gt; Generate (the shipped MNIST sample as data for the kinds that run the network), in a workspace named by
+ * kind and model ({@link OpenedWorkspaceName}). A training run and other data are in File &gt; Generate.
  */
 public final class ModelFileImporter extends TicketTask implements FileImporter, FileImporter.FileAware {
 
@@ -71,8 +71,10 @@ public final class ModelFileImporter extends TicketTask implements FileImporter,
         r.parameters.put(kind, parameters);
         try {
             NeuralGraph g = r.build(progress);
-            ContainerWriter.write(g, file.getName(), loader, progress);
+            String name = WorkspaceNames.of(r.job, r.job.builtIndex());
+            ContainerWriter.write(g, name, loader, progress);
             WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), r.job.workspaceData(progress), container);
+            OpenedWorkspaceName.toNextWorkspace(name);
             GraphKind k = r.graphKind();
             report.log(k.title() + " of " + file + ": " + k.description() + "; parameters " + r.job.values().asMap()
                     + (k.inputs() == org.neuralgraph.pipeline.kind.InputImages.NONE ? "" : "; File > Generate's defaults for the data (shipped MNIST sample, seed " + r.seed + ")") + ".");

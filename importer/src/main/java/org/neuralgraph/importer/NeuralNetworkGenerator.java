@@ -2,6 +2,7 @@ package org.neuralgraph.importer;
 
 import org.gephi.io.generator.spi.Generator;
 import org.gephi.io.generator.spi.GeneratorUI;
+import org.gephi.io.importer.api.Container;
 import org.gephi.io.importer.api.ContainerLoader;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.CancelledException;
@@ -24,8 +25,9 @@ import java.util.List;
  * File &gt; Generate &gt; Neural network graph: trains a preset on MNIST-style data (the shipped sample by default) or
  * opens a shipped model, DL4J model zip, training run, ONNX or Keras .h5 file, and generates one of the registry's graph
  * kinds ({@link org.neuralgraph.pipeline.kind.GraphKinds}) for one checkpoint, every checkpoint, or all of them as one
- * dynamic graph. What a kind puts beside its graph (the recorded activations of an activation pattern graph, for the
- * activation entropy statistic) goes into the workspace's lookup. Runs as a Gephi LongTask: progress per training
+ * dynamic graph, in a workspace named by kind, model and checkpoint ({@link WorkspaceNames}). What a kind puts beside
+ * its graph (the recorded activations of an activation pattern graph, for the activation entropy statistic) goes into
+ * the workspace's lookup. Runs as a Gephi LongTask: progress per training
  * batch, and Cancel stops it before anything reaches a workspace (Gephi only builds the workspace from a finished
  * container).
  */
@@ -49,12 +51,14 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
             if (request.timeline) {
                 GraphTimeline timeline = job.timeline(g, progress);
                 ContainerWriter.writeTimeline(timeline, job.name() + " timeline", container, progress);
+                nameWorkspace(container, WorkspaceNames.timeline(job));
                 WorkspaceHandOver.toNextWorkspace(timeline, container);
                 return;
             }
             List<Object> data = job.workspaceData(progress);
             if (request.otherCheckpoints) importOtherCheckpoints(job);
             ContainerWriter.write(g, request.title(job.builtIndex()), container, progress);
+            nameWorkspace(container, WorkspaceNames.of(job, job.builtIndex()));
             WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), data, container);
         } catch (CancelledException e) {
             // Gephi discards the container of a cancelled task
@@ -74,7 +78,7 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
                 if (i == job.builtIndex()) continue;
                 progress.checkCancelled();
                 NeuralGraph other = job.graphOf(i, progress);
-                Workspace ws = WorkspaceImporter.importGraph(other, job.title(i), progress);
+                Workspace ws = WorkspaceImporter.importGraph(other, WorkspaceNames.of(job, i), progress);
                 made.add(ws);
                 for (Object o : job.workspaceData(progress)) ws.add(o);
                 WorkspaceHandOver.openFirstView(ws);
@@ -84,6 +88,16 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
             for (Workspace w : made) pc.deleteWorkspace(w);
             throw e;
         }
+    }
+
+    /**
+     * Gephi's generator controller sets the container's source to {@link #getName()} before generating, and its
+     * processor names the new workspace after the source; the source is set again here, once the checkpoint is known,
+     * so the workspace is named by kind, model and checkpoint ({@link WorkspaceNames}) rather than "Neural network
+     * graph". Gephi's loader is its container ({@code ImportContainerImpl}); another loader keeps Gephi's name.
+     */
+    private static void nameWorkspace(ContainerLoader loader, String name) {
+        if (loader instanceof Container) ((Container) loader).setSource(name);
     }
 
     @Override

@@ -35,7 +35,8 @@ import java.util.List;
  * timeline ({@link WorkspaceTimeline}: one frame per timestamp, e.g. a training made with "all checkpoints as one
  * dynamic graph" or a dynamic GEXF), draws every frame with the nodes where the user laid them out and coloured them,
  * edges at that timestamp's weight, and the time and accuracy written on it ({@link TimelineAnimation}), at
- * {@link AnimationFiles}' size and pace. A static workspace or one with intervals gets a clear error.
+ * {@link AnimationFiles}' size and pace. Offered for a dynamic workspace only ({@link #forTimeline}); one with
+ * intervals gets a clear error.
  */
 public final class TimelineAnimationExporter extends TicketTask implements GraphExporter, ByteExporter {
 
@@ -93,11 +94,25 @@ public final class TimelineAnimationExporter extends TicketTask implements Graph
     @Override public boolean isExportVisible() { return exportVisible; }
     @Override public void setExportVisible(boolean exportVisible) { this.exportVisible = exportVisible; }
 
+    /**
+     * The file type of an entry of Gephi's graph export dialog, offered only while the current workspace is dynamic.
+     * Gephi's dialog preselects the first file type of the first exporter in its lookup (unless the user picked another
+     * before), and NetBeans' lookup lists a module's META-INF/services entries in class-loader order, in which ours came
+     * before Gephi's own, with no way to come after them: an entry with a {@code position} is put before every entry
+     * without one, and Gephi's have none. So a static graph's export offered, and preselected, an animation it cannot
+     * make; offered only for a timeline, the animation leaves Gephi's default to static graphs.
+     */
+    static FileType[] forTimeline(FileType type) {
+        GraphController gc = Lookup.getDefault().lookup(GraphController.class);
+        GraphModel gm = gc == null ? null : gc.getGraphModel();
+        return gm != null && gm.isDynamic() ? new FileType[]{type} : new FileType[0];
+    }
+
     /** The GIF entry of Gephi's graph export dialog. */
     @ServiceProvider(service = GraphFileExporterBuilder.class)
     public static final class GifBuilder implements GraphFileExporterBuilder {
         @Override public GraphExporter buildExporter() { return new TimelineAnimationExporter(Format.GIF); }
-        @Override public FileType[] getFileTypes() { return new FileType[]{new FileType(".gif", "Timeline animation (animated GIF)")}; }
+        @Override public FileType[] getFileTypes() { return forTimeline(new FileType(".gif", "Timeline animation (animated GIF)")); }
         @Override public String getName() { return "Timeline animation (GIF)"; }
     }
 
@@ -105,7 +120,7 @@ public final class TimelineAnimationExporter extends TicketTask implements Graph
     @ServiceProvider(service = GraphFileExporterBuilder.class)
     public static final class Mp4Builder implements GraphFileExporterBuilder {
         @Override public GraphExporter buildExporter() { return new TimelineAnimationExporter(Format.MP4); }
-        @Override public FileType[] getFileTypes() { return new FileType[]{new FileType(".mp4", "Timeline animation (MP4 video)")}; }
+        @Override public FileType[] getFileTypes() { return forTimeline(new FileType(".mp4", "Timeline animation (MP4 video)")); }
         @Override public String getName() { return "Timeline animation (MP4)"; }
     }
 }

@@ -60,7 +60,9 @@ class ImporterTest {
         assertEquals(944, gm.getGraph().getNodeCount());
         assertEquals(44_700, gm.getGraph().getEdgeCount());
         assertNotNull(gm.getNodeTable().getColumn("layer_name"));
-        assertEquals("Neural network graph", gen.getName());
+        assertEquals("Neural network graph", gen.getName(), "the menu's and the dialog's name");
+        assertEquals("weights \u00b7 mlp-seed000 \u00b7 epoch 1", Lookup.getDefault().lookup(ProjectController.class).getCurrentWorkspace().getName(),
+                "the workspace is named by kind, model and checkpoint, through the container's source as in Gephi");
         assertTrue(Files.isRegularFile(r.trainedRun.resolve("manifest.json")));
         assertEquals(1, GraphRequest.load(org.openide.util.NbPreferences.forModule(NeuralNetworkGenerator.class)).epochs,
                 "settings are remembered");
@@ -80,8 +82,9 @@ class ImporterTest {
         gen.generate(c.getLoader());
         Workspace[] all = pc.getCurrentProject().getLookup().lookup(org.gephi.project.api.WorkspaceProvider.class).getWorkspaces();
         assertTrue(all.length >= before + 1, "epochs 0 and 1 in workspaces; epoch 2 in the container");
-        assertTrue(java.util.Arrays.stream(all).anyMatch(w -> w.getName().startsWith("weights epoch 1 (test acc ")),
-                java.util.Arrays.toString(java.util.Arrays.stream(all).map(Workspace::getName).toArray()));
+        java.util.List<String> names = java.util.Arrays.stream(all).map(Workspace::getName).collect(java.util.stream.Collectors.toList());
+        assertTrue(names.containsAll(java.util.List.of("weights \u00b7 mlp-seed000 \u00b7 epoch 0", "weights \u00b7 mlp-seed000 \u00b7 epoch 1")), names.toString());
+        assertEquals("weights \u00b7 mlp-seed000 \u00b7 epoch 2", c.getSource(), "the generated checkpoint's workspace is named the same way");
         assertEquals(944, c.getUnloader().getNodeCount());
     }
 
@@ -108,6 +111,7 @@ class ImporterTest {
         assertEquals(java.util.Set.of(0.0, 1.0, 2.0), stamps, "epochs 0-2");
         assertTrue(gm.getGraph().getAttribute("test_accuracy", 2.0) instanceof Double, "accuracy is a series over the timeline");
         assertEquals("epoch", gm.getGraph().getAttribute("timeline_unit"));
+        assertEquals("activations L1 \u00b7 mlp-seed000 \u00b7 timeline", Lookup.getDefault().lookup(ProjectController.class).getCurrentWorkspace().getName());
 
         r.kind = MapperKind.ID;
         gen.setRequest(r);
@@ -151,6 +155,19 @@ class ImporterTest {
         refused.setWorkspace(still);
         Exception e = assertThrows(Exception.class, () -> ec.exportFile(tmp.resolve("static.gif").toFile(), refused));
         assertTrue(String.valueOf(e.getMessage()).contains("not dynamic") || String.valueOf(e.getCause()).contains("not dynamic"), String.valueOf(e));
+
+        // Gephi's export dialog lists every file type of every exporter and preselects the first: for a static
+        // workspace the animation is not offered, so Gephi's own first exporter stays preselected
+        Lookup.getDefault().lookup(ProjectController.class).openWorkspace(still);
+        java.util.List<String> offered = new java.util.ArrayList<>();
+        for (org.gephi.io.exporter.spi.GraphFileExporterBuilder b : Lookup.getDefault().lookupAll(org.gephi.io.exporter.spi.GraphFileExporterBuilder.class)) {
+            for (org.gephi.io.exporter.api.FileType t : b.getFileTypes()) offered.add(t.getExtension());
+        }
+        assertFalse(offered.contains(".gif") || offered.contains(".mp4"), offered.toString());
+        assertTrue(offered.contains(".gexf"), offered.toString());
+        assertNull(ec.getFileExporter(gif), "no .gif graph exporter for a static workspace");
+        Lookup.getDefault().lookup(ProjectController.class).openWorkspace(ws);
+        assertTrue(ec.getFileExporter(mp4) instanceof TimelineAnimationExporter, "offered again for the timeline");
     }
 
     /** What Gephi's generator controller does with a filled container: a new workspace for it, through the processor. */
@@ -499,7 +516,15 @@ class ImporterTest {
         ImportController ic = Lookup.getDefault().lookup(ImportController.class);
         Container lenet = ic.importFile(resources.resolve("onnx/torch_lenet.onnx").toFile());
         assertNotNull(lenet, "our FileImporter takes the .onnx");
-        assertEquals(1 + 6 + 16 + 120 + 84 + 10, process(lenet).getGraph().getNodeCount(), "channels and neurons of LeNet");
+        lenet.setSource("torch_lenet.onnx"); // as Gephi's File > Open does after the importer ran
+        assertEquals(1 + 6 + 16 + 120 + 84 + 10, processed(lenet).getGraph().getNodeCount(), "channels and neurons of LeNet");
+        try {
+            java.awt.EventQueue.invokeAndWait(() -> { });
+        } catch (InterruptedException | java.lang.reflect.InvocationTargetException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals("weights \u00b7 torch_lenet-onnx", Lookup.getDefault().lookup(ProjectController.class).getCurrentWorkspace().getName(),
+                "named by kind and model, not cut at the file name's dot to 'torch_lenet'");
         Container cnn = ic.importFile(resources.resolve("keras/keras_cnn.h5").toFile());
         assertNotNull(cnn, "our FileImporter takes the .h5");
         assertEquals(1 + 4 + 3 + 10, cnn.getUnloader().getNodeCount());
@@ -522,9 +547,15 @@ class ImporterTest {
         importer.setFile(lenet.toFile());
         ModelFileImporterUI ui = new ModelFileImporterUI();
         assertTrue(ui.isUIForImporter(importer));
+        javax.swing.JPanel panel = ui.getPanel();
         ui.setup(new org.gephi.io.importer.spi.Importer[]{importer});
-        assertNotNull(ui.getPanel());
+        ui.kinds().setSelectedItem(GraphKinds.get(WeightGraphKind.ID).title());
+        java.awt.Dimension weights = panel.getPreferredSize();
         ui.kinds().setSelectedItem(GraphKinds.get(FeatureMapKind.ID).title());
+        java.awt.Dimension featureMap = panel.getPreferredSize();
+        assertTrue(featureMap.width <= ModelFileImporterUI.MAX_WIDTH, "compact: " + featureMap);
+        assertEquals(featureMap.width, weights.width, "the dialog keeps its width from kind to kind");
+        assertTrue(weights.height < featureMap.height / 2, "only as tall as the weight graph's one field: " + weights + " against " + featureMap);
         ((javax.swing.JSpinner) ui.form(FeatureMapKind.ID).field("layer")).setValue(1);
         ui.unsetup(true);
         assertEquals(FeatureMapKind.ID, importer.getKind());
@@ -601,6 +632,15 @@ class ImporterTest {
                 .findFirst().orElseThrow();
         kinds.setSelectedItem(GraphKinds.get(MapperKind.ID).title());
         assertEquals("cnn-mapper", p.read().model);
+
+        GraphRequest remembered = new GraphRequest();   // a remembered model is shown as it was, whatever the kind's default
+        remembered.kind = ActivationPatternKind.ID;
+        remembered.set("neurons-per-class", 10);
+        p.show(remembered);
+        assertEquals("mlp-seed000", p.read().model, "not replaced by the activation pattern graph's default mlp-512");
+        kinds.setSelectedItem(GraphKinds.get(WeightGraphKind.ID).title());
+        kinds.setSelectedItem(GraphKinds.get(ActivationPatternKind.ID).title());
+        assertEquals("mlp-512", p.read().model, "a model at the weight graph's default follows the kind");
     }
 
     /** A kind added to the registry (one class, ToyRingKind in the pipeline's tests) appears in the generator with its parameter. */

@@ -48,7 +48,9 @@ public final class ActivationEntropyUI implements StatisticsUI {
 
     @Override
     public String getValue() {
-        return statistics == null || Double.isNaN(statistics.getTotal()) ? "" : String.format(Locale.ROOT, "%.3f", statistics.getTotal());
+        if (statistics == null || Double.isNaN(statistics.getTotal())) return "";
+        // a sum over the neurons, often in the hundreds: whole numbers there, so the Statistics panel keeps its width
+        return String.format(Locale.ROOT, Math.abs(statistics.getTotal()) >= 100 ? "%.0f" : "%.2f", statistics.getTotal());
     }
 
     @Override public String getDisplayName() { return "Activation pattern entropy"; }

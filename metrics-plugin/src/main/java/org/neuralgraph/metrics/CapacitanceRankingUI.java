@@ -55,10 +55,11 @@ public final class CapacitanceRankingUI implements StatisticsUI {
     @Override
     public String getValue() {
         return statistics == null || statistics.getAgreement() == null ? ""
-                : String.format(Locale.ROOT, "Spearman %.2f", statistics.getAgreement().spearman);
+                : String.format(Locale.ROOT, "%.2f", statistics.getAgreement().spearman); // Spearman's rho; short, as the panel's width needs
     }
 
-    @Override public String getDisplayName() { return "Neural capacitance ranking"; }
+    /** Short as Gephi's names: "Neural capacitance ranking" with a negative rho was wider than the Statistics panel. */
+    @Override public String getDisplayName() { return "Capacitance ranking"; }
     @Override public String getShortDescription() { return "Rank candidate models by the accuracy predicted from early beta_eff (Jiang et al. 2024)"; }
     @Override public String getCategory() { return StatisticsUI.CATEGORY_NETWORK_OVERVIEW; }
     @Override public int getPosition() { return 930; }

@@ -1,9 +1,12 @@
 package org.neuralgraph.metrics;
 
+import org.gephi.graph.api.GraphController;
+import org.gephi.graph.api.GraphModel;
 import org.gephi.statistics.spi.Statistics;
 import org.gephi.statistics.spi.StatisticsBuilder;
 import org.gephi.statistics.spi.StatisticsUI;
 import org.neuralgraph.gephi.CommunityQuality;
+import org.openide.util.Lookup;
 import org.openide.util.lookup.ServiceProvider;
 
 import javax.swing.JPanel;
@@ -27,10 +30,11 @@ public final class CommunityQualityUI implements StatisticsUI {
     @Override
     public JPanel getSettingsPanel() {
         panel = new SettingsPanel("Overlapping modularity")
-                .field("Cover column", 16).field("COPRA v", 4).field("Kernighan-Lin passes", 4).field("Seed", 10)
+                .choice("Cover column", 16).field("COPRA v", 4).field("Kernighan-Lin passes", 4).field("Seed", 10)
                 .note("The cover column is a partition (e.g. modularity_class) or lists each node's<br>"
-                        + "communities separated by | (e.g. 3|7); leave it empty to detect an overlapping<br>"
-                        + "cover by COPRA label propagation (at most v communities per node). Edges count as undirected.");
+                        + "communities separated by | (e.g. classes: 3|7); the list offers this workspace's.<br>"
+                        + "Leave it empty to detect an overlapping cover by COPRA label propagation<br>"
+                        + "(at most v communities per node). Edges count as undirected.");
         return panel;
     }
 
@@ -38,7 +42,13 @@ public final class CommunityQualityUI implements StatisticsUI {
     public void setup(Statistics s) {
         statistics = (CommunityQuality) s;
         if (panel != null) {
-            panel.set("Cover column", statistics.getCoverColumn());
+            GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel();
+            String cover = statistics.getCoverColumn();
+            if (gm != null) {
+                cover = CoverColumns.choose(gm, cover, "");
+                panel.choices("Cover column", CoverColumns.candidates(gm));
+            }
+            panel.set("Cover column", cover);
             panel.set("COPRA v", statistics.getCopraV());
             panel.set("Kernighan-Lin passes", statistics.getKlbIterations());
             panel.set("Seed", statistics.getSeed());

@@ -15,8 +15,6 @@ import javax.swing.JPanel;
 @ServiceProvider(service = StatisticsUI.class)
 public final class DynamicEffectiveCouplingUI implements StatisticsUI {
 
-    private DynamicEffectiveCoupling statistics;
-
     /** Registers {@link DynamicEffectiveCoupling} with Gephi. */
     @ServiceProvider(service = StatisticsBuilder.class)
     public static final class Builder implements StatisticsBuilder {
@@ -26,11 +24,11 @@ public final class DynamicEffectiveCouplingUI implements StatisticsUI {
     }
 
     @Override public JPanel getSettingsPanel() { return new SettingsPanel("Effective coupling (beta_eff) over time").note(DynamicPanels.WINDOW_NOTE); }
-    @Override public void setup(Statistics s) { statistics = (DynamicEffectiveCoupling) s; }
+    @Override public void setup(Statistics s) { }
     @Override public void unsetup() { }
     @Override public Class<? extends Statistics> getStatisticsClass() { return DynamicEffectiveCoupling.class; }
-    @Override public String getValue() { return DynamicPanels.value(statistics); }
-    @Override public String getDisplayName() { return "Effective coupling (beta_eff)"; }
+    @Override public String getValue() { return DynamicPanels.VALUE; }
+    @Override public String getDisplayName() { return "Effective coupling"; }
     @Override public String getShortDescription() { return "beta_eff and the mean weighted degree of each window of the timeline (Jiang et al. 2024)"; }
     @Override public String getCategory() { return StatisticsUI.CATEGORY_DYNAMIC; }
     @Override public int getPosition() { return 920; }

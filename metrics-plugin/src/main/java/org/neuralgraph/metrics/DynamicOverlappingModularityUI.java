@@ -1,9 +1,12 @@
 package org.neuralgraph.metrics;
 
+import org.gephi.graph.api.GraphController;
+import org.gephi.graph.api.GraphModel;
 import org.gephi.statistics.spi.Statistics;
 import org.gephi.statistics.spi.StatisticsBuilder;
 import org.gephi.statistics.spi.StatisticsUI;
 import org.neuralgraph.gephi.DynamicOverlappingModularity;
+import org.openide.util.Lookup;
 import org.openide.util.lookup.ServiceProvider;
 
 import javax.swing.JPanel;
@@ -27,7 +30,7 @@ public final class DynamicOverlappingModularityUI implements StatisticsUI {
 
     @Override
     public JPanel getSettingsPanel() {
-        panel = new SettingsPanel("Overlapping modularity over time").field(COVER, 16)
+        panel = new SettingsPanel("Overlapping modularity over time").choice(COVER, 16)
                 .note("A partition (e.g. modularity_class) or each node's communities separated by | (e.g. 3|7);<br>"
                         + "a dynamic column is read in each window. Edges count as undirected.<br>" + DynamicPanels.WINDOW_NOTE);
         return panel;
@@ -36,7 +39,14 @@ public final class DynamicOverlappingModularityUI implements StatisticsUI {
     @Override
     public void setup(Statistics s) {
         statistics = (DynamicOverlappingModularity) s;
-        if (panel != null) panel.set(COVER, statistics.getCoverColumn());
+        if (panel == null) return;
+        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel();
+        String cover = statistics.getCoverColumn();
+        if (gm != null) {
+            cover = CoverColumns.choose(gm, cover, cover);
+            panel.choices(COVER, CoverColumns.candidates(gm));
+        }
+        panel.set(COVER, cover);
     }
 
     @Override
@@ -47,7 +57,7 @@ public final class DynamicOverlappingModularityUI implements StatisticsUI {
     }
 
     @Override public Class<? extends Statistics> getStatisticsClass() { return DynamicOverlappingModularity.class; }
-    @Override public String getValue() { return DynamicPanels.value(statistics); }
+    @Override public String getValue() { return DynamicPanels.VALUE; }
     @Override public String getDisplayName() { return "Overlapping modularity"; }
 
     @Override

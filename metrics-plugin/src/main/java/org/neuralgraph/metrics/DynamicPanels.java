@@ -1,7 +1,5 @@
 package org.neuralgraph.metrics;
 
-import org.neuralgraph.gephi.WindowedStatistic;
-
 /** What the entries of our statistics over time share: the advice on Gephi's window and tick, the panel's value. */
 final class DynamicPanels {
 
@@ -11,8 +9,10 @@ final class DynamicPanels {
 
     private DynamicPanels() { }
 
-    /** The Statistics panel's line after a run: how many windows, how many without value. */
-    static String value(WindowedStatistic statistics) {
-        return statistics == null || statistics.getSeries() == null ? "" : statistics.getSeries().summary();
-    }
+    /**
+     * What the Statistics panel shows beside the name after a run: nothing, as for Gephi's own statistics over time. A
+     * series has no one value, "12 windows" widened the panel past its space, and the report (opened after the run)
+     * lists the windows and those without value.
+     */
+    static final String VALUE = "";
 }

@@ -32,7 +32,7 @@ public final class DynamicSmallWorldUI extends SmallWorldEntry {
 
     @Override String note() { return "sigma and omega of each window, with the same seed in every window.<br>" + DynamicPanels.WINDOW_NOTE; }
     @Override public Class<? extends Statistics> getStatisticsClass() { return DynamicSmallWorld.class; }
-    @Override public String getValue() { return DynamicPanels.value(statistics); }
+    @Override public String getValue() { return DynamicPanels.VALUE; }
     @Override public String getDisplayName() { return "Small-world coefficients"; }
     @Override public String getShortDescription() { return "sigma, omega, C/Cr and L/Lr of each window of the timeline (Darnell & Leonard, Fig. 8)"; }
     @Override public String getCategory() { return StatisticsUI.CATEGORY_DYNAMIC; }

@@ -33,7 +33,8 @@ public final class EffectiveCouplingUI implements StatisticsUI {
         return statistics == null || Double.isNaN(statistics.getBetaEff()) ? "" : String.format(Locale.ROOT, "%.4g", statistics.getBetaEff());
     }
 
-    @Override public String getDisplayName() { return "Effective coupling (beta_eff)"; }
+    /** Short as Gephi's names: with its value, "Effective coupling (beta_eff)" was wider than the Statistics panel. */
+    @Override public String getDisplayName() { return "Effective coupling"; }
     @Override public String getShortDescription() { return "Gao-Barzel-Barabasi mean-field coupling, the neural capacitance of Jiang et al. (2024)"; }
     @Override public String getCategory() { return StatisticsUI.CATEGORY_NETWORK_OVERVIEW; }
     @Override public int getPosition() { return 920; }

@@ -3,6 +3,7 @@ package org.neuralgraph.metrics;
 import org.gephi.statistics.spi.Statistics;
 import org.gephi.statistics.spi.StatisticsUI;
 import org.neuralgraph.gephi.ModularityOverResolutions;
+import org.neuralgraph.gephi.ModularitySweep;
 import org.openide.util.lookup.ServiceProvider;
 
 import javax.swing.JPanel;
@@ -45,11 +46,15 @@ public final class ModularityOverResolutionsUI implements StatisticsUI {
         return ModularityOverResolutions.class;
     }
 
-    /** Shown beside the entry after a run: how many resolutions were swept. */
+    /** Shown beside the entry after a run, short as Gephi's Modularity: the modularity at the kept resolution, 2 decimals (the name is long). */
     @Override
     public String getValue() {
         if (statistics == null || statistics.getResults() == null) return "";
-        return String.format(Locale.ROOT, "%d resolutions", statistics.getResults().size());
+        // as Gephi's Modularity: the modularity of the communities left in modularity_class (the report has every resolution)
+        for (ModularitySweep.Result r : statistics.getResults()) {
+            if (Math.abs(r.resolution() - statistics.getKeepResolution()) < 1e-9) return String.format(Locale.ROOT, "%.2f", r.modularity());
+        }
+        return "";
     }
 
     @Override

@@ -32,10 +32,14 @@ public final class SmallWorldUI extends SmallWorldEntry {
     @Override String note() { return "sigma and omega as networkx 2.8 defines them, on the largest component."; }
     @Override public Class<? extends Statistics> getStatisticsClass() { return SmallWorldCoefficients.class; }
 
+    /**
+     * sigma only: beside the name, a row as wide as Gephi's widest ("Avg. Clustering Coefficient 0.618"); a wider one
+     * widens the Statistics panel and pushes the Run buttons out of view. omega is in the report.
+     */
     @Override
     public String getValue() {
         if (statistics == null || statistics.getResult() == null) return "";
-        return String.format(Locale.ROOT, "sigma %.2f, omega %.2f", statistics.getResult().sigma, statistics.getResult().omega);
+        return String.format(Locale.ROOT, "\u03c3 %.2f", statistics.getResult().sigma);
     }
 
     @Override public String getDisplayName() { return "Small-world coefficients"; }

@@ -97,7 +97,7 @@ class ActivationsCommandTest {
         Path out = tmp.resolve("x");
         WeightsCommandTest.Run r = WeightsCommandTest.run(args(spec(tmp), out, "--neurons-per-class", "20"));
         assertEquals(2, r.code);
-        assertTrue(r.err.contains("--neurons-per-class 20 is more than the 16 neurons"), r.err);
+        assertTrue(r.err.contains("--neurons-per-class must be below the 16 neurons of layer 2 of small"), r.err);
         assertFalse(Files.exists(out));
         WeightsCommandTest.Run b = WeightsCommandTest.run(args(spec(tmp), out, "--resolution", "0"));
         assertFalse(Files.exists(out));

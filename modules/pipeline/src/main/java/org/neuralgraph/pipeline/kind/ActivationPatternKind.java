@@ -23,11 +23,13 @@ public final class ActivationPatternKind implements GraphKind {
 
     public static final String ID = "activations";
 
+    private static final Parameter NEURONS_PER_CLASS = Parameter.integer("neurons-per-class", "Neurons per class S", ActivationPatternGraph.DEFAULT_S, 1, 100_000)
+            .described("S, the most active neurons taken per class (the paper: 50, also 25 and 100, of 512); below the layer's width.",
+                    Papers.MOSTAFA_MONDAL + ", Eq. 7");
     private static final List<Parameter> PARAMETERS = Collections.unmodifiableList(Arrays.asList(
             Parameter.integer("layer", "Hidden dense layer", 1, 1, 1000)
                     .described("The hidden fully connected layer, 1 = first.", ""),
-            Parameter.integer("neurons-per-class", "Neurons per class S", ActivationPatternGraph.DEFAULT_S, 1, 100_000)
-                    .described("S, the most active neurons taken per class (the paper: 50, also 25 and 100).", Papers.MOSTAFA_MONDAL + ", Eq. 7")));
+            NEURONS_PER_CLASS));
 
     @Override public String id() { return ID; }
     @Override public String title() { return "Activation pattern graph"; }
@@ -45,9 +47,21 @@ public final class ActivationPatternKind implements GraphKind {
         if (layer > widths.size()) {
             throw new IllegalArgumentException("layer " + layer + " does not exist: " + spec + " has " + widths.size() + " hidden fully connected layers");
         }
-        if (s > widths.get(layer - 1)) {
-            throw new IllegalArgumentException("neurons per class " + s + " is more than the " + widths.get(layer - 1) + " neurons of layer " + layer
-                    + " of " + spec + "; choose at most " + widths.get(layer - 1));
+        checkNeuronsPerClass(s, widths.get(layer - 1), "layer " + layer + " of " + spec);
+    }
+
+    /**
+     * S must be below the layer's width: at S = width each class takes every neuron, so every neuron is in every class,
+     * the cover is one community and every modularity of Mostafa and Mondal's Eq. 2-4 is 0 (they take 50 of 512).
+     *
+     * @param layer the layer in words, e.g. "layer 1 of mlp-seed000 (784-50-50-50-10)"
+     * @throws ParameterException naming {@code --neurons-per-class} and the layer's width
+     */
+    public static void checkNeuronsPerClass(int s, int width, String layer) {
+        if (s >= width) {
+            throw new ParameterException(NEURONS_PER_CLASS, "must be below the " + width + " neurons of " + layer + ", got " + s
+                    + ": every neuron would represent every class, so every modularity would be 0; choose at most " + (width - 1)
+                    + " (Mostafa and Mondal take 50 of 512)");
         }
     }
 
@@ -58,7 +72,9 @@ public final class ActivationPatternKind implements GraphKind {
         if (layer > layers.size()) {
             throw new IllegalArgumentException("layer " + layer + " does not exist: the model has " + layers.size() + " hidden fully connected layers");
         }
-        return ActivationPatternGraph.build(layers.get(layer - 1), values.integer("neurons-per-class"));
+        LayerActivations a = layers.get(layer - 1);
+        checkNeuronsPerClass(values.integer("neurons-per-class"), a.neurons(), "layer " + layer + " (" + a.layerName() + ") of " + in.modelName());
+        return ActivationPatternGraph.build(a, values.integer("neurons-per-class"));
     }
 
     @Override

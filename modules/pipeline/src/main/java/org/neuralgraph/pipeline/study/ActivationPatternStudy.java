@@ -127,13 +127,11 @@ public final class ActivationPatternStudy implements Study {
         if (model.trains()) checkWidth(model.spec());
     }
 
-    /** S must fit every hidden dense layer: said before training rather than after. */
+    /** S must be below the width of every hidden dense layer: said before training rather than after. */
     private void checkWidth(ModelSpec m) {
+        int layer = 0;
         for (ModelSpec.LayerSpec l : m.layers) {
-            if (l.type.equals("dense") && l.units < s.neuronsPerClass()) {
-                throw new IllegalArgumentException("--neurons-per-class " + s.neuronsPerClass() + " is more than the " + l.units
-                        + " neurons of a hidden layer of " + m + "; choose at most " + l.units);
-            }
+            if (l.type.equals("dense")) ActivationPatternKind.checkNeuronsPerClass(s.neuronsPerClass(), l.units, "layer " + ++layer + " of " + m);
         }
     }
 
