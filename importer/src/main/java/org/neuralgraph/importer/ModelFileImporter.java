@@ -73,7 +73,7 @@ public final class ModelFileImporter extends TicketTask implements FileImporter,
             NeuralGraph g = r.build(progress);
             String name = WorkspaceNames.of(r.job, r.job.builtIndex());
             ContainerWriter.write(g, name, loader, progress);
-            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), r.job.workspaceData(progress), container);
+            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), r.job.workspaceData(progress), container, r.graphKind().layoutIterations());
             OpenedWorkspaceName.toNextWorkspace(name);
             GraphKind k = r.graphKind();
             report.log(k.title() + " of " + file + ": " + k.description() + "; parameters " + r.job.values().asMap()

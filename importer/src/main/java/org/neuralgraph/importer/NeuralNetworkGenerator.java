@@ -52,14 +52,14 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
                 GraphTimeline timeline = job.timeline(g, progress);
                 ContainerWriter.writeTimeline(timeline, job.name() + " timeline", container, progress);
                 nameWorkspace(container, WorkspaceNames.timeline(job));
-                WorkspaceHandOver.toNextWorkspace(timeline, container);
+                WorkspaceHandOver.toNextWorkspace(timeline, container, request.graphKind().layoutIterations());
                 return;
             }
             List<Object> data = job.workspaceData(progress);
             if (request.otherCheckpoints) importOtherCheckpoints(job);
             ContainerWriter.write(g, request.title(job.builtIndex()), container, progress);
             nameWorkspace(container, WorkspaceNames.of(job, job.builtIndex()));
-            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), data, container);
+            WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), data, container, request.graphKind().layoutIterations());
         } catch (CancelledException e) {
             // Gephi discards the container of a cancelled task
         } catch (IOException | IllegalArgumentException e) {
@@ -81,7 +81,7 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
                 Workspace ws = WorkspaceImporter.importGraph(other, WorkspaceNames.of(job, i), progress);
                 made.add(ws);
                 for (Object o : job.workspaceData(progress)) ws.add(o);
-                WorkspaceHandOver.openFirstView(ws);
+                WorkspaceHandOver.openFirstView(ws, request.graphKind().layoutIterations());
             }
         } catch (IOException | RuntimeException e) { // including CancelledException
             ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);

@@ -45,32 +45,36 @@ final class WorkspaceHandOver implements WorkspaceListener {
     private final GraphTimeline timeline;
     private final int nodes;
     private final int edges;
+    private final int layoutIterations;
 
-    private WorkspaceHandOver(Map<String, Object> graphAttributes, List<Object> data, GraphTimeline timeline, ContainerLoader filled) {
+    private WorkspaceHandOver(Map<String, Object> graphAttributes, List<Object> data, GraphTimeline timeline, ContainerLoader filled,
+                              int layoutIterations) {
         this.graphAttributes = new LinkedHashMap<>(graphAttributes);
         this.data = data;
         this.timeline = timeline;
         ContainerUnloader counts = filled instanceof ContainerUnloader ? (ContainerUnloader) filled : null;
         this.nodes = counts == null ? -1 : counts.getNodeCount();
         this.edges = counts == null ? -1 : counts.getEdgeCount();
+        this.layoutIterations = layoutIterations;
     }
 
     /**
-     * @param data   what goes into the workspace's lookup (may be empty)
-     * @param filled the container, already written: the workspace is complete when it holds as many nodes and edges
+     * @param data             what goes into the workspace's lookup (may be empty)
+     * @param filled           the container, already written: the workspace is complete when it holds as many nodes and edges
+     * @param layoutIterations the ForceAtlas2 steps of the first view (the kind's, {@code GraphKind.layoutIterations})
      */
-    static void toNextWorkspace(Map<String, Object> graphAttributes, List<Object> data, ContainerLoader filled) {
-        Lookup.getDefault().lookup(ProjectController.class).addWorkspaceListener(new WorkspaceHandOver(graphAttributes, data, null, filled));
+    static void toNextWorkspace(Map<String, Object> graphAttributes, List<Object> data, ContainerLoader filled, int layoutIterations) {
+        Lookup.getDefault().lookup(ProjectController.class).addWorkspaceListener(new WorkspaceHandOver(graphAttributes, data, null, filled, layoutIterations));
     }
 
     /** For a generated timeline: its graph series (accuracy, loss, ...) become dynamic graph attributes. */
-    static void toNextWorkspace(GraphTimeline timeline, ContainerLoader filled) {
-        Lookup.getDefault().lookup(ProjectController.class).addWorkspaceListener(new WorkspaceHandOver(Map.of(), List.of(), timeline, filled));
+    static void toNextWorkspace(GraphTimeline timeline, ContainerLoader filled, int layoutIterations) {
+        Lookup.getDefault().lookup(ProjectController.class).addWorkspaceListener(new WorkspaceHandOver(Map.of(), List.of(), timeline, filled, layoutIterations));
     }
 
     /** The first view of a workspace the importer filled itself (the other checkpoints' workspaces). */
-    static void openFirstView(Workspace ws) {
-        tell(FirstView.open(ws));
+    static void openFirstView(Workspace ws, int layoutIterations) {
+        tell(FirstView.open(ws, layoutIterations));
     }
 
     @Override
@@ -86,21 +90,27 @@ final class WorkspaceHandOver implements WorkspaceListener {
             TimelineImporter.setGraphSeries(graph, timeline);
         }
         if (nodes >= 0) {
-            Thread t = new Thread(() -> firstViewWhenFilled(workspace, graph), "neuralgraph first view");
+            Thread t = new Thread(() -> firstViewWhenFilled(workspace), "neuralgraph first view");
             t.setDaemon(true);
             t.start();
         }
     }
 
-    private void firstViewWhenFilled(Workspace workspace, Graph graph) {
+    private void firstViewWhenFilled(Workspace workspace) {
         long deadline = System.currentTimeMillis() + FILL_TIMEOUT_MS;
+        GraphController gc = Lookup.getDefault().lookup(GraphController.class);
         try {
-            while (graph.getNodeCount() < nodes || graph.getEdgeCount() < edges) {
-                if (workspace.isClosed() || System.currentTimeMillis() > deadline) return;
+            // the graph is asked for afresh each time: the processor may configure the model (a new store) before filling
+            // it; a workspace is closed until the processor opens it, so only a deleted one (invalid) ends the wait
+            while (gc.getGraphModel(workspace).getGraph().getNodeCount() < nodes || gc.getGraphModel(workspace).getGraph().getEdgeCount() < edges) {
+                if (workspace.isInvalid() || System.currentTimeMillis() > deadline) return;
                 Thread.sleep(100);
             }
-            // on Swing's thread, where Gephi's own filter and preview panels change their models
-            SwingUtilities.invokeAndWait(() -> openFirstView(workspace));
+            FirstView.arrange(workspace, layoutIterations);
+            // the filter on Swing's thread, where Gephi's own Filters panel changes its model
+            String[] said = new String[1];
+            SwingUtilities.invokeAndWait(() -> said[0] = FirstView.show(workspace));
+            tell(said[0]);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (InvocationTargetException | RuntimeException e) {

@@ -66,7 +66,7 @@ final class GraphCommand implements Callable<Integer> {
         @Override
         Study study() {
             GraphStudy.Settings s = new GraphStudy.Settings();
-            s.layoutIterations = drawing.layoutIterations(kind.id().equals("weights") ? 0 : 300);
+            s.layoutIterations = drawing.layoutIterations(kind.layoutIterations());
             s.formats = drawing.formats();
             s.colourByLayer = drawing.byLayer();
             s.dynamic = dynamic.enabled;

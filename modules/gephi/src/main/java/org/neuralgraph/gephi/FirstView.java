@@ -18,8 +18,8 @@ import org.openide.util.Lookup;
 import java.util.Locale;
 
 /**
- * How a graph the importer made opens in Gephi Desktop, so that the first picture says something: styled as the
- * command line styles its figures ({@link GraphStyle}: nodes by layer, or by community when there is one layer; sizes
+ * How a graph the importer made opens in Gephi Desktop, so that the first picture says something: laid out and styled
+ * as the command line lays out and styles its figures ({@link GraphStyle}: nodes by layer, or by community when there is one layer; sizes
  * by strength; edges red or blue by the sign of their weight, opacity by |w| within the layer), Preview set to draw
  * edges in those colours, straight; and a graph of more than {@value #FILTER_ABOVE_EDGES} edges (44,700 opaque edges
  * over layered positions are a solid rectangle) shown through the {@link StrongestWeightsFilter} at
@@ -36,17 +36,38 @@ public final class FirstView {
     private FirstView() { }
 
     /**
-     * Styles {@code ws} and, when it is large, filters it (now if it is the current workspace, else when it is first
-     * selected: Gephi's filters act on the current workspace).
+     * {@link #arrange} then {@link #show}.
      *
      * @return what was done, in a sentence for the user, e.g. "Showing the 2 % strongest weights of each layer ..."
      */
-    public static String open(Workspace ws) {
+    public static String open(Workspace ws, int layoutIterations) {
+        arrange(ws, layoutIterations);
+        return show(ws);
+    }
+
+    /**
+     * Lays {@code ws} out ({@code layoutIterations} ForceAtlas2 steps from its layered positions, as the command line
+     * does for its kind: {@code GraphKind.layoutIterations}), styles it, and sets its Preview to draw edges in their
+     * colours, straight. Takes a while on a large graph: not for Swing's thread.
+     */
+    public static void arrange(Workspace ws, int layoutIterations) {
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+        ForceAtlas2Runner.run(gm, layoutIterations, org.neuralgraph.core.progress.ProgressMonitor.NONE);
         style(gm);
         PreviewProperties preview = Lookup.getDefault().lookup(PreviewController.class).getModel(ws).getProperties();
         preview.putValue(PreviewProperty.EDGE_COLOR, new EdgeColor(EdgeColor.Mode.ORIGINAL));
         preview.putValue(PreviewProperty.EDGE_CURVED, false);
+    }
+
+    /**
+     * Filters {@code ws} to its strongest weights when it has more than {@value #FILTER_ABOVE_EDGES} edges: now if it is
+     * the current workspace, else when it is first selected (Gephi's filters act on the current workspace). For Swing's
+     * thread in Gephi Desktop, where the Filters panel changes its model.
+     *
+     * @return what the first view shows, in a sentence for the user
+     */
+    public static String show(Workspace ws) {
+        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
         int edges = gm.getGraph().getEdgeCount();
         if (edges <= FILTER_ABOVE_EDGES) return "Nodes by " + (coloursByLayer(gm) ? "layer" : "community") + ", edges by the sign of their weight.";
         ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);

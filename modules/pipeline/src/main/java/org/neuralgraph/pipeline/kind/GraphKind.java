@@ -37,6 +37,14 @@ public interface GraphKind {
         return "mlp-seed000";
     }
 
+    /**
+     * How many ForceAtlas2 steps its graph gets before it is drawn, from the positions the pipeline gives it (layers
+     * from left to right): 300 by default; 0 for a kind whose layers are the picture (the weight graph).
+     */
+    default int layoutIterations() {
+        return 300;
+    }
+
     /** What it feeds the network, if anything; the pipeline loads those images and checks that the model reads them. */
     default InputImages inputs() {
         return InputImages.NONE;

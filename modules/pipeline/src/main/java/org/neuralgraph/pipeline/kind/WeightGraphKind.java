@@ -24,6 +24,8 @@ public final class WeightGraphKind implements GraphKind {
                             + "percentile of each layer) or top-k:K (the K largest |w| into each neuron).", ""));
 
     @Override public String id() { return ID; }
+    /** Drawn in its layers, inputs left to outputs right: ForceAtlas2 on 44,700 edges is a hairball (issue 21). */
+    @Override public int layoutIterations() { return 0; }
     @Override public String title() { return "Weight graph"; }
     @Override public String description() { return "neurons as nodes, weights as directed edges (Gephi weight |w|, signed weight in 'value')"; }
     @Override public String reference() { return Papers.DARNELL_LEONARD + ", Section 3"; }

@@ -1,0 +1,112 @@
+package org.neuralgraph.gephi;
+
+import org.gephi.graph.api.Edge;
+import org.gephi.graph.api.GraphModel;
+import org.gephi.graph.api.Node;
+import org.gephi.project.api.Workspace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.progress.ProgressMonitor;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** How a generated workspace opens: styled like the command line's figures, a large one filtered to its strongest weights. */
+class FirstViewTest {
+
+    @BeforeEach
+    void freshProject() {
+        GephiBridgeTest.pc().closeCurrentProject();
+        GephiBridgeTest.pc().newProject();
+    }
+
+    /** A dense layered graph: {@code widths[l]} nodes in layer l, every node wired to every node of the next layer. */
+    static NeuralGraph layered(int... widths) {
+        NeuralGraph.Builder b = new NeuralGraph.Builder(true);
+        int n = 0;
+        for (int w : widths) n += w;
+        int[] layer = new int[n];
+        int[] first = new int[widths.length + 1];
+        for (int l = 0, i = 0; l < widths.length; l++) {
+            first[l] = i;
+            for (int k = 0; k < widths[l]; k++, i++) {
+                b.addNode("L" + l + "N" + k, "layer " + l + " #" + k);
+                layer[i] = l;
+            }
+        }
+        Random r = new Random(3);
+        java.util.List<Double> signed = new java.util.ArrayList<>();
+        for (int l = 0; l + 1 < widths.length; l++) {
+            for (int s = 0; s < widths[l]; s++) {
+                for (int t = 0; t < widths[l + 1]; t++) {
+                    double w = r.nextGaussian() * (l + 1); // deeper layers have larger weights, as in a trained MLP
+                    b.addEdge(first[l] + s, first[l + 1] + t, Math.abs(w));
+                    signed.add(w);
+                }
+            }
+        }
+        return b.nodeColumn("layer", NeuralGraph.Column.ofInts("Layer", layer))
+                .edgeColumn("value", NeuralGraph.Column.ofDoubles("Weight (signed)", signed.stream().mapToDouble(Double::doubleValue).toArray()))
+                .build();
+    }
+
+    @Test
+    void aSmallGraphOpensStyledAndUnfiltered() {
+        Workspace ws = WorkspaceImporter.importGraph(layered(4, 6, 3), "small", ProgressMonitor.NONE);
+        String said = FirstView.open(ws, 0);
+        GraphModel gm = GephiBridgeTest.model(ws);
+        assertTrue(said.startsWith("Nodes by layer"), said);
+        Set<Integer> colours = new HashSet<>();
+        for (Node n : gm.getGraph().getNodes()) colours.add(n.getColor().getRGB());
+        assertEquals(3, colours.size(), "one colour per layer");
+        for (Edge e : gm.getGraph().getEdges().toArray()) {
+            double w = (Double) e.getAttribute("value");
+            assertEquals(w < 0 ? GraphStyle.NEGATIVE : GraphStyle.POSITIVE, e.getColor().getRGB() & 0xFFFFFF);
+            assertTrue(e.alpha() > 0, "an edge of opacity 0 would be drawn in its node's colour by Gephi");
+        }
+        assertEquals(gm.getGraph().getEdgeCount(), gm.getGraphVisible().getEdgeCount());
+    }
+
+    @Test
+    void aLargeGraphOpensThroughTheStrongestWeightsFilterOfEachLayer() throws InterruptedException {
+        // 100 x 150 + 150 x 50 = 22,500 edges, above the 20,000 at which a workspace opens filtered
+        Workspace ws = WorkspaceImporter.importGraph(layered(100, 150, 50), "large", ProgressMonitor.NONE);
+        GephiBridgeTest.pc().openWorkspace(ws);
+        String said = FirstView.open(ws, 0);
+        assertTrue(said.contains("2 % strongest weights of each layer") && said.contains("22,500 edges"), said);
+        GraphModel gm = GephiBridgeTest.model(ws);
+        for (int i = 0; i < 100 && gm.getGraphVisible().getEdgeCount() == 22_500; i++) Thread.sleep(100); // Gephi filters on a thread of its own
+        // 2 % of each layer's edges: 300 of the 15,000 into layer 1, 150 of the 7,500 into layer 2
+        assertEquals(450, gm.getGraphVisible().getEdgeCount());
+        Set<Edge> expected = StrongestWeights.of(gm.getGraph(), 0.02);
+        double weakestKeptIntoLayer1 = Double.MAX_VALUE;
+        for (Edge e : expected) {
+            if ((Integer) e.getTarget().getAttribute("layer") == 1) weakestKeptIntoLayer1 = Math.min(weakestKeptIntoLayer1, e.getWeight());
+        }
+        int stronger = 0;
+        for (Edge e : gm.getGraph().getEdges().toArray()) {
+            if ((Integer) e.getTarget().getAttribute("layer") == 1 && e.getWeight() > weakestKeptIntoLayer1) stronger++;
+        }
+        assertEquals(299, stronger, "the kept edges into layer 1 are its 300 largest |w|");
+        for (Edge e : gm.getGraphVisible().getEdges().toArray()) assertTrue(expected.contains(e));
+    }
+
+    @Test
+    void theFilterKeepsItsPercentOfEveryLayerAndRefusesAPercentOutOfRange() {
+        Workspace ws = WorkspaceImporter.importGraph(layered(10, 10, 10), "filter", ProgressMonitor.NONE);
+        GraphModel gm = GephiBridgeTest.model(ws);
+        StrongestWeightsFilter f = new StrongestWeightsFilter(10.0);
+        assertTrue(f.init(gm.getGraph()));
+        int kept = 0;
+        for (Edge e : gm.getGraph().getEdges().toArray()) if (f.evaluate(gm.getGraph(), e)) kept++;
+        f.finish();
+        assertEquals(20, kept, "10 of each layer's 100 edges");
+        assertEquals("percent", f.getProperties()[0].getName());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.setPercent(0.0));
+        assertTrue(e.getMessage().contains("percent must be in (0, 100]"), e.getMessage());
+    }
+}
