@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Manual check in a real Gephi Desktop 0.10.x (issue #3, 4b). Gephi Desktop is not on Maven Central, so this
-# runs only where GEPHI_HOME points to an installation (bin/gephi inside):
+# Manual check in a real Gephi Desktop 0.10.1 (issues 3 and 22). Gephi Desktop is not on Maven Central, so this runs
+# only where GEPHI_HOME points to an installation (bin/gephi inside):
 #   GEPHI_HOME=/opt/gephi-0.10.1 .ci/gephi-desktop/check.sh [OUT_DIR]
-#   KIND=activations GEPHI_HOME=... .ci/gephi-desktop/check.sh [OUT_DIR]   (activation pattern graph, layer 2, S = 10,
-#   then Statistics > Activation pattern entropy on the activations the generator recorded with the workspace)
-# It installs our two NBMs into a fresh user directory (an NBM's netbeans/ folder is a cluster: unpacked into
-# the user directory, its modules load like ones installed through Tools > Plugins), starts Gephi on its own
-# Xvfb display, and clicks through File > Generate > Neural network graph (5 epochs of the preset on the
-# bundled sample), Statistics > Modularity over resolutions, and the Data Laboratory, saving a PNG of each
-# step into OUT_DIR. Look at the screenshots.
-# Without a window manager Gephi's popups and dialogs open beneath the main window: every step raises them.
-# The click positions are those of Gephi 0.10.1's default layout on a 1600x1000 screen.
-# Needs: xvfb, xdotool, imagemagick (import), x11-utils (xwininfo).
+# It installs our three NBMs into a fresh user directory (an NBM's netbeans/ folder is a cluster: unpacked into the
+# user directory, its modules load like ones installed through Tools > Plugins), starts Gephi twice on an Xvfb display
+# of its own with the openbox window manager, and does what a user does, saving a PNG of every step into OUT_DIR:
+#   1. File > Generate > Neural network graph, once for each of the seven graph kinds (the dialog opens on the kind
+#      it remembers; one step down the kind list each time), 2 epochs on the bundled sample, each kind's default
+#      model; after each, the workspace's first view. On the activation pattern graph: Statistics > every static
+#      entry of the metrics plugin (Small-world coefficients, Effective coupling, Capacitance ranking, Modularity over
+#      resolutions, Overlapping modularity, Activation pattern entropy): its settings, its report; then the Data
+#      Laboratory with the columns they wrote.
+#   2. Gephi again, the generator set to "all checkpoints as one dynamic graph": the timeline workspace, then the
+#      three entries of Statistics > Dynamic (each statistic over time) with their reports, and the Data Laboratory.
+# A step that does not come (a dialog, a report, a workspace) ends the check with its name; so does a SEVERE line or
+# an exception of ours in Gephi's log. Look at the screenshots: this script proves that every entry runs on a
+# generator-made workspace, the pictures show whether what it made is right.
+# Positions are those of Gephi 0.10.1's default layout on a 1600x1000 screen under openbox; dialog buttons are found
+# from the dialog's own geometry (NetBeans puts OK 125 px left of and 43 px above its bottom-right corner).
+# Needs: xvfb, openbox, xdotool, imagemagick (import), unzip.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:-$root/out/gephi-desktop}"
@@ -20,91 +27,168 @@ if [ -z "${GEPHI_HOME:-}" ]; then
   exit 0
 fi
 [ -x "$GEPHI_HOME/bin/gephi" ] || { echo "gephi-desktop check: $GEPHI_HOME/bin/gephi not found" >&2; exit 1; }
-for tool in Xvfb xdotool import xwininfo; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "gephi-desktop check: $tool is missing (apt-get install xvfb xdotool imagemagick x11-utils)" >&2; exit 1; }
+for tool in Xvfb openbox xdotool import unzip; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "gephi-desktop check: $tool is missing (apt-get install xvfb openbox xdotool imagemagick unzip)" >&2; exit 1; }
 done
 shopt -s nullglob
 nbms=("$root"/modules/library/target/*.nbm "$root"/importer/target/*.nbm "$root"/metrics-plugin/target/*.nbm)
 if [ ${#nbms[@]} -lt 3 ]; then
-  (cd "$root" && mvn -B -q -DskipTests package -pl importer,metrics-plugin -am)
+  (cd "$root" && mvn -B -q -DskipTests install -pl importer,metrics-plugin -am)
   nbms=("$root"/modules/library/target/*.nbm "$root"/importer/target/*.nbm "$root"/metrics-plugin/target/*.nbm)
 fi
+jdk="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 mkdir -p "$out"
-userdir="$(mktemp -d)"
-for nbm in "${nbms[@]}"; do
-  tmp="$(mktemp -d)"; unzip -q "$nbm" -d "$tmp"; cp -r "$tmp/netbeans/." "$userdir/"; rm -rf "$tmp"
-done
-if [ "${KIND:-weights}" = activations ]; then  # the generator's remembered settings (NbPreferences) pick the graph kind
-  mkdir -p "$userdir/config/Preferences/org/neuralgraph"
-  printf 'kind=activations\nkind.activations.layer=2\nkind.activations.neurons-per-class=10\nepochs=5\ncheckpoints=2\n' > "$userdir/config/Preferences/org/neuralgraph/importer.properties"
-fi
+rm -f "$out"/*.png
 display=":$((70 + RANDOM % 20))"
 Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb=$!
 export DISPLAY="$display"
 sleep 2
-"$GEPHI_HOME/bin/gephi" --userdir "$userdir" --nosplash > "$out/gephi.log" 2>&1 & gephi=$!
-trap 'cp "$userdir/var/log/messages.log" "$out/" 2>/dev/null; kill $gephi 2>/dev/null; sleep 2; kill $xvfb 2>/dev/null; rm -rf "$userdir"' EXIT
+openbox >/dev/null 2>&1 & wm=$!
+gephi=0 userdir=""
+stop_gephi() {
+  if [ "$gephi" != 0 ]; then kill "$gephi" 2>/dev/null || true; wait "$gephi" 2>/dev/null || true; gephi=0; fi
+  if [ -n "$userdir" ]; then cp "$userdir/var/log/messages.log" "$out/messages-$session.log" 2>/dev/null || true; rm -rf "$userdir"; fi
+}
+trap 'stop_gephi; kill $wm $xvfb 2>/dev/null || true' EXIT
 
-window() { xwininfo -root -children | awk -v n="\"$1\"" 'index($0, n) {print $1; exit}'; }
+step=0
+fail() { echo "gephi-desktop check: $*" >&2; shot "failed" 1; exit 1; }
+shot() { sleep "${2:-2}"; step=$((step + 1)); local f; f="$out/$(printf '%s-%02d' "$session" "$step")-$1.png"; import -window root "$f"; echo "screenshot: $f"; }
+click() { xdotool mousemove "$1" "$2" click 1; }
+# a visible window whose title is exactly $1 (xdotool takes a regular expression: its metacharacters are escaped)
+window() { xdotool search --onlyvisible --name "^$(printf '%s' "$1" | sed 's/[][().*+?^$|\\]/\\&/g')\$" 2>/dev/null | head -1; }
 wait_window() {
   for _ in $(seq 1 "${2:-120}"); do
-    w=$(window "$1")
-    if [ -n "$w" ] && xwininfo -id "$w" | grep -q IsViewable; then return 0; fi
+    [ -n "$(window "$1")" ] && { sleep 1; return 0; }
     sleep 1
   done
-  echo "gephi-desktop check: no window '$1' appeared" >&2
-  return 1
+  fail "no window '$1' appeared in ${2:-120} s"
 }
-raise_all() {  # every viewable top-level window but the main frame, oldest first
-  local main; main=$(xwininfo -root -children | awk '/"Gephi 0.10.1/{print $1; exit}')
-  for w in $(xwininfo -root -children | awk '/"/ && !/IconWindow|1x1\+/ {print $1}' | tac); do
-    [ "$w" = "$main" ] && continue
-    if xwininfo -id "$w" 2>/dev/null | grep -q IsViewable; then xdotool windowraise "$w" || true; fi
+wait_gone() {
+  for _ in $(seq 1 "${2:-600}"); do
+    [ -z "$(window "$1")" ] && return 0
+    check_log
+    sleep 1
   done
-  return 0
+  fail "the window '$1' did not close in ${2:-600} s"
 }
-shot() { sleep "${2:-2}"; raise_all; sleep 1; import -window root "$out/$1.png"; echo "screenshot: $out/$1.png"; }
-click() { xdotool mousemove "$1" "$2" click 1; }
+# clicks the OK (or Close) button of the dialog titled $1: 125 (48) px left of its right edge, 43 (53) px above its bottom
+ok() {
+  local X Y WIDTH HEIGHT SCREEN WINDOW
+  eval "$(xdotool getwindowgeometry --shell "$(window "$1")")"
+  click $((X + WIDTH - ${2:-125})) $((Y + HEIGHT - ${3:-43}))
+}
+close_report() { ok "HTML Report" 48 53; wait_gone "HTML Report" 10; }
+log() { echo "$userdir/var/log/messages.log"; }
+check_log() {
+  if awk '/SEVERE|Exception/{p=1} p&&!/SEVERE|Exception/&&!/^(\tat |\t\.\.\. |Caused)/{p=0} p&&/org\.neuralgraph/{found=1} END{exit !found}' "$(log)"; then
+    grep -n -B2 -A12 "SEVERE\|Exception" "$(log)" >&2 || true
+    fail "our code logged an exception or SEVERE line (above)"
+  fi
+}
+# the importer logs one line per first view it opens ("Nodes by layer ...", "Showing the 2 % strongest ...")
+first_views() { grep -c "org.neuralgraph.importer.WorkspaceHandOver" "$(log)" || true; }
 
-wait_window "Welcome"; sleep 10
-xdotool windowraise "$(window Welcome)"; sleep 1
-shot 01-welcome 0
-click 272 338                      # Welcome > New Project (also closes the dialog)
-shot 02-new-project
-click 94 59; sleep 2; raise_all     # File
-xdotool mousemove 132 241           # Generate
-shot 03-file-generate 2
-xdotool mousemove 320 241; click 353 241   # Neural network graph...
-wait_window "Neural network graph" 30
-shot 04-generator-settings
-click 1156 767                      # OK: train 5 epochs on the bundled sample, then Gephi builds the workspace
-for _ in $(seq 1 180); do
-  w=$(window "Neural network graph")
-  if [ -z "$w" ] || ! xwininfo -id "$w" | grep -q IsViewable; then break; fi
-  sleep 1
-done
-shot 05-weight-graph 40
-click 1367 231                      # Statistics tab
-shot 06-statistics-panel
-click 1457 787                      # Run "Modularity over resolutions" (Community Detection, below our three Network Overview entries)
-wait_window "Modularity over resolutions settings" 30
-shot 07-statistic-settings
-click 951 556                       # OK
-wait_window "HTML Report" 120
-shot 08-report
-click 1104 768                      # Close the report
-if [ "${KIND:-weights}" = activations ]; then
-  click "${ENTROPY_RUN_X:-1454}" "${ENTROPY_RUN_Y:-843}"   # Run "Activation pattern entropy" (Node Overview)
-  wait_window "Activation pattern entropy settings" 30 && shot 10-entropy-settings && click 951 556
-  wait_window "HTML Report" 120 && shot 11-entropy-report && click 1104 768
-fi
-click 271 88                        # Data Laboratory
-shot 09-data-laboratory 5
-grep -n "org.neuralgraph" "$userdir/var/log/messages.log" > "$out/modules.txt" || true
-if grep -n -A5 "SEVERE\|Exception" "$userdir/var/log/messages.log" | grep -q "org.neuralgraph\.[a-z]*\.[A-Z]"; then
-  echo "gephi-desktop check: our code logged an exception; see $userdir/var/log/messages.log" >&2
-  cp "$userdir/var/log/messages.log" "$out/"
-  exit 1
-fi
-cp "$userdir/var/log/messages.log" "$out/"
+# starts Gephi with the generator's remembered settings ($@, as its dialog saves them) and opens a new project
+start_gephi() {
+  session="$1"; shift
+  userdir="$(mktemp -d)"
+  for nbm in "${nbms[@]}"; do
+    local tmp; tmp="$(mktemp -d)"; unzip -q "$nbm" -d "$tmp"; cp -r "$tmp/netbeans/." "$userdir/"; rm -rf "$tmp"
+  done
+  mkdir -p "$userdir/config/Preferences/org/neuralgraph"
+  printf '%s\n' "$@" > "$userdir/config/Preferences/org/neuralgraph/importer.properties"
+  "$GEPHI_HOME/bin/gephi" --jdkhome "$jdk" --userdir "$userdir" --nosplash > "$out/gephi-$session.out" 2>&1 & gephi=$!
+  step=0
+  wait_window "Welcome" 180; sleep 8
+  click 273 357                        # Welcome > New Project (also closes the dialog)
+  sleep 3
+}
+
+# File > Generate > Neural network graph; $1 = steps down the graph kind list from the remembered kind
+generate() {
+  click 96 78; sleep 1                 # File
+  xdotool mousemove 134 260; sleep 1   # Generate
+  xdotool mousemove 355 260; click 355 260   # Neural network graph...
+  wait_window "Neural network graph" 30
+  if [ "$1" -gt 0 ]; then
+    local X Y WIDTH HEIGHT SCREEN WINDOW
+    eval "$(xdotool getwindowgeometry --shell "$(window "Neural network graph")")"
+    click $((X + 610)) $((Y + 233)); sleep 1   # Graph kind
+    for _ in $(seq 1 "$1"); do xdotool key Down; done
+    xdotool key Return; sleep 1
+  fi
+  shot "generator-$2" 1
+  local before; before=$(first_views)
+  ok "Neural network graph"
+  wait_gone "Neural network graph" 900
+  for _ in $(seq 1 600); do [ "$(first_views)" -gt "$before" ] && break; check_log; sleep 1; done
+  [ "$(first_views)" -gt "$before" ] || fail "the $2 workspace did not open in 10 minutes"
+  shot "$2" 3
+}
+
+# Statistics > Run at ($1, $2) for the statistic named $3 (its builder's name, which titles its settings dialog): the
+# settings dialog if it has one, OK, its report
+statistic() {
+  local name; name="$(printf '%s' "$3" | tr 'A-Z' 'a-z' | tr -cs 'a-z0-9' '-' | sed 's/-$//')"
+  # the panel is as wide as its widest row, so its Run buttons move right as results appear: try from x $1 rightwards
+  # (a click beside a Run button lands on a label, or on the report button of a statistic not yet run: no effect)
+  local x
+  for x in $1 $(($1 + 14)) $(($1 + 28)) $(($1 + 42)); do
+    click "$x" "$2"
+    for _ in $(seq 1 4); do [ -n "$(window "$3 settings")$(window "HTML Report")" ] && break 2; sleep 1; done
+  done
+  if [ -n "$(window "$3 settings")" ]; then
+    shot "$name-settings" 1
+    ok "$3 settings"
+  fi
+  wait_window "HTML Report" 600
+  shot "$name-report" 2
+  close_report
+  check_log
+}
+
+statistics_tab() { click 1367 244; sleep 2; }
+collapse() { click 1282 "$1"; sleep 1; }      # a group's header in the Statistics panel
+data_laboratory() { click 272 107; shot "data-laboratory" 5; click 138 107; sleep 2; }   # then back to Overview
+
+# the Run buttons' left part before any result
+run=1456
+
+# 1. the seven graph kinds, in the order the generator lists them; the static statistics on the activation graph
+start_gephi static kind=weights model=mlp-seed000 epochs=2 checkpoints=2 timeline=false otherCheckpoints=false
+generate 0 weights
+generate 1 activations
+statistics_tab
+statistic $run 596 "Small-world coefficients"
+statistic $run 634 "Effective coupling (beta_eff)"
+statistic $run 672 "Neural capacitance ranking"
+statistic $run 803 "Modularity over resolutions"
+statistic $run 841 "Overlapping modularity"
+collapse 305                                   # Network Overview
+statistic $run 555 "Activation pattern entropy"
+shot "statistics-panel" 1
+data_laboratory
+generate 1 line-graph
+generate 1 feature-maps
+generate 1 net-fragments-classes
+generate 1 net-fragments-contributions
+generate 1 mapper
+check_log
+stop_gephi
+
+# 2. all checkpoints of an activation pattern graph as one dynamic graph; Statistics > Dynamic
+start_gephi dynamic kind=activations model=mlp-512 epochs=2 checkpoints=3 timeline=true otherCheckpoints=false \
+  kind.activations.layer=1 kind.activations.neurons-per-class=50
+generate 0 activations-timeline
+statistics_tab
+# the timeline bar moves the panel up by 8 px: Network Overview, then Community Detection, collapsed
+collapse 297; collapse 316
+shot "statistics-dynamic" 1
+statistic $run 698 "Small-world coefficients over time"
+statistic $run 736 "Effective coupling (beta_eff) over time"
+statistic $run 774 "Overlapping modularity over time"
+data_laboratory
+check_log
+stop_gephi
 echo "gephi-desktop check: done; look at the screenshots in $out"

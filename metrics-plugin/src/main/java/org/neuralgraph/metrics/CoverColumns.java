@@ -44,11 +44,14 @@ final class CoverColumns {
     }
 
     /**
-     * The cover column the settings show first: {@code current} when it is empty (a cover detected by COPRA) or
-     * names a column of the workspace; else the best candidate that is a cover (not a plain integer column, which
-     * here is mostly an index); else {@code fallback}.
+     * The cover column the settings show first: {@code classes} when the workspace has it and {@code current} is the
+     * statistic's default {@code modularity_class} (an activation pattern graph's own cover is the one Section 3.2
+     * measures; its {@code modularity_class} is the Louvain partition its first view is coloured by); else
+     * {@code current} when it is empty (a cover detected by COPRA) or names a column of the workspace; else the best
+     * candidate that is a cover (not a plain integer column, which here is mostly an index); else {@code fallback}.
      */
     static String choose(GraphModel gm, String current, String fallback) {
+        if (Names.MODULARITY_CLASS.equals(current) && gm.getNodeTable().hasColumn(Names.CLASSES)) return Names.CLASSES;
         if (current == null || current.trim().isEmpty() || exists(gm.getNodeTable(), current.trim())) return current == null ? "" : current;
         for (String name : candidates(gm)) {
             Column col = Columns.find(gm.getNodeTable(), name, "cover column");

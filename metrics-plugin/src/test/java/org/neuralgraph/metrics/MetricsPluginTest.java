@@ -98,6 +98,11 @@ class MetricsPluginTest {
         assertEquals(List.of("classes", "neuron"), offered, "covers first, then integer partitions; a plain string column is no cover");
         assertEquals("", coverSettings("", new ArrayList<>()), "empty still means COPRA");
 
+        // as the generator opens an activation pattern graph: its first view coloured by a Louvain modularity_class
+        workspace(new Object[]{"classes", "Classes represented (cover)", String.class, new String[]{"1|2", "2", "3", "1|3"}},
+                new Object[]{Names.MODULARITY_CLASS, "Modularity Class", Integer.class, new Integer[]{0, 0, 1, 1}});
+        assertEquals("classes", coverSettings(Names.MODULARITY_CLASS, new ArrayList<>()), "the paper's cover, not the first view's partition");
+
         workspace(new Object[]{Names.MODULARITY_CLASS, "Modularity Class", Integer.class, new Integer[]{0, 0, 1, 1}},
                 new Object[]{"0", "cover", String.class, new String[]{"a", "a|b", "b", "b"}},
                 new Object[]{"layer", "Layer", Integer.class, new Integer[]{0, 1, 1, 2}});

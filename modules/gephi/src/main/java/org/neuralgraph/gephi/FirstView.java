@@ -47,12 +47,18 @@ public final class FirstView {
 
     /**
      * Lays {@code ws} out ({@code layoutIterations} ForceAtlas2 steps from its layered positions, as the command line
-     * does for its kind: {@code GraphKind.layoutIterations}), styles it, and sets its Preview to draw edges in their
-     * colours, straight. Takes a while on a large graph: not for Swing's thread.
+     * does for its kind: {@code GraphKind.layoutIterations}) and back into the box its positions had (Gephi Desktop fits
+     * its camera to a workspace when it first shows it, before this runs: a layout that spreads the graph out would show
+     * a corner of it, one that draws it in a dot), styles it, and sets its Preview to draw edges in their colours,
+     * straight. Takes a while on a large graph: not for Swing's thread.
      */
     public static void arrange(Workspace ws, int layoutIterations) {
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
-        ForceAtlas2Runner.run(gm, layoutIterations, org.neuralgraph.core.progress.ProgressMonitor.NONE);
+        if (layoutIterations > 0) {
+            double[] box = box(gm);
+            ForceAtlas2Runner.run(gm, layoutIterations, org.neuralgraph.core.progress.ProgressMonitor.NONE);
+            fitInto(gm, box);
+        }
         style(gm);
         PreviewProperties preview = Lookup.getDefault().lookup(PreviewController.class).getModel(ws).getProperties();
         preview.putValue(PreviewProperty.EDGE_COLOR, new EdgeColor(EdgeColor.Mode.ORIGINAL));
@@ -80,14 +86,42 @@ public final class FirstView {
                 + "remove it to see every edge).", STRONGEST_PERCENT, edges, StrongestWeightsFilter.NAME);
     }
 
-    /** The command line's styling, on a static or dynamic graph. */
+    /**
+     * The command line's styling, on a static or dynamic graph. On a dynamic graph Gephi's Modularity weighs an edge by
+     * its weight's average over the timeline (the estimator of the whole-graph view); sizes and edge colours are from
+     * the last value over time ({@link StrongestWeights#signed}).
+     */
     static void style(GraphModel gm) {
-        boolean dynamicWeights = gm.getConfiguration().getEdgeWeightType() != Double.class;
-        if (coloursByLayer(gm) || !dynamicWeights) GraphStyle.colourByLayerOrCommunity(gm);
-        // a dynamic graph's weights have no single value: its edges are coloured from the signed weight's last value
-        if (!dynamicWeights || gm.getEdgeTable().hasColumn(Names.VALUE)) {
-            GraphStyle.sizeByWeightedDegree(gm);
-            GraphStyle.colourEdges(gm);
+        GraphStyle.colourByLayerOrCommunity(gm);
+        GraphStyle.sizeByWeightedDegree(gm);
+        GraphStyle.colourEdges(gm);
+    }
+
+    /** {min x, min y, max x, max y} of the nodes' positions. */
+    private static double[] box(GraphModel gm) {
+        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (org.gephi.graph.api.Node n : gm.getGraph().getNodes().toArray()) {
+            b[0] = Math.min(b[0], n.x());
+            b[1] = Math.min(b[1], n.y());
+            b[2] = Math.max(b[2], n.x());
+            b[3] = Math.max(b[3], n.y());
+        }
+        return b;
+    }
+
+    /**
+     * Moves and scales the positions, keeping their shape, so that they are centred on {@code box} and their longer side
+     * is as long as its longer side (a one-layer graph starts on a line: its box has one side only).
+     */
+    static void fitInto(GraphModel gm, double[] box) {
+        double[] now = box(gm);
+        double before = Math.max(box[2] - box[0], box[3] - box[1]), after = Math.max(now[2] - now[0], now[3] - now[1]);
+        if (!(before > 0 && after > 0)) return;
+        double scale = before / after;
+        double cx = (box[0] + box[2]) / 2, cy = (box[1] + box[3]) / 2, nx = (now[0] + now[2]) / 2, ny = (now[1] + now[3]) / 2;
+        for (org.gephi.graph.api.Node n : gm.getGraph().getNodes().toArray()) {
+            n.setX((float) (cx + (n.x() - nx) * scale));
+            n.setY((float) (cy + (n.y() - ny) * scale));
         }
     }
 

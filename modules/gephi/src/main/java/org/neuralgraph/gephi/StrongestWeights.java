@@ -53,14 +53,20 @@ public final class StrongestWeights {
         return layer == null ? "" : e.getTarget().getAttribute(layer);
     }
 
-    /** The signed weight an edge stands for: {@code value} (its last value over time in a dynamic graph), else its weight. */
+    /**
+     * The signed weight an edge stands for: {@code value}, else its weight; in a dynamic graph the last value over time
+     * (the trained network's, as the command line's timeline colours its nodes from the last checkpoint).
+     */
     static double signed(Edge e, Column value) {
         Object v = value == null ? null : e.getAttribute(value);
+        // Gephi's edge table keeps the weight in the column "weight": a number, or a TimeMap when it is dynamic
+        // (where Edge.getWeight() would throw)
+        if (v == null) v = e.getAttribute("weight");
         if (v instanceof TimeMap) {
             Object[] values = ((TimeMap<?, ?>) v).toValuesArray();
             v = values.length == 0 ? null : values[values.length - 1];
         }
-        return v instanceof Number ? ((Number) v).doubleValue() : e.getWeight();
+        return v instanceof Number ? ((Number) v).doubleValue() : Double.NaN;
     }
 
     /** |w| of {@link #signed}, 0 when it is not finite. */

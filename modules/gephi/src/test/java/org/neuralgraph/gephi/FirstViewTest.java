@@ -109,4 +109,69 @@ class FirstViewTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.setPercent(0.0));
         assertTrue(e.getMessage().contains("percent must be in (0, 100]"), e.getMessage());
     }
+
+    /** Two 6-cliques joined by one weak edge, unsigned weights, one layer: an activation pattern graph's shape. */
+    private static NeuralGraph twoCommunities(double strength) {
+        NeuralGraph.Builder b = new NeuralGraph.Builder(false);
+        for (int i = 0; i < 12; i++) b.addNode("n" + i, "neuron " + i);
+        for (int c = 0; c < 2; c++) {
+            for (int i = 0; i < 6; i++) for (int j = i + 1; j < 6; j++) b.addEdge(6 * c + i, 6 * c + j, strength * (1 + i + j));
+        }
+        b.addEdge(0, 6, 0.1);
+        return b.nodeColumn("layer", NeuralGraph.Column.ofInts("Layer", new int[12])).build();
+    }
+
+    @Test
+    void aTimelineOpensStyledToo() {
+        // the generator's "all checkpoints as one dynamic graph": weights are TimeMaps, Edge.getWeight() would throw
+        org.neuralgraph.core.timeline.GraphTimeline t = org.neuralgraph.core.timeline.GraphTimeline.of(
+                java.util.Arrays.asList(twoCommunities(1), twoCommunities(3)), new double[] {0, 2}, "epoch");
+        Workspace ws = TimelineImporter.importTimeline(t, "timeline", ProgressMonitor.NONE);
+        GraphModel gm = GephiBridgeTest.model(ws);
+        assertTrue(gm.isDynamic());
+        String said = FirstView.open(ws, 0);
+        assertTrue(said.startsWith("Nodes by community"), said);
+        Set<Integer> colours = new HashSet<>();
+        for (Node n : gm.getGraph().getNodes()) colours.add(n.getColor().getRGB());
+        assertEquals(2, colours.size(), "one colour per clique");
+        float smallest = Float.MAX_VALUE, largest = 0;
+        for (Node n : gm.getGraph().getNodes()) {
+            smallest = Math.min(smallest, n.size());
+            largest = Math.max(largest, n.size());
+        }
+        assertTrue(largest > smallest, "sized by strength");
+        for (Edge e : gm.getGraph().getEdges().toArray()) {
+            assertEquals(GraphStyle.UNSIGNED, e.getColor().getRGB() & 0xFFFFFF);
+            assertTrue(e.alpha() > 0);
+        }
+        Edge weak = gm.getGraph().getEdge(gm.getGraph().getNode("n0"), gm.getGraph().getNode("n6"));
+        Edge strong = gm.getGraph().getEdge(gm.getGraph().getNode("n4"), gm.getGraph().getNode("n5"));
+        assertTrue(weak.alpha() < strong.alpha(), "opacity by |w| at the last checkpoint");
+    }
+
+    @Test
+    void aLaidOutGraphStaysInTheBoxGephisCameraWasFittedTo() {
+        Workspace ws = WorkspaceImporter.importGraph(layered(4, 6, 3), "laid out", ProgressMonitor.NONE);
+        GraphModel gm = GephiBridgeTest.model(ws);
+        double[] before = extent(gm);
+        FirstView.open(ws, 200);
+        double[] after = extent(gm);
+        assertEquals(Math.max(before[2] - before[0], before[3] - before[1]), Math.max(after[2] - after[0], after[3] - after[1]), 1e-2,
+                "the longer side is as long as before");
+        assertEquals((before[0] + before[2]) / 2, (after[0] + after[2]) / 2, 1e-2);
+        assertEquals((before[1] + before[3]) / 2, (after[1] + after[3]) / 2, 1e-2);
+        Node a = gm.getGraph().getNode("L0N0"), b = gm.getGraph().getNode("L0N1");
+        assertNotEquals(a.y(), b.y(), 1e-3);
+    }
+
+    private static double[] extent(GraphModel gm) {
+        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (Node n : gm.getGraph().getNodes().toArray()) {
+            b[0] = Math.min(b[0], n.x());
+            b[1] = Math.min(b[1], n.y());
+            b[2] = Math.max(b[2], n.x());
+            b[3] = Math.max(b[3], n.y());
+        }
+        return b;
+    }
 }

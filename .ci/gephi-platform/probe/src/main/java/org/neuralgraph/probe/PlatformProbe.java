@@ -50,7 +50,7 @@ import java.util.prefs.Preferences;
  *       preferences (an activation pattern graph), run as Gephi's DesktopGeneratorController runs a generator: the
  *       UI's setup and unsetup, {@code generate} into a fresh container, Gephi's DefaultProcessor into a new workspace;</li>
  *   <li>its first view: nodes in colours, edges by the sign of their weight;</li>
- *   <li>the same with "all checkpoints as one dynamic graph", for the statistics over time;</li>
+ *   <li>the same with "all checkpoints as one dynamic graph", for the statistics over time, and its first view;</li>
  *   <li>the weight graph of the 784-50-50-50-10 MLP (44,700 edges) with "every checkpoint in a workspace": one workspace
  *       per checkpoint, each opening filtered to its strongest weights;</li>
  *   <li>every statistic our plugins register ({@link StatisticsBuilder}s in {@code org.neuralgraph}) through Gephi's
@@ -84,6 +84,7 @@ public final class PlatformProbe implements Runnable {
             prefs.putBoolean("timeline", true);
             Workspace dynamic = generate(generator.getClass().getDeclaredConstructor().newInstance(), lines,
                     "generate all checkpoints as one dynamic graph");
+            firstView(dynamic, false, lines, "first view of the dynamic graph");
             prefs.putBoolean("timeline", false);
             prefs.put("kind", "weights");
             prefs.putBoolean("otherCheckpoints", true);
