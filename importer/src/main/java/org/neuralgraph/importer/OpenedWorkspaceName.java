@@ -22,6 +22,7 @@ import java.beans.PropertyChangeListener;
 final class OpenedWorkspaceName implements WorkspaceListener, PropertyChangeListener {
 
     private final String name;
+    private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
     private Workspace workspace;
 
     private OpenedWorkspaceName(String name) {
@@ -42,12 +43,11 @@ final class OpenedWorkspaceName implements WorkspaceListener, PropertyChangeList
 
     @Override
     public void propertyChange(PropertyChangeEvent e) {
-        if (!WorkspaceInformation.EVENT_RENAME.equals(e.getPropertyName())) return;
+        // acts on the first rename only, then stays registered but inert: removing it here or on the event queue while
+        // the processor's thread still walks the listener list threw ConcurrentModificationException (seen in CI)
+        if (!WorkspaceInformation.EVENT_RENAME.equals(e.getPropertyName()) || done.getAndSet(true)) return;
         boolean ours = name.equals(workspace.getWorkspaceMetadata().getTitle()) && !name.equals(e.getNewValue());
-        EventQueue.invokeLater(() -> {
-            workspace.getLookup().lookup(WorkspaceInformation.class).removeChangeListener(this);
-            if (ours) Lookup.getDefault().lookup(ProjectController.class).renameWorkspace(workspace, name);
-        });
+        if (ours) EventQueue.invokeLater(() -> Lookup.getDefault().lookup(ProjectController.class).renameWorkspace(workspace, name));
     }
 
     @Override public void select(Workspace workspace) { }
