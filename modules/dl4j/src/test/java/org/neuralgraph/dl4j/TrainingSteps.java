@@ -44,13 +44,27 @@ final class TrainingSteps {
 
     /**
      * Parameters after {@code steps} Adam steps of learning rate {@code lr} computed with two implementations of the same
-     * gradients: Adam moves a parameter by about {@code lr} a step whatever the gradient's size, so float rounding in a
-     * gradient that is almost zero (a sum of cancelling terms) can move it by a visible fraction of that. Allowed: 5 % of
-     * the largest possible movement, {@code lr * steps}, or {@link #TOLERANCE} of the largest magnitude; a wrong gradient
-     * moves many parameters by whole steps.
+     * gradients. Adam moves a parameter by about {@code lr} a step whatever the gradient's size, so float rounding in a
+     * gradient that is almost zero (a sum of cancelling terms; libnd4j sums in a different order from run to run on
+     * several threads) can flip its sign and move that parameter by up to {@code 2 lr} a step the other way (seen: one
+     * lenet parameter 1.2 lr apart after 3 steps in one CI run of several). Allowed: every parameter within
+     * {@code 2 lr steps}, and at most 0.1 % of them (at least one) further apart than 5 % of {@code lr steps} or
+     * {@link #TOLERANCE} of the largest magnitude; a wrong gradient moves many parameters by whole steps.
      */
     static void assertAdamClose(INDArray expected, INDArray actual, double lr, int steps, String what) {
-        assertClose(expected, actual, Math.max(TOLERANCE * expected.amaxNumber().doubleValue(), 0.05 * lr * steps), what);
+        assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
+        double[] e = expected.castTo(DataType.DOUBLE).data().asDouble(), a = actual.castTo(DataType.DOUBLE).data().asDouble();
+        double close = Math.max(TOLERANCE * expected.amaxNumber().doubleValue(), 0.05 * lr * steps), far = 2 * lr * steps + close;
+        int apart = 0;
+        double largest = 0;
+        for (int i = 0; i < e.length; i++) {
+            double d = Math.abs(e[i] - a[i]);
+            largest = Math.max(largest, d);
+            if (d > close) apart++;
+        }
+        int allowedApart = Math.max(1, e.length / 1000);
+        assertTrue(largest <= far && apart <= allowedApart, what + ": max |difference| " + largest + " (allowed " + far + "), "
+                + apart + " of " + e.length + " parameters further apart than " + close + " (allowed " + allowedApart + ")");
     }
 
     private static void assertClose(INDArray expected, INDArray actual, double allowed, String what) {
