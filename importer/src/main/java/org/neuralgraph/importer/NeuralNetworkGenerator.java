@@ -28,8 +28,8 @@ import java.util.List;
  * dynamic graph, in a workspace named by kind, model and checkpoint ({@link WorkspaceNames}). What a kind puts beside
  * its graph (the recorded activations of an activation pattern graph, for the activation entropy statistic) goes into
  * the workspace's lookup. Runs as a Gephi LongTask: progress per training
- * batch, and Cancel stops it before anything reaches a workspace (Gephi only builds the workspace from a finished
- * container).
+ * batch; Cancel stops it before anything reaches a workspace, and a refusal is a message, after which the dialog opens
+ * again ({@link GeneratorEnd}).
  */
 @ServiceProvider(service = Generator.class)
 public final class NeuralNetworkGenerator extends TicketTask implements Generator {
@@ -61,9 +61,9 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
             nameWorkspace(container, WorkspaceNames.of(job, job.builtIndex()));
             WorkspaceHandOver.toNextWorkspace(g.graphAttributes(), data, container, request.graphKind().layoutIterations());
         } catch (CancelledException e) {
-            // Gephi discards the container of a cancelled task
+            throw GeneratorEnd.cancelled(e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("Neural network graph: " + e.getMessage(), e);
+            throw GeneratorEnd.refused(this, e.getMessage(), e);
         }
     }
 

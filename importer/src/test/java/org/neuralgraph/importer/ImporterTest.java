@@ -115,7 +115,8 @@ class ImporterTest {
 
         r.kind = MapperKind.ID;
         gen.setRequest(r);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> gen.generate(new ImportContainerImpl().getLoader()));
+        // a refusal ends Gephi's task with an exception (no workspace), marked as expected: no "Unexpected Exception" balloon
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> gen.generate(new ImportContainerImpl().getLoader()));
         assertTrue(e.getMessage().contains("have no identity from one checkpoint to the next"), e.getMessage());
     }
 
@@ -480,16 +481,31 @@ class ImporterTest {
         assertTrue(e.getMessage().contains("torch_nf7.onnx: the model reads 1x9x9 images"), e.getMessage());
     }
 
+    /**
+     * As Gephi's DesktopGeneratorController runs the generator it keeps (one instance, a new progress ticket each run,
+     * the processor into a new workspace only when generate() returns): a cancel ends the run with no workspace, and
+     * the next run of the same instance works (issue 27, items 1 and 2).
+     */
     @Test
-    void cancelledGeneratorLeavesAnEmptyContainer() {
+    void aCancelledRunLeavesNoWorkspaceAndTheNextRunWorks() {
         NeuralNetworkGenerator gen = new NeuralNetworkGenerator();
         GraphRequest r = new GraphRequest();
         r.epochs = 1;
+        r.checkpoints = 2;
         gen.setRequest(r);
+        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
+        int before = pc.getCurrentProject().getLookup().lookup(org.gephi.project.api.WorkspaceProvider.class).getWorkspaces().length;
+
+        gen.setProgressTicket(null);
         gen.cancel();
+        assertThrows(org.neuralgraph.core.progress.CancelledException.class, () -> gen.generate(new ImportContainerImpl().getLoader()),
+                "generate() must not return: Gephi would build a workspace from the container");
+        assertEquals(before, pc.getCurrentProject().getLookup().lookup(org.gephi.project.api.WorkspaceProvider.class).getWorkspaces().length);
+
+        gen.setProgressTicket(null); // the next run
         Container c = new ImportContainerImpl();
         gen.generate(c.getLoader());
-        assertEquals(0, c.getUnloader().getNodeCount());
+        assertEquals(944, c.getUnloader().getNodeCount(), "the run after a cancel builds the graph");
     }
 
     @Test
@@ -507,6 +523,40 @@ class ImporterTest {
             z.putNextEntry(new java.util.zip.ZipEntry("a.txt"));
         }
         assertFalse(new Dl4jModelImporterBuilder().isMatchingImporter(org.openide.filesystems.FileUtil.toFileObject(other.toFile())));
+    }
+
+    /**
+     * What Gephi Desktop's File &gt; Open hands the importers for a DL4J zip: a copy of its first entry,
+     * configuration.json, in a temporary folder; the zip the open dialog remembered (or another in its folder with the
+     * same configuration) is found again, a configuration that matches no zip is not taken (issue 27 item 3).
+     */
+    @Test
+    void fileOpenFindsTheZipBehindTheConfigurationGephiCopied(@TempDir Path tmp) throws IOException {
+        Path models = Files.createDirectories(tmp.resolve("models"));
+        Path zip = models.resolve("mlp.zip"), lenet = models.resolve("lenet.zip");
+        ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("mlp-seed000")), zip.toFile(), false);
+        ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("lenet")), lenet.toFile(), false);
+        Path copy = Files.createDirectories(tmp.resolve("gephi-temp")).resolve("configuration.json");
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            Files.copy(z.getInputStream(z.getEntry("configuration.json")), copy);
+        }
+        java.util.prefs.Preferences gephi = org.openide.util.NbPreferences.root().node("org/gephi/desktop/project");
+        Dl4jModelImporterBuilder builder = new Dl4jModelImporterBuilder();
+        org.openide.filesystems.FileObject given = org.openide.filesystems.FileUtil.toFileObject(copy.toFile());
+        try {
+            for (Path last : new Path[]{zip, lenet}) { // chosen alone, or the last of several chosen at once
+                gephi.put("OpenFile_Last_Path", last.toString());
+                assertTrue(builder.isMatchingImporter(given), "the copied configuration.json, last opened " + last.getFileName());
+                ModelFileImporter importer = (ModelFileImporter) builder.buildImporter();
+                Container c = new ImportContainerImpl();
+                assertTrue(importer.execute(c.getLoader()));
+                assertEquals(944, c.getUnloader().getNodeCount(), "the weight graph of mlp.zip, whatever was opened last");
+            }
+            Files.delete(zip);
+            assertFalse(builder.isMatchingImporter(given), "no zip holds this configuration: not ours to take");
+        } finally {
+            gephi.remove("OpenFile_Last_Path");
+        }
     }
 
     /** File > Open of PyTorch's ONNX export of LeNet and of a Keras .h5: their weight graphs; a bad file is reported by name. */

@@ -15,8 +15,13 @@ public final class TicketProgress implements ProgressMonitor {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile ProgressTicket ticket;
 
+    /**
+     * Gephi's LongTaskExecutor gives a task a new ticket before each run, and reuses a generator or importer instance for
+     * the next run: a new ticket therefore starts uncancelled (a cancel would otherwise end every later run at once).
+     */
     public void setTicket(ProgressTicket ticket) {
         this.ticket = ticket;
+        cancelled.set(false);
     }
 
     /** Asks the work to stop at its next check. */
