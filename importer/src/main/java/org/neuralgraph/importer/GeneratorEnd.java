@@ -46,6 +46,9 @@ final class GeneratorEnd {
                 if (controller != null) controller.generate(generator);
             });
         }
-        return Exceptions.attachSeverity(new IllegalArgumentException(message, cause), Level.FINE);
+        // NetBeans keeps the severity in the exception's cause chain (initCause): an exception made with an explicit null
+        // cause cannot take it, and is logged SEVERE after all
+        IllegalArgumentException end = cause == null ? new IllegalArgumentException(message) : new IllegalArgumentException(message, cause);
+        return Exceptions.attachSeverity(end, Level.FINE);
     }
 }

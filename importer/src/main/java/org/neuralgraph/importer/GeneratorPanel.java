@@ -85,12 +85,28 @@ final class GeneratorPanel extends JPanel {
         c.fill = GridBagConstraints.HORIZONTAL;
         c.insets = new Insets(6, 4, 3, 4);
         add(cards, c);
+        model.addActionListener(e -> showTraining());
         kind.addActionListener(e -> {
             // a model left at the previous kind's default follows the kind (mlp-seed000 has no filters for a Mapper graph)
             if (shown != null && shown.defaultModel().equals(String.valueOf(model.getSelectedItem()))) model.setSelectedItem(chosen().defaultModel());
             showKind();
         });
         showKind();
+    }
+
+    /**
+     * The training fields (epochs, checkpoints, shuffled labels) take effect only for a model trained here (a preset);
+     * for a shipped trained model (nf-N), a model file or a run directory they are greyed out. The data stays: it is
+     * also the images a kind runs the network on.
+     */
+    private void showTraining() {
+        boolean trains;
+        try {
+            trains = ModelSources.of(String.valueOf(model.getSelectedItem()).trim()).trains();
+        } catch (IllegalArgumentException e) {
+            trains = true; // not a model yet: leave the fields to the user
+        }
+        for (java.awt.Component c : new java.awt.Component[]{epochs, checkpoints, mixed}) c.setEnabled(trains);
     }
 
     private GraphKind chosen() {
@@ -153,6 +169,7 @@ final class GeneratorPanel extends JPanel {
         for (int i = 0; i < kinds.size(); i++) if (kinds.get(i).id().equals(r.kind)) kind.setSelectedIndex(i);
         model.setSelectedItem(r.model); // after the kind: choosing the kind moves a model left at a default, not the request's
         showKind();
+        showTraining();
     }
 
     /** @throws IllegalArgumentException naming the field that is wrong */
@@ -164,7 +181,7 @@ final class GeneratorPanel extends JPanel {
         r.data = data.getText().trim();
         r.epochs = (Integer) epochs.getValue();
         r.checkpoints = (Integer) checkpoints.getValue();
-        if (r.checkpoints > r.epochs + 1) throw new IllegalArgumentException("Checkpoints: at most epochs + 1 = " + (r.epochs + 1));
+        if (r.checkpoints > r.epochs + 1 && checkpoints.isEnabled()) throw new IllegalArgumentException("Checkpoints: at most epochs + 1 = " + (r.epochs + 1));
         r.checkpoint = (Integer) checkpoint.getValue();
         try {
             r.seed = Long.parseLong(seed.getText().trim());

@@ -43,8 +43,18 @@ public final class NeuralNetworkGenerator extends TicketTask implements Generato
         request.save(NbPreferences.forModule(NeuralNetworkGenerator.class));
     }
 
+    /** Set by the dialog when its values were refused; the next run ends with this message. */
+    private volatile String refusal;
+
+    void refuseNextRun(String message) {
+        refusal = message;
+    }
+
     @Override
     public void generate(ContainerLoader container) {
+        String refused = refusal;
+        refusal = null;
+        if (refused != null) throw GeneratorEnd.refused(this, refused, null);
         try {
             NeuralGraph g = request.build(progress);
             GraphJob job = request.job;

@@ -4,8 +4,9 @@ package org.neuralgraph.metrics;
 final class DynamicPanels {
 
     /** Under our settings Gephi shows its window and tick; this says how to set them for a training run. */
-    static final String WINDOW_NOTE = "Window and tick below: to measure each checkpoint alone, set the tick to their spacing<br>"
-            + "(e.g. 5 epochs) and the window below it (e.g. 1). Each window's values are written at its start.";
+    static final String WINDOW_NOTE = "Window and tick below: windows are [t, t + window), and those without a checkpoint are<br>"
+            + "skipped, so the defaults (1 and 1) measure each checkpoint alone when checkpoints are whole epochs.<br>"
+            + "Each window's values are written at its start.";
 
     private DynamicPanels() { }
 

@@ -52,6 +52,15 @@ class ActivationsCommandTest {
         }
         assertFalse(Files.exists(out.resolve("graphs/activations-L2-epoch-0002.svg")), "only the first trained and the last are drawn");
 
+        // every layer's workspace carries its recorded activations into the project (Activation pattern entropy in Gephi)
+        int withActivations = 0;
+        try (java.util.zip.ZipFile project = new java.util.zip.ZipFile(out.resolve("neuralgraph.gephi").toFile())) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(project.entries())) {
+                if (e.getName().endsWith("_neuralgraph-activations_bytes") && e.getSize() > 5) withActivations++;
+            }
+        }
+        assertEquals(4 * 2, withActivations, "4 checkpoints x 2 layers");
+
         // Table 3 and the GEXF agree on the graph; the cover column travels with it
         List<String> t3 = Files.readAllLines(out.resolve("tables/table3-communities.csv"));
         assertEquals(1 + 4 * 2, t3.size());

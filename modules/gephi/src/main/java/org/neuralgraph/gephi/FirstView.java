@@ -32,6 +32,11 @@ public final class FirstView {
     public static final int FILTER_ABOVE_EDGES = 20_000;
     /** The share of each layer's edges the opening filter keeps, in percent. */
     public static final double STRONGEST_PERCENT = 2;
+    /**
+     * {min x, min y, max x, max y} of what Gephi Desktop's camera shows of a new workspace, with a margin: the span of
+     * {@link LayeredPositions}, centred on (0, 0).
+     */
+    static final double[] VIEW = {-LayeredPositions.SPAN / 2, -LayeredPositions.SPAN / 2, LayeredPositions.SPAN / 2, LayeredPositions.SPAN / 2};
 
     private FirstView() { }
 
@@ -47,18 +52,16 @@ public final class FirstView {
 
     /**
      * Lays {@code ws} out ({@code layoutIterations} ForceAtlas2 steps from its layered positions, as the command line
-     * does for its kind: {@code GraphKind.layoutIterations}) and back into the box its positions had (Gephi Desktop fits
-     * its camera to a workspace when it first shows it, before this runs: a layout that spreads the graph out would show
-     * a corner of it, one that draws it in a dot), styles it, and sets its Preview to draw edges in their colours,
-     * straight. Takes a while on a large graph: not for Swing's thread.
+     * does for its kind: {@code GraphKind.layoutIterations}), then moves and scales it into {@link #VIEW} (Gephi Desktop
+     * opens a workspace with its camera on (0, 0) at one zoom, whatever the graph: a layout that spreads the graph out
+     * showed a corner of it, a feature map's pixel grid from (0, 0) sat off to one side, a small graph was a dot), styles
+     * it, and sets its Preview to draw edges in their colours, straight. Takes a while on a large graph: not for Swing's
+     * thread.
      */
     public static void arrange(Workspace ws, int layoutIterations) {
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
-        if (layoutIterations > 0) {
-            double[] box = box(gm);
-            ForceAtlas2Runner.run(gm, layoutIterations, org.neuralgraph.core.progress.ProgressMonitor.NONE);
-            fitInto(gm, box);
-        }
+        ForceAtlas2Runner.run(gm, layoutIterations, org.neuralgraph.core.progress.ProgressMonitor.NONE);
+        fitInto(gm, VIEW);
         style(gm);
         PreviewProperties preview = Lookup.getDefault().lookup(PreviewController.class).getModel(ws).getProperties();
         preview.putValue(PreviewProperty.EDGE_COLOR, new EdgeColor(EdgeColor.Mode.ORIGINAL));

@@ -11,12 +11,14 @@ import java.util.Arrays;
 
 /**
  * A statistic over the timeline, in Gephi's "Dynamic" category ({@link DynamicStatistics}): Gephi calls
- * {@link #execute} once, {@link #loop} for each window [t, t + window], t moving by the tick, then {@link #end}. Each
- * window's figures are measured on the window's graph (the nodes and edges that exist at some time in it) with dynamic
- * weights and node values read over the window's interval; they are kept in a {@link WindowSeries}, written as dynamic
- * graph attributes at the window's start t, and charted in the report. The start is the timestamp because, with the
- * tick set to the spacing of the checkpoints and a shorter window, every window starts at a checkpoint and holds it
- * alone: the series then sits on the checkpoints' own times.
+ * {@link #execute} once, {@link #loop} for each window, t moving by the tick, then {@link #end}. A window is
+ * [t, t + window), its end left out (Gephi's own windows are closed; a window of 0 is the instant t): with Gephi's
+ * default window and tick of 1, a window starting at a checkpoint one epoch before the next holds that checkpoint
+ * alone, and windows that hold no checkpoint at all (checkpoints 5 epochs apart) are skipped, so the series sits on
+ * the checkpoints' own times whatever their spacing, as long as the window is at most that spacing. Each window's
+ * figures are measured on the window's graph (the nodes and edges that exist at some time in it) with dynamic weights
+ * and node values read over the window's interval; they are kept in a {@link WindowSeries}, written as dynamic graph
+ * attributes at the window's start t, and charted in the report.
  *
  * <p>Gephi starts windows from the start of the bounds while a whole window fits before their end; {@link #getBounds()}
  * returns the bounds set extended by one window, so that a window also starts at every tick up to the end itself and the
@@ -82,15 +84,35 @@ public abstract class WindowedStatistic extends TicketTask implements DynamicSta
     }
 
     @Override
-    public final void loop(GraphView view, Interval interval) {
+    public final void loop(GraphView view, Interval closed) {
         if (series == null || error != null || progress.isCancelled()) return;
+        Interval interval = closed;
+        GraphView own = null;
         Graph g = model.getGraph(view);
+        if (closed.getHigh() > closed.getLow()) {
+            // [t, t + window): the nodes and edges of Gephi's window that exist before its end (built before the read
+            // lock below: a view is changed under the store's write lock)
+            interval = new Interval(closed.getLow(), Math.nextDown(closed.getHigh()));
+            own = model.createView();
+            org.gephi.graph.api.Subgraph sub = model.getGraph(own);
+            for (org.gephi.graph.api.Node n : model.getNodeTimeIndex(view).get(interval)) sub.addNode(n);
+            for (org.gephi.graph.api.Edge e : model.getEdgeTimeIndex(view).get(interval)) sub.addEdge(e);
+            g = sub;
+        }
+        try {
+            if (g.getNodeCount() > 0) measure(g, interval, closed);
+        } finally {
+            if (own != null) model.destroyView(own);
+        }
+    }
+
+    private void measure(Graph g, Interval interval, Interval closed) {
         double[] figures = new double[keys.length];
         Arrays.fill(figures, Double.NaN);
         String note = null;
         g.readLock();
         try {
-            if (g.getEdgeCount() == 0) note = g.getNodeCount() == 0 ? "no nodes in the window" : "no edges in the window (" + g.getNodeCount() + " nodes)";
+            if (g.getEdgeCount() == 0) note = "no edges in the window (" + g.getNodeCount() + " nodes)";
             else figures = measure(g, interval);
         } catch (IllegalArgumentException e) {
             note = e.getMessage();
@@ -99,9 +121,9 @@ public abstract class WindowedStatistic extends TicketTask implements DynamicSta
         } finally {
             g.readUnlock();
         }
-        series.add(interval, figures, note);
+        series.add(closed, figures, note);
         Graph main = model.getGraph();
-        for (int k = 0; k < keys.length; k++) main.setAttribute(keys[k], figures[k], interval.getLow());
+        for (int k = 0; k < keys.length; k++) main.setAttribute(keys[k], figures[k], closed.getLow());
     }
 
     @Override
@@ -130,12 +152,14 @@ public abstract class WindowedStatistic extends TicketTask implements DynamicSta
             }
         }
         h.append("<h2>What was computed</h2>").append(computed())
-                .append("<p>Each window [t, t + window] holds the nodes and edges that exist at some time in it; dynamic edge weights "
+                .append("<p>Each window [t, t + window) (its end left out; a window of 0 is the instant t) holds the nodes and edges "
+                        + "that exist at some time in it, and a window that holds none is skipped; dynamic edge weights "
                         + "and node values are read over the window as graphstore estimates them (the column's estimator, FIRST unless "
                         + "changed: the earliest value in the window; an edge without a weight there counts 0). A window's values are "
                         + "written at its start t into the dynamic graph attributes <code>")
                 .append(String.join("</code>, <code>", keys))
-                .append("</code>. To measure each checkpoint alone, set the tick to their spacing and the window below it.</p>")
+                .append("</code>. Each checkpoint is measured alone when the window is at most their spacing and the tick divides "
+                        + "it (Gephi's default window and tick of 1, for checkpoints at whole epochs).</p>")
                 .append("<h2>Reference</h2>").append(reference()).append("</body></html>");
         return h.toString();
     }

@@ -87,6 +87,11 @@ class DynamicStatisticsTest {
      * graphs of {@link #EDGES} at times 0, 1, 2, and at time 3 the nodes without any edge.
      */
     static GraphModel dynamicWorkspace() {
+        return dynamicWorkspace(1);
+    }
+
+    /** {@link #dynamicWorkspace()} with its times {@code spacing} apart: 0, spacing, 2 spacing, 3 spacing. */
+    static GraphModel dynamicWorkspace(double spacing) {
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel();
         Configuration c = new Configuration();
         c.setTimeRepresentation(TimeRepresentation.TIMESTAMP);
@@ -98,8 +103,8 @@ class DynamicStatisticsTest {
             nodes[i] = gm.factory().newNode("n" + i);
             gm.getGraph().addNode(nodes[i]);
             for (int t = 0; t < COVER.length; t++) {
-                nodes[i].addTimestamp(t);
-                nodes[i].setAttribute("cover", COVER[t][i], t);
+                nodes[i].addTimestamp(t * spacing);
+                nodes[i].setAttribute("cover", COVER[t][i], t * spacing);
             }
         }
         Map<String, Edge> edges = new LinkedHashMap<>();
@@ -111,8 +116,8 @@ class DynamicStatisticsTest {
                     gm.getGraph().addEdge(made);
                     return made;
                 });
-                edge.addTimestamp(t);
-                edge.setWeight(e.getValue(), t);
+                edge.addTimestamp(t * spacing);
+                edge.setWeight(e.getValue(), t * spacing);
             }
         }
         return gm;
@@ -175,6 +180,31 @@ class DynamicStatisticsTest {
                 g -> g.getGraph().getEdges().toCollection().stream().mapToDouble(e -> 2 * e.getWeight()).sum() / N));
         assertNotEquals(s.getSeries().value(0, 0), s.getSeries().value(0, 1), "weights are read in the window, not over the whole run");
         assertTrue(s.getReport().contains("method note Eq. 3"));
+    }
+
+    /**
+     * Gephi Desktop's settings panel always offers window 1 and tick 1 (issue 27 item 6): windows leave their end out, so
+     * on checkpoints one epoch apart each holds one checkpoint; on checkpoints five apart the windows between them are
+     * skipped, and the series still has one value per checkpoint, at its time.
+     */
+    @Test
+    void gephisDefaultWindowAndTickMeasureEachCheckpointAlone() {
+        GraphModel gm = dynamicWorkspace();
+        DynamicEffectiveCoupling s = new DynamicEffectiveCoupling();
+        runAsGephiDesktop(s, gm, 1, 1);
+        assertSeriesMatchSnapshots(s, gm, new String[]{"dynamic_beta_eff", "dynamic_mean_strength"}, List.of(
+                DynamicStatisticsTest::staticBetaEff,
+                g -> g.getGraph().getEdges().toCollection().stream().mapToDouble(e -> 2 * e.getWeight()).sum() / N));
+
+        ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
+        pc.openWorkspace(pc.newWorkspace(pc.getCurrentProject()));
+        DynamicEffectiveCoupling wide = new DynamicEffectiveCoupling();
+        runAsGephiDesktop(wide, dynamicWorkspace(5), 1, 1);
+        assertEquals(4, wide.getSeries().size(), "one window per checkpoint (0, 5, 10, 15); the 12 between hold none and are skipped");
+        for (int k = 0; k < 4; k++) {
+            assertEquals(5.0 * k, wide.getSeries().time(k), 0);
+            if (k < 3) assertEquals(s.getSeries().value(0, k), wide.getSeries().value(0, k), 1e-12, "the same checkpoint as at " + k + " above");
+        }
     }
 
     private static double staticBetaEff(GraphModel g) {

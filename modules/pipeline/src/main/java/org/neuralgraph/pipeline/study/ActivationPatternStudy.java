@@ -219,6 +219,8 @@ public final class ActivationPatternStudy implements Study {
 
         String name = String.format(Locale.ROOT, "activations L%d epoch %d", a.layer(), cp.epoch());
         Workspace ws = project.importGraph(g, name, monitor);
+        // saved with the project (RecordedActivationsPersistence): Activation pattern entropy runs on it in Gephi
+        ws.add(org.neuralgraph.gephi.RecordedActivations.of(java.util.Collections.singletonList(a)));
         GraphModel gm = project.graphModel(ws);
         ModularitySweep.Result louvain = ModularitySweep.run(gm, new double[]{s.resolution}, s.resolution, monitor).get(0);
         r.louvainModularity = louvain.modularity();
