@@ -33,10 +33,10 @@ public final class FirstView {
     /** The share of each layer's edges the opening filter keeps, in percent. */
     public static final double STRONGEST_PERCENT = 2;
     /**
-     * {min x, min y, max x, max y} of what Gephi Desktop's camera shows of a new workspace, with a margin: the span of
-     * {@link LayeredPositions}, centred on (0, 0).
+     * {min x, min y, max x, max y} of what Gephi Desktop's camera shows of a new workspace, with a margin, centred on
+     * (0, 0): the box of the weight graph of a five-layer MLP in its {@link LayeredPositions}, which opens well framed.
      */
-    static final double[] VIEW = {-LayeredPositions.SPAN / 2, -LayeredPositions.SPAN / 2, LayeredPositions.SPAN / 2, LayeredPositions.SPAN / 2};
+    static final double[] VIEW = {-800, -600, 800, 600};
 
     private FirstView() { }
 
@@ -113,14 +113,14 @@ public final class FirstView {
     }
 
     /**
-     * Moves and scales the positions, keeping their shape, so that they are centred on {@code box} and their longer side
-     * is as long as its longer side (a one-layer graph starts on a line: its box has one side only).
+     * Moves and scales the positions, keeping their shape, so that they are centred on {@code box} and as large as fits
+     * in it (a graph on a line, such as a single layer, fits by its length).
      */
     static void fitInto(GraphModel gm, double[] box) {
         double[] now = box(gm);
-        double before = Math.max(box[2] - box[0], box[3] - box[1]), after = Math.max(now[2] - now[0], now[3] - now[1]);
-        if (!(before > 0 && after > 0)) return;
-        double scale = before / after;
+        double w = now[2] - now[0], h = now[3] - now[1];
+        double scale = Math.min(w > 0 ? (box[2] - box[0]) / w : Double.MAX_VALUE, h > 0 ? (box[3] - box[1]) / h : Double.MAX_VALUE);
+        if (scale == Double.MAX_VALUE) return; // one node, or none
         double cx = (box[0] + box[2]) / 2, cy = (box[1] + box[3]) / 2, nx = (now[0] + now[2]) / 2, ny = (now[1] + now[3]) / 2;
         for (org.gephi.graph.api.Node n : gm.getGraph().getNodes().toArray()) {
             n.setX((float) (cx + (n.x() - nx) * scale));

@@ -170,14 +170,20 @@ class DynamicStatisticsTest {
         assertEquals("4 windows, 1 without value", series.summary());
     }
 
-    @Test
-    void effectiveCouplingOfEachWindowIsThatOfItsSnapshot() {
+    /** beta_eff over {@link #dynamicWorkspace()} with this window and tick, checked against each snapshot's. */
+    private static DynamicEffectiveCoupling betaEffOfEachSnapshot(double window, double tick) {
         GraphModel gm = dynamicWorkspace();
         DynamicEffectiveCoupling s = new DynamicEffectiveCoupling();
-        runAsGephiDesktop(s, gm, 0.5, 1);
+        runAsGephiDesktop(s, gm, window, tick);
         assertSeriesMatchSnapshots(s, gm, new String[]{"dynamic_beta_eff", "dynamic_mean_strength"}, List.of(
                 DynamicStatisticsTest::staticBetaEff,
                 g -> g.getGraph().getEdges().toCollection().stream().mapToDouble(e -> 2 * e.getWeight()).sum() / N));
+        return s;
+    }
+
+    @Test
+    void effectiveCouplingOfEachWindowIsThatOfItsSnapshot() {
+        DynamicEffectiveCoupling s = betaEffOfEachSnapshot(0.5, 1);
         assertNotEquals(s.getSeries().value(0, 0), s.getSeries().value(0, 1), "weights are read in the window, not over the whole run");
         assertTrue(s.getReport().contains("method note Eq. 3"));
     }
@@ -189,12 +195,7 @@ class DynamicStatisticsTest {
      */
     @Test
     void gephisDefaultWindowAndTickMeasureEachCheckpointAlone() {
-        GraphModel gm = dynamicWorkspace();
-        DynamicEffectiveCoupling s = new DynamicEffectiveCoupling();
-        runAsGephiDesktop(s, gm, 1, 1);
-        assertSeriesMatchSnapshots(s, gm, new String[]{"dynamic_beta_eff", "dynamic_mean_strength"}, List.of(
-                DynamicStatisticsTest::staticBetaEff,
-                g -> g.getGraph().getEdges().toCollection().stream().mapToDouble(e -> 2 * e.getWeight()).sum() / N));
+        DynamicEffectiveCoupling s = betaEffOfEachSnapshot(1, 1);
 
         ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
         pc.openWorkspace(pc.newWorkspace(pc.getCurrentProject()));
