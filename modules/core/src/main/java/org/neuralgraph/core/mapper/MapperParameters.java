@@ -125,6 +125,17 @@ public final class MapperParameters {
     public double percent() { return percent; }
     public long seed() { return seed; }
 
+    /** In a report's words: "metric ...; lens ...; 10 intervals per lens coordinate, overlap 0.5; ...". */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "metric %s; lens %s; %d intervals per lens coordinate, overlap %s; clustering: %s; "
+                + "kept: the densest %s %% of the points (distance to the %d-th nearest neighbour); seed %d",
+                metric.description(), lens.description(), intervals, trim(overlap), cut.description(), trim(percent), k, seed);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
     @Override
     public String toString() {
         return "MapperParameters{metric=" + metric.description() + ", lens=" + lens.description() + ", intervals=" + intervals

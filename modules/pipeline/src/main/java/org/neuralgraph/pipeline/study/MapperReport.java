@@ -145,19 +145,23 @@ final class MapperReport {
     private String markdown() {
         StringBuilder b = new StringBuilder("# Mapper graphs of convolution filters (Brüel Gabrielsson)\n\n");
         b.append("Command: `").append(s.command).append("`  \nSeed: ").append(s.seed).append("  \nData: ").append(s.dataDescription).append("  \n");
-        b.append(String.format("Filters: the first convolution layer (64 filters of 5x5) of the cnn-mapper preset (Section 7), pooled over %d runs "
-                + "(seeds %d to %d); MNIST runs of %d iterations of batch 100, circle/square runs of %d and %d iterations of batch 50.  %n",
-                s.runs, s.seed, s.seed + s.runs - 1, s.iterations, s.few, s.many));
-        b.append("Mapper: ").append(s.mapper).append("  \nEach filter mean-centred and scaled to variance 1, then the densest points kept "
+        String runs = s.runs == 1 ? "one run (seed " + s.seed + ")" : String.format(Locale.ROOT, "pooled over %d runs (seeds %d to %d)", s.runs, s.seed, s.seed + s.runs - 1);
+        b.append(String.format(Locale.ROOT, "Filters: the first convolution layer (64 filters of 5x5) of the cnn-mapper preset (Section 7), %s; "
+                + "MNIST runs of %d iterations of batch 100, circle/square runs of %d and %d iterations of batch 50.  %n",
+                runs, s.iterations, s.few, s.many));
+        b.append("Mapper: ").append(s.mapper.describe()).append("  \nEach filter mean-centred and scaled to variance 1, then the densest points kept "
                 + "(Section 3.1).\n\n## The paper's findings\n\n");
         b.append(Claims.markdown(claims()));
-        b.append("\n## Graphs\n\n| graph | filters | iterations | test acc | kept | nodes | edges | components | first Betti number | main cycle | orientation turn | lens circle r | ring |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("\n## Graphs\n\nCycle rank: the independent cycles of the graph (edges - nodes + components). First Betti number: those left "
+                + "once the triangles of the Mapper's nerve (three clusters sharing a filter) fill theirs; the paper's circles survive both.\n\n"
+                + "| graph | filters | iterations | test acc | kept | nodes | edges | components | cycle rank | first Betti number | main cycle | orientation turn | lens circle r | ring |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (MapperStudy.Figures f : r.graphs) {
             MapperResult m = f.result;
             b.append("| ").append(f.name).append(" | ").append(f.filters).append(" | ").append(f.iterations).append(" | ").append(f2(f.accuracy))
                     .append(" | ").append(m.points().length).append(" | ").append(m.nodeCount()).append(" | ").append(m.graph().edgeCount())
-                    .append(" | ").append(m.components()).append(" | ").append(m.betti1()).append(" | ").append(f.cycle.length).append(" nodes | ")
+                    .append(" | ").append(m.components()).append(" | ").append(m.cycleRank()).append(" | ").append(m.betti1() < 0 ? "-" : Integer.toString(m.betti1()))
+                    .append(" | ").append(f.cycle.length).append(" nodes | ")
                     .append(f2(f.turn)).append(" deg | ").append(f.result.lensCircle() == null ? "-" : f2(f.result.lensCircle().r())).append(" | ").append(ring(f)).append(" |\n");
         }
         b.append("\n## Files\n\n- `graphs/<graph>.gexf|pdf|svg`: each Mapper graph laid out by ForceAtlas2, nodes coloured by their mean "

@@ -211,8 +211,9 @@ public final class MapperStudy implements Study {
     }
 
     static String describe(Figures f) {
-        return String.format(Locale.ROOT, "%s: %d filters -> %d kept -> %d nodes, %d edges, %d components, first Betti number %d, main cycle %d nodes",
+        return String.format(Locale.ROOT, "%s: %d filters -> %d kept -> %d nodes, %d edges, %d components, cycle rank %d (the graph's "
+                        + "independent cycles), first Betti number %s (those the nerve's triangles leave open), main cycle %d nodes",
                 f.name, f.filters, f.result.points().length, f.result.nodeCount(), f.result.graph().edgeCount(), f.result.components(),
-                f.result.betti1(), f.cycle.length) + (f.ring.length > 0 ? String.format(Locale.ROOT, ", ring of %d nodes", f.ring.length) : ", no ring");
+                f.result.cycleRank(), f.result.betti1() < 0 ? "not computed" : Integer.toString(f.result.betti1()), f.cycle.length) + (f.ring.length > 0 ? String.format(Locale.ROOT, ", ring of %d nodes", f.ring.length) : ", no ring");
     }
 }

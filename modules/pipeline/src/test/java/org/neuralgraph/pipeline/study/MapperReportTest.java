@@ -100,6 +100,7 @@ class MapperReportTest {
         MapperStudy.Settings s = new MapperStudy.Settings();
         s.command = "neuralgraph mapper (test)";
         s.dataDescription = "hand-made Mapper results";
+        s.runs = 1;
         new MapperStudy(s).check();
         MapperReport report = new MapperReport(s, result());
         report.write(dir);
@@ -110,7 +111,12 @@ class MapperReportTest {
         assertTrue(json.getAsJsonArray("graphs").get(0).getAsJsonObject().get("orientation_turn").isJsonNull());
         String md = new String(Files.readAllBytes(dir.resolve("report.md")), StandardCharsets.UTF_8);
         assertTrue(md.contains("## The paper's findings") && md.contains("Verdicts: agrees: 7, differs: 1, not measured: 2."), md);
+        // issue 28 item 7: the cycle rank and the first Betti number side by side, each named; one run; no Java toString
+        assertTrue(md.contains("| cycle rank | first Betti number |") && md.contains("Cycle rank: the independent cycles of the graph"), md);
+        assertTrue(md.contains("one run (seed " + s.seed + ")") && !md.contains("pooled over 1 runs"), md);
+        assertTrue(md.contains("Mapper: metric ") && !md.contains("MapperParameters{"), md);
         String out = report.summary();
+        assertTrue(out.contains("cycle rank 1 (the graph's independent cycles), first Betti number 1 (those the nerve's triangles leave open)"), out);
         assertTrue(out.contains("MNIST: the trained filters close into a main cycle")
                 && out.contains("MNIST: in the lens plane the trained filters lie around the centre in the order of their gradient direction")
                 && out.contains("MNIST: a cycle of the trained graph goes once around the gradient directions"), out);
