@@ -26,7 +26,7 @@ final class KindOptions {
             String d = p.description().isEmpty() ? p.label() + "." : p.description();
             if (!p.reference().isEmpty()) d += " (" + p.reference() + ")";
             if (p.type() != Parameter.Type.FLAG) d += " (default: " + p.defaultValue() + ")";
-            text.add(d);
+            text.add(d.replace("%", "%%")); // picocli formats descriptions: a bare % ("10 %") is read as a format and warned about
             OptionSpec.Builder o = OptionSpec.builder("--" + p.name()).description(text.toArray(new String[0]));
             if (p.type() == Parameter.Type.FLAG) {
                 o.type(boolean.class).arity("0");

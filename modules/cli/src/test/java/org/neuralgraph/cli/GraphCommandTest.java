@@ -18,6 +18,30 @@ class GraphCommandTest {
 
     private static final String MLP = WeightsCommandTest.ONNX.resolve("mlp.onnx").toString();
 
+    /** Every command's help renders without picocli warnings: a '%' in a parameter's description is text (issue 28 item 5). */
+    @Test
+    void everyHelpRendersCleanly() {
+        String[][] helps = {{"weights"}, {"activations"}, {"featuremaps"}, {"mapper"}, {"netfragments"}, {"capacitance"}, {"stats"},
+                {"graph", "feature-map"}, {"graph", "mapper"}, {"graph", "activations"}};
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream traced = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(traced, true)); // picocli's tracer writes its warnings to System.err
+        try {
+            for (String[] command : helps) {
+                String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+                args[command.length] = "--help";
+                WeightsCommandTest.Run r = WeightsCommandTest.run(args);
+                assertEquals(0, r.code, String.join(" ", args) + ": " + r.err);
+                assertFalse(r.err.contains("picocli WARN") || r.out.contains("picocli WARN"), String.join(" ", args) + ":\n" + r.err);
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertFalse(traced.toString().contains("picocli WARN"), traced.toString());
+        WeightsCommandTest.Run fm = WeightsCommandTest.run("featuremaps", "--help");
+        assertTrue(fm.out.contains("brightest 10 %, darkest 90 %"), fm.out);
+    }
+
     @Test
     void aKindAddedToTheRegistryIsACommandWithItsParameters(@TempDir Path tmp) throws IOException {
         WeightsCommandTest.Run help = WeightsCommandTest.run("graph", "--help");

@@ -160,9 +160,10 @@ public final class CapacitanceRanking extends TicketTask implements Statistics {
         h.append("<th>final accuracy</th></tr>");
         XYSeriesCollection beta = new XYSeriesCollection(), acc = new XYSeriesCollection();
         for (Candidate c : candidates) {
-            double[] s = c.predictors.scores();
-            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f &plusmn; %.4f</td><td>%.4f</td><td>%.4f</td><td>%.2f</td><td>%.4f</td></tr>",
-                    c.name, s[0], c.predictors.prediction().std(), s[1], s[2], s[3], c.accuracy[last]));
+            double[] s = c.predictors.values();
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f &plusmn; %.4f%s</td><td>%.4f</td><td>%.4f%s</td><td>%.2f</td><td>%.4f</td></tr>",
+                    c.name, s[0], c.predictors.prediction().std(), EarlyPredictors.isAccuracy(s[0]) ? "" : " (outside [0, 1]: ranked last)",
+                    s[1], s[2], EarlyPredictors.isAccuracy(s[2]) ? "" : " (outside [0, 1]: ranked last)", s[3], c.accuracy[last]));
             XYSeries b = new XYSeries(c.name), a = new XYSeries(c.name);
             for (int t = 0; t <= last; t++) {
                 b.add(t, c.beta[t]);

@@ -17,11 +17,15 @@ public final class EarlyPredictors {
             "neural capacitance", "accuracy at t_e", "learning curve to T", "training loss sum (TSE)"));
 
     private final CapacitancePrediction prediction;
+    private final double[] values;
     private final double[] scores;
 
-    private EarlyPredictors(CapacitancePrediction prediction, double[] scores) {
+    private EarlyPredictors(CapacitancePrediction prediction, double[] values) {
         this.prediction = prediction;
-        this.scores = scores;
+        this.values = values;
+        this.scores = values.clone();
+        scores[0] = rankingScore(values[0]);
+        scores[2] = rankingScore(values[2]);
     }
 
     /**
@@ -37,9 +41,9 @@ public final class EarlyPredictors {
         if (trainingLoss.length != te) throw new IllegalArgumentException("trainingLoss has " + trainingLoss.length + " epochs but accuracy has " + te);
         if (lastEpoch < te) throw new IllegalArgumentException("lastEpoch " + lastEpoch + " is before the last early epoch " + te);
         CapacitancePrediction p = CapacitancePrediction.of(betaEff, accuracy, degree);
-        double[] scores = {p.accuracy(), accuracy[te - 1], LearningCurveExtrapolation.fit(accuracy).predict(lastEpoch),
+        double[] values = {p.accuracy(), accuracy[te - 1], LearningCurveExtrapolation.fit(accuracy).predict(lastEpoch),
                 TrainingSpeedEstimate.score(trainingLoss)};
-        return new EarlyPredictors(p, scores);
+        return new EarlyPredictors(p, values);
     }
 
     /**
@@ -64,6 +68,24 @@ public final class EarlyPredictors {
 
     public CapacitancePrediction prediction() { return prediction; }
 
-    /** The scores in {@link #NAMES} order (a copy). */
+    /** Whether a predicted accuracy is one: in [0, 1]. Outside, the regression or the learning curve extrapolated past it. */
+    public static boolean isAccuracy(double predicted) {
+        return predicted >= 0 && predicted <= 1;
+    }
+
+    /**
+     * How a predicted accuracy ranks: itself when it is one ({@link #isAccuracy}); else below every accuracy, the further
+     * outside [0, 1] the lower ({@code -1 - distance}), so that an extrapolation such as 1.30 never ranks a candidate
+     * first (our rule: the method note reads the prediction as an accuracy and says nothing of values outside [0, 1]).
+     */
+    public static double rankingScore(double predicted) {
+        if (isAccuracy(predicted) || Double.isNaN(predicted)) return predicted;
+        return -1 - (predicted > 1 ? predicted - 1 : -predicted);
+    }
+
+    /** What each predictor says, in {@link #NAMES} order (a copy): the two predicted accuracies as predicted, even outside [0, 1]. */
+    public double[] values() { return values.clone(); }
+
+    /** How each predictor ranks, in {@link #NAMES} order (a copy): {@link #values} with the predicted accuracies as {@link #rankingScore}. */
     public double[] scores() { return scores.clone(); }
 }

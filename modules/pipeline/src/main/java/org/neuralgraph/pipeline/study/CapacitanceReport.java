@@ -7,6 +7,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.neuralgraph.core.capacitance.EarlyPredictors;
 import org.neuralgraph.core.capacitance.RankingAgreement;
 import org.neuralgraph.dl4j.ProbedFineTuning;
 import org.neuralgraph.pipeline.report.Claim;
@@ -182,8 +183,27 @@ final class CapacitanceReport {
             for (int t = 1; t < c.epochs.size(); t++) xy.add(c.epochs.get(t).betaEff, c.epochs.get(t).validationAccuracy);
             d.addSeries(xy);
         }
-        save(ChartFactory.createXYLineChart("Validation accuracy against beta_eff (epochs 1..T; the prediction reads beta_eff = 0)",
-                "beta_eff", "validation accuracy", d, PlotOrientation.VERTICAL, true, false, false), png);
+        JFreeChart chart = ChartFactory.createXYLineChart("Validation accuracy against beta_eff over epochs 1..T",
+                "beta_eff", "validation accuracy", d, PlotOrientation.VERTICAL, true, false, false);
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true);
+        // where the prediction is read, and which end of each line is epoch 1 (issue 28 item 8)
+        org.jfree.chart.plot.ValueMarker zero = new org.jfree.chart.plot.ValueMarker(0, java.awt.Color.DARK_GRAY, new java.awt.BasicStroke(1.5f));
+        zero.setLabel("prediction read at beta_eff = 0");
+        zero.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
+        zero.setLabelAnchor(org.jfree.ui.RectangleAnchor.TOP_RIGHT);
+        zero.setLabelTextAnchor(org.jfree.ui.TextAnchor.TOP_LEFT);
+        plot.addDomainMarker(zero);
+        for (CapacitanceStudy.Candidate c : r.candidates) {
+            if (c.epochs.size() < 2) continue;
+            org.jfree.chart.annotations.XYTextAnnotation first = new org.jfree.chart.annotations.XYTextAnnotation("1",
+                    c.epochs.get(1).betaEff, c.epochs.get(1).validationAccuracy);
+            first.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+            first.setTextAnchor(org.jfree.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addAnnotation(first);
+        }
+        chart.addSubtitle(new org.jfree.chart.title.TextTitle("'1' marks each candidate's epoch 1", new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11)));
+        save(chart, png);
     }
 
     private static void save(JFreeChart chart, Path png) throws IOException {
@@ -220,10 +240,18 @@ final class CapacitanceReport {
             for (double v : c.series(e -> e.betaEff, 1, s.earlyEpochs)) betas.append(betas.length() == 0 ? "" : ", ").append(g3(v));
             b.append("| ").append(c.name).append(" | ").append(c.parameters).append(" | ").append(f4(c.sourceAccuracy)).append(" | ")
                     .append(betas).append(" | ").append(f4(c.prediction.accuracy())).append(" ± ").append(f4(c.prediction.std()))
-                    .append(" | ").append(f4(c.scores[1])).append(" | ").append(f4(c.scores[2])).append(" | ").append(f2(c.scores[3]))
+                    .append(EarlyPredictors.isAccuracy(c.prediction.accuracy()) ? "" : " (outside [0, 1])")
+                    .append(" | ").append(f4(c.scores[1])).append(" | ").append(f4(c.scores[2]))
+                    .append(EarlyPredictors.isAccuracy(c.scores[2]) ? "" : " (outside [0, 1])").append(" | ").append(f2(c.scores[3]))
                     .append(" | ").append(f4(c.finalAccuracy)).append(" |\n");
         }
 
+        long outside = r.candidates.stream().filter(c -> !EarlyPredictors.isAccuracy(c.prediction.accuracy()) || !EarlyPredictors.isAccuracy(c.scores[2])).count();
+        if (outside > 0) {
+            b.append(String.format(Locale.ROOT, "%nPredicted accuracies outside [0, 1] (marked, in %d of %d candidates) are extrapolations of the regression or the "
+                    + "learning curve past what an accuracy can be: they rank below every prediction inside [0, 1], the further out the lower, "
+                    + "and never select a candidate.%n", outside, r.candidates.size()));
+        }
         b.append("\n## Does beta_eff tend to 0 as training converges?\n\nThe paper states it does [D]; the extrapolation to beta_eff = 0 "
                 + "rests on it. Here: beta_eff after the last epoch as a share of its largest value, and its Spearman correlation with the epoch.\n\n"
                 + "| candidate | beta_eff epoch 1 | peak | last | last / peak | Spearman(beta_eff, epoch) |\n|---|---|---|---|---|---|\n");

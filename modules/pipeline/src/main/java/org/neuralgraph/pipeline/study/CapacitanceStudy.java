@@ -256,7 +256,7 @@ public final class CapacitanceStudy implements Study {
                 c.series(e -> e.trainingLoss, 1, te), T, s.degree);
         c.predictors = p;
         c.prediction = p.prediction();
-        c.scores = p.scores();
+        c.scores = p.values(); // as predicted; rankings use p.scores()
         c.finalAccuracy = c.epochs.get(T).validationAccuracy;
     }
 

@@ -89,7 +89,9 @@ class CapacitanceReportTest {
         s.source = "hand-made source";
         s.target = "hand-made target";
         s.graphs = false;
-        CapacitanceReport report = new CapacitanceReport(s, result(new double[]{0.5, 0.5, 0.5}));
+        CapacitanceStudy.Result r = result(new double[]{0.5, 0.5, 0.5});
+        r.candidates.get(2).scores[2] = 1.3024; // a learning curve extrapolated past 1 (issue 28 item 2)
+        CapacitanceReport report = new CapacitanceReport(s, r);
         report.write(dir);
         JsonObject json = StrictJson.read(dir.resolve("report.json"));
         assertEquals(Arrays.asList("nc-ranks-better-than-baselines", "beta-eff-falls"), StrictJson.claimIds(json));
@@ -100,6 +102,7 @@ class CapacitanceReportTest {
         String md = new String(Files.readAllBytes(dir.resolve("report.md")), StandardCharsets.UTF_8);
         assertTrue(md.contains("## The paper's claims") && md.contains("beta_eff falls over fine-tuning epochs 1..T")
                 && md.contains("Verdicts: agrees: 0, differs: 1, not measured: 1."), md);
+        assertTrue(md.contains("1.3024 (outside [0, 1])") && md.contains("Predicted accuracies outside [0, 1] (marked, in 1 of 3 candidates)"), md);
         String out = report.summary();
         assertTrue(out.contains("neural capacitance") && out.contains("Spearman") && out.contains("differs:"), out);
     }
