@@ -28,7 +28,12 @@ import java.util.List;
                 + "(Mostafa and Mondal). Default: the paper's MLP 784-512-512-10 for 20 epochs on the shipped MNIST sample.",
                 "Writes into --out: run/, tables/ (CSV), charts/ (PNG), graphs/ (GEXF, PDF, SVG), neuralgraph.gephi, report.md, report.json.",
                 "Fashion-MNIST: --data /usr/share/datasets/fashion-mnist; the random-label control: --mixed."})
-final class ActivationsCommand extends StudyCommand {
+final class ActivationsCommand extends StudyCommand implements ModelOptions.Defaults {
+
+    private static final int CHECKPOINTS = 21;
+    @Override public String defaultModel() { return "mlp-512"; }
+    @Override public String defaultCheckpoints() { return Integer.toString(CHECKPOINTS); }
+
 
     /** S, the activation pattern graph's parameter (the study takes every layer). */
     static List<Parameter> parameters() {
@@ -91,6 +96,6 @@ final class ActivationsCommand extends StudyCommand {
         s.seed = model.seed;
         s.dynamic = dynamic.enabled;
         s.command = commandText();
-        return new ActivationPatternStudy(model.request("mlp-512", 21), s);
+        return new ActivationPatternStudy(model.request(defaultModel(), CHECKPOINTS), s);
     }
 }

@@ -25,7 +25,11 @@ import java.util.stream.Collectors;
                 + "every checkpoint, spatial adjacency per class before and after training. Default: LeNet for 10 epochs on the shipped MNIST sample.",
                 "Also (Fig. 6) --runs fresh runs stopped early: spatial average degree against accuracy; and the value graphs at several offsets.",
                 "Writes into --out: run/, maps/ (PNG), tables/ (CSV), charts/ (PNG), graphs/ (GEXF), neuralgraph.gephi, report.md, report.json."})
-final class FeatureMapsCommand extends StudyCommand {
+final class FeatureMapsCommand extends StudyCommand implements ModelOptions.Defaults {
+
+    @Override public String defaultModel() { return "lenet"; }
+    @Override public String defaultCheckpoints() { return "epochs + 1, one after every epoch, for a model trained here"; }
+
 
     /** The feature-map graph's parameters but the class and the edges, which the study chooses for each graph. */
     static List<Parameter> parameters() {
@@ -56,7 +60,7 @@ final class FeatureMapsCommand extends StudyCommand {
 
     @Override
     Study study() throws Exception {
-        ModelRequest request = model.request("lenet", 2);
+        ModelRequest request = model.request(defaultModel(), 2);
         // by default a checkpoint after every epoch, as Figs. 7-8
         if (!model.checkpointsGiven() && request.trains()) request.checkpoints = request.spec().epochs + 1;
         FeatureMapStudy.Settings s = new FeatureMapStudy.Settings();

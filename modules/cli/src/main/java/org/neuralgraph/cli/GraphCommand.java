@@ -46,7 +46,12 @@ final class GraphCommand implements Callable<Integer> {
 
     /** One kind's subcommand. */
     @Command(mixinStandardHelpOptions = true)
-    static final class KindCommand extends StudyCommand {
+    static final class KindCommand extends StudyCommand implements ModelOptions.Defaults {
+
+        private static final int CHECKPOINTS = 2;
+        @Override public String defaultModel() { return kind.defaultModel(); }
+        @Override public String defaultCheckpoints() { return Integer.toString(CHECKPOINTS); }
+
 
         private final GraphKind kind;
 
@@ -71,7 +76,7 @@ final class GraphCommand implements Callable<Integer> {
             s.colourByLayer = drawing.byLayer();
             s.dynamic = dynamic.enabled;
             s.command = commandText();
-            GraphJob job = new GraphJob(model.request(kind.defaultModel(), 2), kind, kind.values(KindOptions.given(spec, kind.parameters())), -1);
+            GraphJob job = new GraphJob(model.request(defaultModel(), CHECKPOINTS), kind, kind.values(KindOptions.given(spec, kind.parameters())), -1);
             return new GraphStudy(job, s);
         }
     }

@@ -47,6 +47,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         QuietLogging.configure(verbose);
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("graph", GraphCommand.withKinds());
+        ModelOptions.describeDefaults(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -17,7 +17,7 @@ final class ModelOptions {
     @Option(names = "--model", paramLabel = "MODEL",
             description = "A preset to train (mlp-seed000, mlp-512, lenet, cnn-mapper), a model spec .json to train, a shipped trained "
                     + "net-fragment model (nf-1 to nf-11) or a model to open: a DL4J model .zip, a training run directory, an ONNX .onnx "
-                    + "file (e.g. from torch.onnx.export) or a Keras Sequential model .h5 (default: ${COMMAND-NAME}'s own).")
+                    + "file (e.g. from torch.onnx.export) or a Keras Sequential model .h5.")
     String model;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -35,7 +35,7 @@ final class ModelOptions {
     Integer batchSize;
 
     @Option(names = "--checkpoints", description = "Checkpoints saved during training, spaced uniformly and including "
-            + "the untrained network (epoch 0) and the last epoch (default: ${COMMAND-NAME}'s own).")
+            + "the untrained network (epoch 0) and the last epoch.")
     Integer checkpoints;
 
     @Option(names = "--train-size", description = "Train on a seeded random sample of this many training images.")
@@ -66,6 +66,38 @@ final class ModelOptions {
     /** True when --checkpoints was given. */
     boolean checkpointsGiven() {
         return checkpoints != null;
+    }
+
+    /** A command that takes these options says what it trains or opens when --model and --checkpoints are not given. */
+    interface Defaults {
+        /** The model --model defaults to: "lenet". */
+        String defaultModel();
+
+        /** What --checkpoints defaults to, in words: "5", "epochs + 1 (one after every epoch)". */
+        String defaultCheckpoints();
+    }
+
+    /**
+     * Writes the defaults of every command of {@code cl} that has them ({@link Defaults}) into its --model and
+     * --checkpoints help, so that each command's help shows its own (picocli shares the mixin's text between commands).
+     */
+    static void describeDefaults(picocli.CommandLine cl) {
+        Object command = cl.getCommand();
+        if (command instanceof Defaults) {
+            Defaults d = (Defaults) command;
+            withDefault(cl.getCommandSpec(), "--model", d.defaultModel());
+            withDefault(cl.getCommandSpec(), "--checkpoints", d.defaultCheckpoints());
+        }
+        for (picocli.CommandLine sub : cl.getSubcommands().values()) describeDefaults(sub);
+    }
+
+    private static void withDefault(picocli.CommandLine.Model.CommandSpec spec, String name, String value) {
+        picocli.CommandLine.Model.OptionSpec old = spec.findOption(name);
+        if (old == null) return;
+        String[] text = old.description().clone();
+        text[text.length - 1] = text[text.length - 1] + " (default: " + value.replace("%", "%%") + ")";
+        spec.remove(old);
+        spec.addOption(old.toBuilder().description(text).build());
     }
 
     /** What --model can name, for help texts. */

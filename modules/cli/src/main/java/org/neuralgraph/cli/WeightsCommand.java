@@ -20,7 +20,12 @@ import picocli.CommandLine.Option;
         description = {"Weight graphs of a network over training, analysed and drawn by Gephi (Darnell and Leonard, Sections 3-4).",
                 "Writes into --out: run/ (checkpoints), graphs/ (GEXF, PDF, SVG per checkpoint), neuralgraph.gephi "
                         + "(one workspace per checkpoint), report.json, report.md, metrics.csv, modularity.csv."})
-final class WeightsCommand extends StudyCommand {
+final class WeightsCommand extends StudyCommand implements ModelOptions.Defaults {
+
+    private static final int CHECKPOINTS = 5;
+    @Override public String defaultModel() { return "mlp-seed000"; }
+    @Override public String defaultCheckpoints() { return Integer.toString(CHECKPOINTS); }
+
 
     /** The weight graph's parameters as options ({@code --sparsify}). */
     static final class Options implements CommandLine.IModelTransformer {
@@ -59,6 +64,6 @@ final class WeightsCommand extends StudyCommand {
         s.seed = model.seed;
         s.dynamic = dynamic.enabled;
         s.command = commandText();
-        return new WeightGraphStudy(model.request("mlp-seed000", 5), s);
+        return new WeightGraphStudy(model.request(defaultModel(), CHECKPOINTS), s);
     }
 }

@@ -40,6 +40,9 @@ class GraphCommandTest {
         assertFalse(traced.toString().contains("picocli WARN"), traced.toString());
         WeightsCommandTest.Run fm = WeightsCommandTest.run("featuremaps", "--help");
         assertTrue(fm.out.contains("brightest 10 %, darkest 90 %"), fm.out);
+        String flat = fm.out.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("model .h5. (default: lenet)") && flat.contains("(default: epochs + 1, one after every epoch"), flat);
+        assertTrue(WeightsCommandTest.run("graph", "mapper", "--help").out.replaceAll("\\s+", " ").contains("(default: cnn-mapper)"));
     }
 
     @Test

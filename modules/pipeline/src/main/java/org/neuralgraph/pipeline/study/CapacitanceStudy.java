@@ -119,32 +119,34 @@ public final class CapacitanceStudy implements Study {
 
     @Override
     public void check() {
-        if (s.pretrainEpochs < 1) throw new IllegalArgumentException("--pretrain-epochs must be >= 1, got " + s.pretrainEpochs);
+        List<String> problems = new ArrayList<>(); // every problem at once, not one per run
+        if (s.pretrainEpochs < 1) problems.add("--pretrain-epochs must be >= 1, got " + s.pretrainEpochs);
         int epochs = s.tuning.epochs;
-        if (epochs < 3) throw new IllegalArgumentException("--epochs must be >= 3, got " + epochs);
+        if (epochs < 3) problems.add("--epochs must be >= 3, got " + epochs);
         if (s.earlyEpochs < 2 || s.earlyEpochs >= epochs) {
-            throw new IllegalArgumentException("--early-epochs must be between 2 and --epochs - 1 = " + (epochs - 1) + ", got " + s.earlyEpochs);
+            problems.add("--early-epochs must be between 2 and --epochs - 1 = " + (epochs - 1) + ", got " + s.earlyEpochs);
         }
-        if (s.probeWidths.length == 0) throw new IllegalArgumentException("--probe needs at least one hidden width");
-        for (int w : s.probeWidths) if (w < 1) throw new IllegalArgumentException("--probe widths must be >= 1, got " + w);
+        if (s.probeWidths.length == 0) problems.add("--probe needs at least one hidden width");
+        for (int w : s.probeWidths) if (w < 1) problems.add("--probe widths must be >= 1, got " + w);
         if (!s.probeActivation.equals("relu") && !s.probeActivation.equals("tanh")) {
-            throw new IllegalArgumentException("--probe-activation must be relu or tanh, got " + s.probeActivation);
+            problems.add("--probe-activation must be relu or tanh, got " + s.probeActivation);
         }
-        if (s.tuning.probeSamples < 1) throw new IllegalArgumentException("--probe-samples must be >= 1, got " + s.tuning.probeSamples);
+        if (s.tuning.probeSamples < 1) problems.add("--probe-samples must be >= 1, got " + s.tuning.probeSamples);
         if (s.degree < 1 || s.degree >= s.earlyEpochs) {
-            throw new IllegalArgumentException("--degree must be between 1 and --early-epochs - 1 = " + (s.earlyEpochs - 1) + ", got " + s.degree);
+            problems.add("--degree must be between 1 and --early-epochs - 1 = " + (s.earlyEpochs - 1) + ", got " + s.degree);
         }
-        if (!(s.tuning.learningRate > 0 && s.tuning.learningRate < 10)) throw new IllegalArgumentException("--learning-rate must be in (0, 10), got " + s.tuning.learningRate);
-        if (s.tuning.batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1, got " + s.tuning.batchSize);
-        if (s.candidates.size() < 2) throw new IllegalArgumentException("--candidates: ranking needs at least 2 candidates, got " + s.candidates.size());
-        if (new java.util.HashSet<>(s.candidates).size() < s.candidates.size()) throw new IllegalArgumentException("--candidates names a model twice: " + s.candidates);
-        if (s.trainSize < 1) throw new IllegalArgumentException("--train-size must be >= 1, got " + s.trainSize);
-        if (s.validationSize < 1) throw new IllegalArgumentException("--validation-size must be >= 1, got " + s.validationSize);
+        if (!(s.tuning.learningRate > 0 && s.tuning.learningRate < 10)) problems.add("--learning-rate must be in (0, 10), got " + s.tuning.learningRate);
+        if (s.tuning.batchSize < 1) problems.add("--batch-size must be >= 1, got " + s.tuning.batchSize);
+        if (s.candidates.size() < 2) problems.add("--candidates: ranking needs at least 2 candidates, got " + s.candidates.size());
+        if (new java.util.HashSet<>(s.candidates).size() < s.candidates.size()) problems.add("--candidates names a model twice: " + s.candidates);
+        if (s.trainSize < 1) problems.add("--train-size must be >= 1, got " + s.trainSize);
+        if (s.validationSize < 1) problems.add("--validation-size must be >= 1, got " + s.validationSize);
         Path targetDir = s.targetData != null ? s.targetData : FASHION;
         if (!Files.isDirectory(targetDir)) {
-            throw new IllegalArgumentException("--target " + targetDir + " does not exist" + (s.targetData == null
+            problems.add("--target " + targetDir + " does not exist" + (s.targetData == null
                     ? " (install Debian's dataset-fashion-mnist, or give --target another MNIST-style IDX directory)" : ""));
         }
+        if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
     }
 
     @Override

@@ -106,4 +106,16 @@ class CapacitanceReportTest {
         String out = report.summary();
         assertTrue(out.contains("neural capacitance") && out.contains("Spearman") && out.contains("differs:"), out);
     }
+
+    /** Every setting out of range is named in one message, not one per run (issue 28 item 5). */
+    @Test
+    void everyBadSettingIsReportedAtOnce() {
+        CapacitanceStudy.Settings s = new CapacitanceStudy.Settings();
+        s.tuning.epochs = 2;
+        s.earlyEpochs = 2;
+        s.degree = 5;
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new CapacitanceStudy(s).check());
+        assertTrue(e.getMessage().contains("--epochs must be >= 3, got 2") && e.getMessage().contains("--early-epochs must be between 2 and --epochs - 1 = 1, got 2")
+                && e.getMessage().contains("--degree must be between 1 and --early-epochs - 1 = 1, got 5"), e.getMessage());
+    }
 }
