@@ -32,6 +32,16 @@ public final class Checkpoint {
     public double secondsPerEpoch() { return info.secondsPerEpoch; }
     public Path file() { return zip; }
 
+    /** The epoch, or for a lone model file (no epoch: {@link #epoch()} -1) the file's name: "5", "mlp.onnx". */
+    public String epochOrName() {
+        return info.epoch >= 0 ? Integer.toString(info.epoch) : zip.getFileName().toString();
+    }
+
+    /** How reports and progress lines name it: "epoch 5", or the file's name for a lone model file. */
+    public String label() {
+        return info.epoch >= 0 ? "epoch " + info.epoch : zip.getFileName().toString();
+    }
+
     /** True when the model is an ONNX file: its weights are read from the file, its network converted ({@link OnnxNetworks}). */
     public boolean isOnnx() { return reader == ModelReader.ONNX; }
 

@@ -171,7 +171,7 @@ public final class ActivationPatternStudy implements Study {
             CheckpointInputs in = new CheckpointInputs(run, k, train, s.seed);
             List<LayerActivations> layers = in.activations(monitor);
             c.entropyPerClass = new double[train.classes()];
-            monitor.start(String.format(Locale.ROOT, "epoch %d: graphs and statistics", cp.epoch()), layers.size());
+            monitor.start(cp.label() + ": graphs and statistics", layers.size());
             for (int l = 0; l < layers.size(); l++) {
                 monitor.checkCancelled();
                 ActivationPatternGraph apg = kind.pattern(in, s.graph.with("layer", l + 1), monitor);
@@ -217,7 +217,7 @@ public final class ActivationPatternStudy implements Study {
         attrs.put(Names.SEED, s.seed);
         g = in.withCheckpoint(g.withNodeColumns(cols).withGraphAttributes(attrs));
 
-        String name = String.format(Locale.ROOT, "activations L%d epoch %d", a.layer(), cp.epoch());
+        String name = String.format(Locale.ROOT, "activations L%d %s", a.layer(), cp.label());
         Workspace ws = project.importGraph(g, name, monitor);
         // saved with the project (RecordedActivationsPersistence): Activation pattern entropy runs on it in Gephi
         ws.add(org.neuralgraph.gephi.RecordedActivations.of(java.util.Collections.singletonList(a)));
@@ -229,8 +229,8 @@ public final class ActivationPatternStudy implements Study {
         gm.getGraph().setAttribute("louvain_modularity", louvain.modularity());
         gm.getGraph().setAttribute("louvain_communities", louvain.communities());
         if (r.edges == 0) {
-            notes.add(String.format(Locale.ROOT, "layer %d at epoch %d: no two representative neurons are ever above their class means together, "
-                    + "so the graph has no edges and its modularities are undefined", a.layer(), cp.epoch()));
+            notes.add(String.format(Locale.ROOT, "layer %d at %s: no two representative neurons are ever above their class means together, "
+                    + "so the graph has no edges and its modularities are undefined", a.layer(), cp.label()));
         }
         ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
         GraphStyle.colourBy(gm, Modularity.MODULARITY_CLASS);
@@ -238,7 +238,8 @@ public final class ActivationPatternStudy implements Study {
         GraphStyle.colourEdges(gm);
         Set<GraphFiles.Format> formats = java.util.EnumSet.of(GraphFiles.Format.GEXF);
         if (draw) formats.addAll(s.drawings);
-        String base = String.format(Locale.ROOT, "activations-L%d-epoch-%04d", a.layer(), Math.max(cp.epoch(), 0));
+        String base = cp.epoch() >= 0 ? String.format(Locale.ROOT, "activations-L%d-epoch-%04d", a.layer(), cp.epoch())
+                : String.format(Locale.ROOT, "activations-L%d", a.layer()); // a loaded model has no epoch
         for (Path f : GraphFiles.write(ws, gm, outDir.resolve("graphs"), base, name, formats)) r.files.add(outDir.relativize(f).toString());
         timeline.add("activations-L" + a.layer(), gm, cp.epoch());
         return r;

@@ -267,6 +267,11 @@ final class ActivationStudyReport {
         return series.isEmpty() ? result.checkpoints.get(0) : series.get(0);
     }
 
+    /** The first trained checkpoint and the last, once when they are the same (one checkpoint, a loaded model). */
+    private List<CheckpointResult> firstTrainedAndLast() {
+        return firstTrained() == last() ? java.util.Collections.singletonList(last()) : java.util.Arrays.asList(firstTrained(), last());
+    }
+
     private CheckpointResult last() {
         return result.checkpoints.get(result.checkpoints.size() - 1);
     }
@@ -343,15 +348,21 @@ final class ActivationStudyReport {
                 + "(Eq. 7), no self-loops. Louvain: Gephi's Modularity, weighted, randomize off, resolution %.2f (Gephi's convention). "
                 + "Eq. 2 partition: each neuron's class of largest belonging coefficient. KLB: %d passes, seed %d. Entropy: R = %d bins.  %n",
                 settings.neuronsPerClass(), settings.resolution, settings.klbIterations, settings.seed, settings.bins));
-        m.append("Correlations over ").append(series.size()).append(" checkpoints (")
-                .append(settings.correlateUntrained ? "the untrained network included" : "the trained ones, epoch 0 left out, as the paper's G(1)..G(20)")
-                .append(").");
+        if (series.size() < 3) {
+            m.append("Correlations need at least 3 checkpoints; here there ").append(series.size() == 1 ? "is 1" : "are " + series.size())
+                    .append(", so every correlation below is n/a and its claim not measured.");
+        } else {
+            m.append("Correlations over ").append(series.size()).append(" checkpoints (")
+                    .append(settings.correlateUntrained ? "the untrained network included" : "the trained ones, epoch 0 left out, as the paper's G(1)..G(20)")
+                    .append(").");
+        }
         m.append(paper == null ? " This data is not one of the paper's, so there are no paper figures beside ours.\n"
                 : " Paper figures: the " + paper.title + " columns.\n");
 
         m.append("\n## Accuracy\n\n| epoch | train acc | test acc | entropy E |\n|---|---|---|---|\n");
         for (CheckpointResult c : result.checkpoints) {
-            m.append(String.format(Locale.ROOT, "| %d | %.4f | %.4f | %.2f |%n", c.checkpoint.epoch(), c.checkpoint.trainAccuracy(), c.checkpoint.testAccuracy(), c.entropy));
+            m.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f |%n", c.checkpoint.epochOrName(), f4(c.checkpoint.trainAccuracy()),
+                    f4(c.checkpoint.testAccuracy()), c.entropy));
         }
 
         m.append("\n## Table 4: modularity of the class cover against training accuracy (PCC | SCC)\n\n");
@@ -378,9 +389,9 @@ final class ActivationStudyReport {
         m.append("\n## Table 3: Louvain communities (Gephi, resolution ").append(settings.resolution).append(")\n\n");
         m.append("| layer | epoch | communities | C1 | C2 | C3 | C4 | C5 | C6 | C7 | C8 | nodes per community |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int l = 1; l <= layers(); l++) {
-            for (CheckpointResult c : new CheckpointResult[]{firstTrained(), last()}) {
+            for (CheckpointResult c : firstTrainedAndLast()) {
                 GraphResult g = c.layers.get(l - 1);
-                m.append("| L").append(l).append(" | ").append(c.checkpoint.epoch()).append(" | ").append(g.louvain.communities());
+                m.append("| L").append(l).append(" | ").append(c.checkpoint.epochOrName()).append(" | ").append(g.louvain.communities());
                 for (int s : g.louvain.largest(8)) m.append(" | ").append(s);
                 m.append(" | ").append(f2(g.louvain.averageSize())).append(" |\n");
             }
@@ -390,8 +401,8 @@ final class ActivationStudyReport {
         m.append("(the paper reports a positive PCC for the well-trained models and near zero for the Mixed ones).\n");
 
         m.append("\n## Table 2: unique neurons, layer 1 (diagonal: neurons of one class only)\n\n");
-        for (CheckpointResult c : new CheckpointResult[]{firstTrained(), last()}) {
-            m.append("Epoch ").append(c.checkpoint.epoch()).append(":\n\n");
+        for (CheckpointResult c : firstTrainedAndLast()) {
+            m.append(c.checkpoint.epoch() >= 0 ? "Epoch " + c.checkpoint.epoch() : c.checkpoint.label()).append(":\n\n");
             int[][] u = c.layers.get(0).unique;
             m.append("| |");
             for (int j = 0; j < u.length; j++) m.append(' ').append(j).append(" |");
@@ -497,7 +508,7 @@ final class ActivationStudyReport {
     String summary() {
         StringBuilder s = new StringBuilder();
         for (CheckpointResult c : result.checkpoints) {
-            s.append(String.format(Locale.ROOT, "epoch %3d  train acc %.4f  test acc %.4f  entropy %9.2f", c.checkpoint.epoch(),
+            s.append(String.format(Locale.ROOT, "%-9s  train acc %.4f  test acc %.4f  entropy %9.2f", c.checkpoint.label(),
                     c.checkpoint.trainAccuracy(), c.checkpoint.testAccuracy(), c.entropy));
             for (GraphResult g : c.layers) s.append(String.format(Locale.ROOT, "  L%d weighted overlap %s", g.layer, f4(g.quality.weightedOverlap)));
             s.append('\n');

@@ -88,6 +88,7 @@ public final class GraphStudy implements Study {
             for (Path f : GraphFiles.write(ws, gm, outDir.resolve("graphs"), base, job.title(k), s.formats)) files.add(outDir.relativize(f).toString());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("epoch", cp.epoch());
+            row.put("checkpoint", cp.label()); // "epoch 5", or the file's name for a loaded model
             row.put("test_accuracy", cp.testAccuracy());
             row.put("metrics", metrics.asMap());
             row.put("modularity", louvain.modularity());
@@ -136,7 +137,7 @@ public final class GraphStudy implements Study {
         for (Map<String, Object> row : rows) {
             Map<String, Object> m = (Map<String, Object>) row.get("metrics");
             csv.append(row.get("epoch")).append(',').append(ReportText.n((Double) row.get("test_accuracy")));
-            md.append("| ").append(row.get("epoch")).append(" | ").append(ReportText.f4((Double) row.get("test_accuracy"))).append(" |");
+            md.append("| ").append(((String) row.get("checkpoint")).replaceFirst("^epoch ", "")).append(" | ").append(ReportText.f4((Double) row.get("test_accuracy"))).append(" |");
             for (Object v : m.values()) {
                 csv.append(',').append(v);
                 md.append(' ').append(v instanceof Double ? ReportText.f4((Double) v) : String.valueOf(v)).append(" |");
@@ -145,7 +146,7 @@ public final class GraphStudy implements Study {
             md.append(' ').append(ReportText.f4((Double) row.get("modularity"))).append(" | ").append(row.get("communities")).append(" |\n");
         }
         md.append("\n## Files\n\n");
-        for (Map<String, Object> row : rows) md.append("- epoch ").append(row.get("epoch")).append(": ").append(String.join(", ", (List<String>) row.get("files"))).append('\n');
+        for (Map<String, Object> row : rows) md.append("- ").append(row.get("checkpoint")).append(": ").append(String.join(", ", (List<String>) row.get("files"))).append('\n');
         md.append(TimelineOutput.markdown(timelineFiles));
         md.append("- `neuralgraph.gephi`: a Gephi project with one workspace per checkpoint\n");
         for (String n : notes) md.append("- note: ").append(n).append('\n');
@@ -159,7 +160,7 @@ public final class GraphStudy implements Study {
         for (Map<String, Object> row : rows) {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) row.get("metrics");
-            b.append(String.format(Locale.ROOT, "epoch %3s  %s: %s nodes, %s edges, modularity %.3f, %s communities%n", row.get("epoch"),
+            b.append(String.format(Locale.ROOT, "%-9s  %s: %s nodes, %s edges, modularity %.3f, %s communities%n", row.get("checkpoint"),
                     job.name(), m.get("nodes"), m.get("edges"), (Double) row.get("modularity"), row.get("communities")));
         }
         return b.toString();

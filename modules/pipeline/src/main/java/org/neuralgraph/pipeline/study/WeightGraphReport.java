@@ -214,7 +214,7 @@ final class WeightGraphReport {
         Claim untrained = Claim.about("sec4-weighted-degree-untrained", "Section 4: the untrained network's average weighted degree is the paper's")
                 .paper("1.15").rule("within 5 %");
         if (a.checkpoint.epoch() != 0) {
-            untrained.notMeasured("the first checkpoint is not the untrained network (epoch " + a.checkpoint.epoch() + ")");
+            untrained.notMeasured("the first checkpoint is not the untrained network (" + a.checkpoint.label() + ")");
         } else {
             untrained.measured("average_weighted_degree", a.metrics.averageWeightedDegree())
                     .holds(within(a.metrics.averageWeightedDegree(), PAPER_WEIGHTED_DEGREE_UNTRAINED, DEGREE_TOLERANCE));
@@ -292,14 +292,16 @@ final class WeightGraphReport {
         StringBuilder s = new StringBuilder();
         for (WeightGraphStudy.CheckpointResult r : result.checkpoints) {
             ModularitySweep.Result k = atColourResolution(r);
-            s.append(String.format(Locale.ROOT, "epoch %3d  test acc %s  avg weighted degree %.3f  modularity(%.1f) %.3f  communities %d%n",
-                    r.checkpoint.epoch(), Double.isNaN(r.checkpoint.testAccuracy()) ? "  -  " : String.format(Locale.ROOT, "%.3f", r.checkpoint.testAccuracy()),
+            s.append(String.format(Locale.ROOT, "%-9s  test acc %s  avg weighted degree %.3f  modularity(%.1f) %.3f  communities %d%n",
+                    r.checkpoint.label(), Double.isNaN(r.checkpoint.testAccuracy()) ? "  -  " : String.format(Locale.ROOT, "%.3f", r.checkpoint.testAccuracy()),
                     r.metrics.averageWeightedDegree(), k.resolution(), k.modularity(), k.communities()));
         }
         s.append(String.format(Locale.ROOT, "structure: %d nodes, %d edges, clustering %.3f, diameter %.0f, average path length %.4f%n",
                 b.nodes(), b.edges(), b.averageClustering(), b.diameter(), b.averagePathLength()));
-        s.append(String.format(Locale.ROOT, "first -> last checkpoint: average weighted degree %.3f -> %.3f; trained modularity higher at %s resolutions%n",
-                a.averageWeightedDegree(), b.averageWeightedDegree(), comparison().get("resolutions_where_trained_modularity_is_higher")));
+        if (result.checkpoints.size() > 1) { // one checkpoint (a loaded model): nothing to compare
+            s.append(String.format(Locale.ROOT, "first -> last checkpoint: average weighted degree %.3f -> %.3f; trained modularity higher at %s resolutions%n",
+                    a.averageWeightedDegree(), b.averageWeightedDegree(), comparison().get("resolutions_where_trained_modularity_is_higher")));
+        }
         s.append(Claims.lines(claims()));
         return s.toString();
     }
@@ -336,7 +338,8 @@ final class WeightGraphReport {
     private String markdown() {
         StringBuilder m = new StringBuilder();
         GraphMetrics a = first().metrics, b = last().metrics;
-        m.append("# Weight graphs before and after training\n\n");
+        boolean one = result.checkpoints.size() == 1; // a loaded model: nothing before or after
+        m.append(one ? "# Weight graph of " + last().checkpoint.label() + "\n\n" : "# Weight graphs before and after training\n\n");
         m.append("Command: `").append(settings.command).append("`  \nSeed: ").append(settings.seed).append("  \n");
         if (run.manifest() != null) {
             m.append("Model: ").append(run.manifest().spec.name).append(" (").append(run.manifest().spec.sizes()).append(", ")
@@ -353,26 +356,32 @@ final class WeightGraphReport {
         for (WeightGraphStudy.CheckpointResult r : result.checkpoints) {
             GraphMetrics x = r.metrics;
             ModularitySweep.Result k = atColourResolution(r);
-            m.append(String.format(Locale.ROOT, "| %d | %s | %s | %.3f | %.3f | %.3f | %.0f | %.4f | %d | %.4f | %d |%n",
-                    r.checkpoint.epoch(), pct(r.checkpoint.trainAccuracy()), pct(r.checkpoint.testAccuracy()), x.averageDegree(),
+            m.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %.3f | %.0f | %.4f | %d | %.4f | %d |%n",
+                    r.checkpoint.epochOrName(), pct(r.checkpoint.trainAccuracy()), pct(r.checkpoint.testAccuracy()), x.averageDegree(),
                     x.averageWeightedDegree(), x.averageClustering(), x.diameter(), x.averagePathLength(), x.components(), k.modularity(), k.communities()));
         }
         if (result.checkpoints.size() > 1) m.append("\n![Average weighted degree over training](charts/").append(DEGREE_CHART).append(")\n");
-        m.append("\n## Modularity against resolution: first versus last checkpoint (Darnell and Leonard, Fig. 2)\n\n");
+        m.append(one ? "\n## Modularity against resolution (Darnell and Leonard, Fig. 2)\n\n"
+                : "\n## Modularity against resolution: first versus last checkpoint (Darnell and Leonard, Fig. 2)\n\n");
         m.append("![Modularity against resolution](charts/").append(MODULARITY_CHART).append(")\n\n");
-        m.append("| resolution | modularity first | modularity last | communities first | communities last |\n|---|---|---|---|---|\n");
+        m.append(one ? "| resolution | modularity | communities |\n|---|---|---|\n"
+                : "| resolution | modularity first | modularity last | communities first | communities last |\n|---|---|---|---|---|\n");
         for (int i = 0; i < first().modularity.size(); i++) {
             ModularitySweep.Result x = first().modularity.get(i), y = last().modularity.get(i);
-            m.append(String.format(Locale.ROOT, "| %.2f | %.4f | %.4f | %d | %d |%n", x.resolution(), x.modularity(), y.modularity(), x.communities(), y.communities()));
+            if (one) m.append(String.format(Locale.ROOT, "| %.2f | %.4f | %d |%n", y.resolution(), y.modularity(), y.communities()));
+            else m.append(String.format(Locale.ROOT, "| %.2f | %.4f | %.4f | %d | %d |%n", x.resolution(), x.modularity(), y.modularity(), x.communities(), y.communities()));
         }
         if (isPaperArchitecture()) {
             m.append("\n## Beside the paper (Darnell and Leonard, Section 4)\n\n| figure | paper | ours |\n|---|---|---|\n");
             m.append(String.format(Locale.ROOT, "| clustering coefficient | 0 | %.3f |%n", b.averageClustering()));
             m.append(String.format(Locale.ROOT, "| diameter | 4 | %.0f |%n", b.diameter()));
             m.append(String.format(Locale.ROOT, "| average path length | 2.08 | %.4f |%n", b.averagePathLength()));
-            m.append(String.format(Locale.ROOT, "| average weighted degree, untrained | 1.15 | %.3f |%n", a.averageWeightedDegree()));
-            m.append(String.format(Locale.ROOT, "| average weighted degree, trained | 2.25 | %.3f |%n", b.averageWeightedDegree()));
-            m.append(String.format(Locale.ROOT, "| resolutions where the trained modularity is higher | all | %s |%n",
+            boolean untrainedFirst = first().checkpoint.epoch() == 0;
+            m.append(untrainedFirst ? String.format(Locale.ROOT, "| average weighted degree, untrained | 1.15 | %.3f |%n", a.averageWeightedDegree())
+                    : "| average weighted degree, untrained | 1.15 | n/a (no untrained checkpoint) |\n");
+            m.append(String.format(Locale.ROOT, "| average weighted degree, %s | 2.25 | %.3f |%n", one ? "of this model" : "trained", b.averageWeightedDegree()));
+            m.append(one ? "| resolutions where the trained modularity is higher | all | n/a (one checkpoint) |\n"
+                    : String.format(Locale.ROOT, "| resolutions where the trained modularity is higher | all | %s |%n",
                     comparison().get("resolutions_where_trained_modularity_is_higher")));
             m.append(String.format(Locale.ROOT, "| test accuracy after training | 97%% | %s |%n", pct(last().checkpoint.testAccuracy())));
             m.append("\nThe untrained figure depends on the initialisation: mlp-seed000 uses PyTorch's default, U(±1/√fan_in), ")
@@ -381,7 +390,7 @@ final class WeightGraphReport {
         }
         m.append("\n## The paper's claims\n\n").append(Claims.markdown(claims()));
         m.append("\n## Files\n\n");
-        for (WeightGraphStudy.CheckpointResult r : result.checkpoints) m.append("- epoch ").append(r.checkpoint.epoch()).append(": ").append(String.join(", ", r.files)).append('\n');
+        for (WeightGraphStudy.CheckpointResult r : result.checkpoints) m.append("- ").append(r.checkpoint.label()).append(": ").append(String.join(", ", r.files)).append('\n');
         m.append(TimelineOutput.markdown(result.timelineFiles));
         m.append("- `neuralgraph.gephi`: a Gephi project with one workspace per checkpoint")
                 .append(result.timelineFiles.isEmpty() ? "" : " and the dynamic workspace \"weights timeline\"").append('\n');

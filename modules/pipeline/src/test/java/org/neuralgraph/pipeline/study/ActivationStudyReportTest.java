@@ -137,4 +137,18 @@ class ActivationStudyReportTest {
         assertFalse(md.contains("Nowhere"), md);
         assertTrue(md.contains("Nothing was compared") && md.contains("Verdicts: agrees: 0, differs: 0, not measured: 19."), md);
     }
+
+    /** One loaded model (issue 28 item 3): its name instead of epoch -1, each table row once, no correlation claimed. */
+    @Test
+    void aLoadedModelIsReportedAsOneModel(@TempDir Path dir) throws IOException {
+        TrainingRun run = TrainingRun.ofFile(Paths.get("mlp.zip"), ModelReader.DL4J_ZIP);
+        ActivationPatternStudy.Result r = result(false);
+        r.checkpoints.subList(1, r.checkpoints.size()).clear();
+        r.checkpoints.get(0).checkpoint = run.checkpoints().get(0);
+        new ActivationStudyReport(run, settings(), r).write(dir);
+        String md = new String(Files.readAllBytes(dir.resolve("report.md")), StandardCharsets.UTF_8);
+        assertFalse(md.contains("-1") || md.contains("NaN"), md);
+        assertTrue(md.contains("| mlp.zip | n/a | n/a |") && md.contains("\nmlp.zip:") && md.contains("Correlations need at least 3 checkpoints"), md);
+        assertEquals(1, md.split("\\| L1 \\| mlp.zip \\|", -1).length - 1, "Table 3: one row per layer, not first and last of the same model");
+    }
 }

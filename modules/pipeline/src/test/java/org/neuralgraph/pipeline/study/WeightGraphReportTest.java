@@ -134,9 +134,16 @@ class WeightGraphReportTest {
         WeightGraphStudy.Result r = new WeightGraphStudy.Result();
         r.checkpoints.add(checkpoint(run.checkpoints().get(0), PAPER_LAYERS, metrics(2.3, 2.0794),
                 GephiFixtures.modularity(0.5, Double.NaN, 10), GephiFixtures.modularity(1.0, 0.25, 7)));
-        new WeightGraphReport(run, settings(), r).write(dir);
+        WeightGraphReport report = new WeightGraphReport(run, settings(), r);
+        report.write(dir);
         JsonObject json = StrictJson.read(dir.resolve("report.json"));
         assertEquals("not measured", StrictJson.verdict(json, "fig2-trained-modularity-higher"));
+        // issue 28 item 3: written for what was given, one model, not a training run
+        String md = new String(Files.readAllBytes(dir.resolve("report.md")), StandardCharsets.UTF_8), out = report.summary();
+        assertTrue(md.startsWith("# Weight graph of mlp.onnx") && md.contains("| mlp.onnx |") && md.contains("- mlp.onnx: "), md);
+        assertTrue(md.contains("| resolution | modularity | communities |") && !md.contains("modularity first"), md);
+        assertTrue(md.contains("n/a (no untrained checkpoint)") && md.contains("n/a (one checkpoint)"), md);
+        assertTrue(!out.contains("first -> last") && !out.contains("-1") && out.startsWith("mlp.onnx"), out);
         assertEquals(5, json.getAsJsonObject("claim_counts").get("not_measured").getAsInt(), "Fig. 2 twice, both weighted degrees, accuracy");
         JsonObject cp = json.getAsJsonArray("checkpoints").get(0).getAsJsonObject();
         assertTrue(cp.get("test_accuracy").isJsonNull() && cp.has("test_accuracy_note"));
