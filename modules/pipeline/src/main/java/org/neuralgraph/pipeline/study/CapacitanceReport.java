@@ -214,7 +214,15 @@ final class CapacitanceReport {
         StringBuilder b = new StringBuilder("# Neural capacitance: ranking candidate models early in fine-tuning (the neural-capacitance paper)\n\n");
         b.append("Command: `").append(s.command).append("`  \n");
         b.append("Seed: ").append(s.tuning.seed).append(" (weights, probe, data samples, batch order)  \n");
-        b.append("Source (pretraining, ").append(s.pretrainEpochs).append(" epochs): ").append(s.source).append("  \n");
+        long loaded = r.candidates.stream().filter(c -> c.origin.startsWith("loaded")).count();
+        if (loaded == r.candidates.size()) {
+            // a run directory or model zip comes trained on its own data, which may be the target's (issue 28 item 2)
+            b.append("Source: none here; every candidate was loaded already trained, on the data it was trained on (its \"source acc\" is that run's own test accuracy)  \n");
+        } else {
+            b.append("Source (pretraining").append(loaded > 0 ? " of the " + (r.candidates.size() - loaded) + " candidates not loaded" : "")
+                    .append(", ").append(s.pretrainEpochs).append(" epochs): ").append(s.source)
+                    .append(loaded > 0 ? "; the " + loaded + " loaded candidates keep their own training (origin column of tables/ranking.csv)" : "").append("  \n");
+        }
         b.append("Target (fine-tuning): ").append(s.target).append("  \n");
         b.append(String.format(Locale.ROOT, "Probe (NCP): %s dense layers %s (%s) and a softmax, randomly initialised (seed %d) and frozen; "
                         + "fine-tuning Adam %.0e, batch %d, T = %d epochs; beta_eff on %d training samples after each epoch; "

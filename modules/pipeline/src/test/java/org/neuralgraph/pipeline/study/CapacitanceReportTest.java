@@ -102,6 +102,11 @@ class CapacitanceReportTest {
         String md = new String(Files.readAllBytes(dir.resolve("report.md")), StandardCharsets.UTF_8);
         assertTrue(md.contains("## The paper's claims") && md.contains("beta_eff falls over fine-tuning epochs 1..T")
                 && md.contains("Verdicts: agrees: 0, differs: 1, not measured: 1."), md);
+        assertTrue(md.contains("Source (pretraining, ") && md.contains("hand-made source"), md);
+        for (CapacitanceStudy.Candidate c : r.candidates) c.origin = "loaded run/" + c.name;
+        new CapacitanceReport(s, r).write(dir);
+        String loaded = new String(Files.readAllBytes(dir.resolve("report.md")), StandardCharsets.UTF_8);
+        assertTrue(loaded.contains("Source: none here; every candidate was loaded already trained") && !loaded.contains("hand-made source"), loaded);
         assertTrue(md.contains("1.3024 (outside [0, 1])") && md.contains("Predicted accuracies outside [0, 1] (marked, in 1 of 3 candidates)"), md);
         String out = report.summary();
         assertTrue(out.contains("neural capacitance") && out.contains("Spearman") && out.contains("differs:"), out);
