@@ -79,7 +79,11 @@ public final class WindowSeries {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.GRAY);
         plot.setRangeGridlinePaint(Color.GRAY);
-        return ChartUtils.renderChart(Charts.styled(chart), file);
+        Charts.style(chart);
+        boolean whole = true; // checkpoints at whole epochs: whole ticks, not 0.2, 0.4, ...
+        for (int w = 0; w < size(); w++) whole &= time(w) == Math.rint(time(w));
+        if (whole) ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        return ChartUtils.renderChart(chart, file);
     }
 
     /** One row per window: its interval, the timestamp of its values, the figures and the note. */
@@ -88,8 +92,9 @@ public final class WindowSeries {
         for (String name : names) h.append("<th>").append(name).append("</th>");
         h.append("<th>note</th></tr>");
         for (int w = 0; w < size(); w++) {
-            h.append("<tr><td>[").append(number(window(w).getLow())).append(", ").append(number(window(w).getHigh()))
-                    .append("]</td><td>").append(number(time(w))).append("</td>");
+            Interval iw = window(w); // [t, t + window): the end left out (WindowedStatistic), unless the window is an instant
+            h.append("<tr><td>[").append(number(iw.getLow())).append(", ").append(number(iw.getHigh()))
+                    .append(iw.getHigh() > iw.getLow() ? ")" : "]").append("</td><td>").append(number(time(w))).append("</td>");
             for (int f = 0; f < names.length; f++) h.append("<td>").append(number(value(f, w))).append("</td>");
             h.append("<td>").append(note(w) == null ? "" : note(w)).append("</td></tr>");
         }
