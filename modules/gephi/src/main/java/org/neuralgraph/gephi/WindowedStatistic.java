@@ -96,7 +96,9 @@ public abstract class WindowedStatistic extends TicketTask implements DynamicSta
             own = model.createView();
             org.gephi.graph.api.Subgraph sub = model.getGraph(own);
             for (org.gephi.graph.api.Node n : model.getNodeTimeIndex(view).get(interval)) sub.addNode(n);
-            for (org.gephi.graph.api.Edge e : model.getEdgeTimeIndex(view).get(interval)) sub.addEdge(e);
+            for (org.gephi.graph.api.Edge e : model.getEdgeTimeIndex(view).get(interval)) {
+                if (sub.contains(e.getSource()) && sub.contains(e.getTarget())) sub.addEdge(e); // a file may give an edge a time its nodes lack
+            }
             g = sub;
         }
         try {
