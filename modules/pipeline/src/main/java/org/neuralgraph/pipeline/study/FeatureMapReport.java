@@ -249,8 +249,8 @@ final class FeatureMapReport {
     private void spatialChart(Path png) throws IOException {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (int c = 0; c < before().size(); c++) {
-            d.addValue(before().get(c).metrics.averageDegree(), "before training (epoch " + before().get(c).epoch + ")", String.valueOf(c));
-            d.addValue(after().get(c).metrics.averageDegree(), "after training (epoch " + after().get(c).epoch + ")", String.valueOf(c));
+            d.addValue(before().get(c).metrics.averageDegree(), "before training (" + named(before().get(c).label) + ")", String.valueOf(c));
+            d.addValue(after().get(c).metrics.averageDegree(), "after training (" + named(after().get(c).label) + ")", String.valueOf(c));
         }
         JFreeChart chart = ChartFactory.createBarChart("Spatial adjacency: average degree per class (Darnell and Leonard, Fig. 5)", "class",
                 "average degree", d, PlotOrientation.VERTICAL, true, false, false);
@@ -269,7 +269,7 @@ final class FeatureMapReport {
         b.append("\n## Value adjacency of the composite map, per checkpoint (Figs. 7-8)\n\n| epoch | test acc | nodes | edges | avg weighted degree | clustering | path length | C/Cr | L/Lr |\n|---|---|---|---|---|---|---|---|---|\n");
         for (FeatureMapStudy.Figures f : r.value) {
             GraphMetrics m = f.metrics;
-            b.append("| ").append(f.epoch).append(" | ").append(f4(f.testAccuracy)).append(" | ").append(m.nodes()).append(" | ").append(m.edges())
+            b.append("| ").append(f.label).append(" | ").append(f4(f.testAccuracy)).append(" | ").append(m.nodes()).append(" | ").append(m.edges())
                     .append(" | ").append(f2(m.averageWeightedDegree())).append(" | ").append(f2(m.averageClustering())).append(" | ")
                     .append(f2(m.averagePathLength())).append(" | ").append(f2(f.normalisedClustering)).append(" | ").append(f2(f.normalisedPathLength)).append(" |\n");
         }
@@ -294,7 +294,7 @@ final class FeatureMapReport {
             b.append("\n## Value adjacency of class 3, before and after training (Section 4: 16.7 to 25.2)\n\n| epoch | nodes | edges | avg degree | avg weighted degree | clustering | path length |\n|---|---|---|---|---|---|---|\n");
             for (FeatureMapStudy.Figures f : r.valueClass3) {
                 GraphMetrics m = f.metrics;
-                b.append("| ").append(f.epoch).append(" | ").append(m.nodes()).append(" | ").append(m.edges()).append(" | ").append(f2(m.averageDegree()))
+                b.append("| ").append(f.label).append(" | ").append(m.nodes()).append(" | ").append(m.edges()).append(" | ").append(f2(m.averageDegree()))
                         .append(" | ").append(f2(m.averageWeightedDegree())).append(" | ").append(f2(m.averageClustering())).append(" | ").append(f2(m.averagePathLength())).append(" |\n");
             }
         }
@@ -314,7 +314,7 @@ final class FeatureMapReport {
         b.append("\n|---|");
         for (double ignored : FeatureMapStudy.SWEEP) b.append("---|");
         for (int i = 0; i < r.sweep.size(); i += FeatureMapStudy.SWEEP.length) {
-            b.append("\n| ").append((int) r.sweep.get(i)[0]).append(" |");
+            b.append("\n| ").append(r.value.get(i / FeatureMapStudy.SWEEP.length).label).append(" |"); // the sweep's rows follow the checkpoints
             for (int j = 0; j < FeatureMapStudy.SWEEP.length; j++) {
                 double[] row = r.sweep.get(i + j);
                 b.append(' ').append(f2(row[3])).append(" / ").append(Double.isNaN(row[4]) ? "-" : f2(row[4])).append(" / ")
@@ -363,5 +363,10 @@ final class FeatureMapReport {
         j.put("runs_stopped_early", runs);
         j.put("notes", r.notes);
         return j;
+    }
+
+    /** "epoch 5" for an epoch's label, a loaded model's file name as it is. */
+    private static String named(String label) {
+        return label.matches("\\d+") ? "epoch " + label : label;
     }
 }

@@ -88,6 +88,8 @@ public final class FeatureMapStudy implements Study {
     /** One graph's figures. */
     static final class Figures {
         int epoch;
+        /** The epoch, or the file's name for a loaded model without one ({@code Checkpoint.epochOrName}); "" for a Fig. 6 run. */
+        String label = "";
         /** Fig. 6 runs: mini-batches trained and the run's seed (-1 otherwise). */
         long batches = -1, seed = -1;
         double trainAccuracy, testAccuracy;
@@ -157,23 +159,23 @@ public final class FeatureMapStudy implements Study {
             CheckpointInputs in = new CheckpointInputs(run, k, data.test(), s.seed);
             CompositeMaps maps = chosenLayer(in.featureMaps(monitor), s);
             r.mapShape = maps.channels() + " channels of " + maps.height() + "x" + maps.width();
-            String base = String.format(Locale.ROOT, "value-epoch-%04d", cp.epoch());
+            String base = "value" + epochPart(cp);
             double[] all = maps.map(-1, s.channel());
-            GreyPng.writeStretched(all, maps.height(), maps.width(), outDir.resolve("maps").resolve("all-epoch-" + String.format(Locale.ROOT, "%04d", cp.epoch()) + ".png"));
-            r.value.add(analyse(project, kind.build(in, s.of(-1, "value"), monitor), figures(cp), "value adjacency epoch " + cp.epoch(), base, true, outDir,
+            GreyPng.writeStretched(all, maps.height(), maps.width(), outDir.resolve("maps").resolve("all" + epochPart(cp) + ".png"));
+            r.value.add(analyse(project, kind.build(in, s.of(-1, "value"), monitor), figures(cp), "value adjacency " + cp.label(), base, true, outDir,
                     r.notes, gm -> timeline.add("featuremaps-value", gm, cp.epoch()), monitor));
             for (double f : SWEEP) r.sweep.add(sweepRow(cp.epoch(), f, all, maps));
             if ((k == 0 || k == n - 1) && maps.classes() > 3) {
-                r.valueClass3.add(analyse(project, kind.build(in, s.of(3, "value"), monitor), figures(cp), "value class 3 epoch " + cp.epoch(),
-                        String.format(Locale.ROOT, "value-class-3-epoch-%04d", cp.epoch()), false, outDir, r.notes, gm -> { }, monitor));
+                r.valueClass3.add(analyse(project, kind.build(in, s.of(3, "value"), monitor), figures(cp), "value class 3 " + cp.label(),
+                        "value-class-3" + epochPart(cp), false, outDir, r.notes, gm -> { }, monitor));
             }
             if (k == 0 || k == n - 1) {
                 List<Figures> perClass = new ArrayList<>();
                 for (int c = 0; c < maps.classes(); c++) {
-                    String cb = String.format(Locale.ROOT, "spatial-class-%d-epoch-%04d", c, cp.epoch());
+                    String cb = "spatial-class-" + c + epochPart(cp);
                     GreyPng.writeStretched(maps.map(c, s.channel()), maps.height(), maps.width(), outDir.resolve("maps").resolve(cb.replace("spatial-", "") + ".png"));
                     perClass.add(analyse(project, kind.build(in, s.of(c, "spatial-4"), monitor), figures(cp),
-                            "spatial class " + c + " epoch " + cp.epoch(), cb, false, outDir, r.notes, gm -> { }, monitor));
+                            "spatial class " + c + " " + cp.label(), cb, false, outDir, r.notes, gm -> { }, monitor));
                 }
                 r.spatial.add(perClass);
             }
@@ -228,9 +230,15 @@ public final class FeatureMapStudy implements Study {
         return maps;
     }
 
+    /** "-epoch-0005" in file names, nothing for a loaded model without an epoch (its files are named by what they show). */
+    private static String epochPart(Checkpoint cp) {
+        return cp.epoch() >= 0 ? String.format(Locale.ROOT, "-epoch-%04d", cp.epoch()) : "";
+    }
+
     private static Figures figures(Checkpoint cp) {
         Figures f = new Figures();
         f.epoch = cp.epoch();
+        f.label = cp.epochOrName();
         f.trainAccuracy = cp.trainAccuracy();
         f.testAccuracy = cp.testAccuracy();
         return f;
