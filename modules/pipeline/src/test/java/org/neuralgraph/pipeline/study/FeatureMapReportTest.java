@@ -25,6 +25,7 @@ class FeatureMapReportTest {
                                                    double pathLength, int components) {
         FeatureMapStudy.Figures f = new FeatureMapStudy.Figures();
         f.epoch = epoch;
+        f.label = Integer.toString(epoch);
         f.trainAccuracy = testAccuracy;
         f.testAccuracy = testAccuracy;
         f.metrics = GephiFixtures.metrics(58, (int) Math.round(degree * 58), degree, weightedDegree, clustering, 6, pathLength, components);
@@ -106,6 +107,23 @@ class FeatureMapReportTest {
             assertEquals(Claim.Verdict.NOT_MEASURED, verdict(c, id), id);
         }
         assertEquals(Claim.Verdict.AGREES, verdict(c, "fig8-value-clustering-stays-high"), "0.8 at the one checkpoint");
+    }
+
+    /** A loaded model has no epoch: its file names its rows (issue 28 item 3). */
+    @Test
+    void aLoadedModelIsNamedByItsFile(@TempDir Path dir) throws IOException {
+        FeatureMapStudy.Result r = result();
+        r.value.subList(1, 3).clear();
+        r.sweep.subList(FeatureMapStudy.SWEEP.length, r.sweep.size()).clear();
+        r.spatial.remove(1);
+        r.valueClass3.remove(1);
+        r.runs.clear();
+        for (FeatureMapStudy.Figures f : r.value) { f.epoch = -1; f.label = "keras_cnn.h5"; }
+        for (FeatureMapStudy.Figures f : r.valueClass3) { f.epoch = -1; f.label = "keras_cnn.h5"; }
+        for (double[] row : r.sweep) row[0] = -1;
+        new FeatureMapReport(settings(), r).write(dir);
+        String md = new String(Files.readAllBytes(dir.resolve("report.md")), StandardCharsets.UTF_8);
+        assertTrue(md.contains("| keras_cnn.h5 |") && !md.contains("| -1 |"), md);
     }
 
     @Test
