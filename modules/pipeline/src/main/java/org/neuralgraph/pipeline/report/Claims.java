@@ -18,9 +18,25 @@ public final class Claims {
     /** One {@link Claim#line()} per claim, each ending in a newline. */
     public static String lines(List<Claim> claims) {
         StringBuilder b = new StringBuilder();
-        for (Claim c : claims) b.append(c.line()).append('\n');
+        for (int i = 0; i < claims.size(); ) {
+            Claim c = claims.get(i);
+            int j = i + 1;
+            while (c.verdict() == Claim.Verdict.NOT_MEASURED && j < claims.size() && claims.get(j).verdict() == Claim.Verdict.NOT_MEASURED
+                    && claims.get(j).note().equals(c.note())) j++;
+            if (j - i >= SAME_REASON) {
+                // a run that measures nothing of a table (one checkpoint) prints one line for it, not one per row; the report lists them all
+                b.append(String.format(java.util.Locale.ROOT, "%-14s%s, and %d more claims for the same reason (%s)%n",
+                        Claim.Verdict.NOT_MEASURED.word() + ":", c.statement(), j - i - 1, c.note()));
+            } else {
+                for (int k = i; k < j; k++) b.append(claims.get(k).line()).append('\n');
+            }
+            i = j;
+        }
         return b.toString();
     }
+
+    /** From this many consecutive claims not measured for the same reason on, {@link #lines} prints them as one. */
+    static final int SAME_REASON = 3;
 
     /** One {@link Claim#markdown()} item per claim, then a blank line and {@link #countsText}. */
     public static String markdown(List<Claim> claims) {

@@ -79,6 +79,11 @@ class ClaimTest {
         assertEquals("{agrees=2, differs=1, not_measured=1}", Claims.counts(list).toString());
         assertEquals("agrees: 2, differs: 1, not measured: 1", Claims.countsText(list));
         assertEquals(4, Claims.lines(list).split("\n").length);
+        List<Claim> unmeasured = Arrays.asList(rises(1, 2), rises(Double.NaN, 1), rises(Double.NaN, 2), rises(Double.NaN, 3), rises(3, 4));
+        String lines = Claims.lines(unmeasured);
+        assertEquals(3, lines.split("\n").length, "three claims not measured for the same reason print as one line:\n" + lines);
+        assertTrue(lines.contains("and 2 more claims for the same reason (no finite value for first)"), lines);
+        assertEquals(5, StrictJson.parse(Json.write(Claims.json(unmeasured))).getAsJsonArray().size(), "report.json keeps each");
         String md = Claims.markdown(list);
         assertTrue(md.startsWith("- **agrees**: ") && md.endsWith("\n\nVerdicts: agrees: 2, differs: 1, not measured: 1.\n"), md);
         assertEquals(4, StrictJson.parse(Json.write(Claims.json(list))).getAsJsonArray().size());
