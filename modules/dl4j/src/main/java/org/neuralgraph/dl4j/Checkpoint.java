@@ -39,7 +39,7 @@ public final class Checkpoint {
 
     /** How reports and progress lines name it: "epoch 5", or the file's name for a lone model file. */
     public String label() {
-        return info.epoch >= 0 ? "epoch " + info.epoch : zip.getFileName().toString();
+        return info.epoch >= 0 ? "epoch " + info.epoch : epochOrName();
     }
 
     /** True when the model is an ONNX file: its weights are read from the file, its network converted ({@link OnnxNetworks}). */

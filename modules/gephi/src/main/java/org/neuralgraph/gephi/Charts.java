@@ -91,9 +91,7 @@ public final class Charts {
                     lr.setBaseShapesFilled(true);
                 }
             }
-            if (p.getDomainAxis() instanceof NumberAxis && "epoch".equalsIgnoreCase(String.valueOf(p.getDomainAxis().getLabel()))) {
-                ((NumberAxis) p.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            }
+            if ("epoch".equalsIgnoreCase(String.valueOf(p.getDomainAxis().getLabel()))) wholeTicks(p);
         } else if (plot instanceof CategoryPlot) {
             CategoryPlot p = (CategoryPlot) plot;
             grid(p.getDomainAxis(), p.getRangeAxis());
@@ -105,6 +103,11 @@ public final class Charts {
             }
             for (int s = 0; s < (p.getDataset() == null ? 0 : p.getDataset().getRowCount()); s++) r.setSeriesPaint(s, SERIES[s % SERIES.length]);
         }
+    }
+
+    /** Whole-number ticks on the x axis (epochs: not 0.2, 0.4, ...). */
+    public static void wholeTicks(XYPlot p) {
+        if (p.getDomainAxis() instanceof NumberAxis) ((NumberAxis) p.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     }
 
     private static void grid(Axis... axes) {

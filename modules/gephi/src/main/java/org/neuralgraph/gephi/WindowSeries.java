@@ -82,7 +82,7 @@ public final class WindowSeries {
         Charts.style(chart);
         boolean whole = true; // checkpoints at whole epochs: whole ticks, not 0.2, 0.4, ...
         for (int w = 0; w < size(); w++) whole &= time(w) == Math.rint(time(w));
-        if (whole) ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        if (whole) Charts.wholeTicks(plot);
         return ChartUtils.renderChart(chart, file);
     }
 

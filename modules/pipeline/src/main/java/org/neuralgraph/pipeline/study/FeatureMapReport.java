@@ -249,8 +249,8 @@ final class FeatureMapReport {
     private void spatialChart(Path png) throws IOException {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (int c = 0; c < before().size(); c++) {
-            d.addValue(before().get(c).metrics.averageDegree(), "before training (" + named(before().get(c).label) + ")", String.valueOf(c));
-            d.addValue(after().get(c).metrics.averageDegree(), "after training (" + named(after().get(c).label) + ")", String.valueOf(c));
+            d.addValue(before().get(c).metrics.averageDegree(), "before training (" + named(before().get(c)) + ")", String.valueOf(c));
+            d.addValue(after().get(c).metrics.averageDegree(), "after training (" + named(after().get(c)) + ")", String.valueOf(c));
         }
         JFreeChart chart = ChartFactory.createBarChart("Spatial adjacency: average degree per class (Darnell and Leonard, Fig. 5)", "class",
                 "average degree", d, PlotOrientation.VERTICAL, true, false, false);
@@ -365,8 +365,8 @@ final class FeatureMapReport {
         return j;
     }
 
-    /** "epoch 5" for an epoch's label, a loaded model's file name as it is. */
-    private static String named(String label) {
-        return label.matches("\\d+") ? "epoch " + label : label;
+    /** "epoch 5", or a loaded model's file name. */
+    private static String named(FeatureMapStudy.Figures f) {
+        return f.epoch >= 0 ? "epoch " + f.epoch : f.label;
     }
 }

@@ -137,7 +137,7 @@ public final class GraphStudy implements Study {
         for (Map<String, Object> row : rows) {
             Map<String, Object> m = (Map<String, Object>) row.get("metrics");
             csv.append(row.get("epoch")).append(',').append(ReportText.n((Double) row.get("test_accuracy")));
-            md.append("| ").append(((String) row.get("checkpoint")).replaceFirst("^epoch ", "")).append(" | ").append(ReportText.f4((Double) row.get("test_accuracy"))).append(" |");
+            md.append("| ").append((Integer) row.get("epoch") >= 0 ? row.get("epoch") : row.get("checkpoint")).append(" | ").append(ReportText.f4((Double) row.get("test_accuracy"))).append(" |");
             for (Object v : m.values()) {
                 csv.append(',').append(v);
                 md.append(' ').append(v instanceof Double ? ReportText.f4((Double) v) : String.valueOf(v)).append(" |");
