@@ -32,7 +32,7 @@ final class ActivationsCommand extends StudyCommand implements ModelOptions.Defa
 
     private static final int CHECKPOINTS = 21;
     @Override public String defaultModel() { return "mlp-512"; }
-    @Override public String defaultCheckpoints() { return Integer.toString(CHECKPOINTS); }
+    @Override public String defaultCheckpoints() { return CHECKPOINTS + ", or epochs + 1 when there are fewer epochs"; }
 
 
     /** S, the activation pattern graph's parameter (the study takes every layer). */

@@ -55,6 +55,7 @@ final class ModelOptions {
         r.epochs = epochs;
         r.batchSize = batchSize;
         r.checkpoints = checkpoints != null ? checkpoints : defaultCheckpoints;
+        r.checkpointsByDefault = checkpoints == null;
         r.data = data;
         r.defaultData = defaultData();
         r.testFraction = testFraction;

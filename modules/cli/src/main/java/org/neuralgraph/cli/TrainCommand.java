@@ -12,7 +12,7 @@ final class TrainCommand extends StudyCommand implements ModelOptions.Defaults {
 
     private static final int CHECKPOINTS = 5;
     @Override public String defaultModel() { return "mlp-seed000"; }
-    @Override public String defaultCheckpoints() { return Integer.toString(CHECKPOINTS); }
+    @Override public String defaultCheckpoints() { return CHECKPOINTS + ", or epochs + 1 when there are fewer epochs"; }
 
 
     @Mixin

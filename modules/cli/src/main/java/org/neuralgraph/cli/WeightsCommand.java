@@ -24,7 +24,7 @@ final class WeightsCommand extends StudyCommand implements ModelOptions.Defaults
 
     private static final int CHECKPOINTS = 5;
     @Override public String defaultModel() { return "mlp-seed000"; }
-    @Override public String defaultCheckpoints() { return Integer.toString(CHECKPOINTS); }
+    @Override public String defaultCheckpoints() { return CHECKPOINTS + ", or epochs + 1 when there are fewer epochs"; }
 
 
     /** The weight graph's parameters as options ({@code --sparsify}). */

@@ -28,6 +28,11 @@ public final class ModelRequest {
     public Integer batchSize;
     /** Checkpoints saved while training, including the untrained network and the last epoch. */
     public int checkpoints = 2;
+    /**
+     * True when {@link #checkpoints} is a command's default rather than the user's choice: a training with fewer
+     * epochs then saves one checkpoint after every epoch (epochs + 1) instead of being refused.
+     */
+    public boolean checkpointsByDefault;
     /** MNIST-style IDX directory; null for {@link #defaultData}. */
     public Path data;
     /** Where the data is when {@link #data} is null (the shipped MNIST sample). */
@@ -83,10 +88,15 @@ public final class ModelRequest {
         if (trainSize != null && trainSize < 1) throw new IllegalArgumentException("--train-size must be >= 1, got " + trainSize);
         if (trains()) {
             ModelSpec spec = spec();
-            if (checkpoints < 2 || checkpoints > spec.epochs + 1) {
-                throw new IllegalArgumentException("--checkpoints must be between 2 and epochs + 1 = " + (spec.epochs + 1) + ", got " + checkpoints);
+            int n = checkpoints(spec);
+            if (n < 2 || n > spec.epochs + 1) {
+                throw new IllegalArgumentException("--checkpoints must be between 2 and epochs + 1 = " + (spec.epochs + 1) + ", got " + n);
             }
         }
+    }
+
+    private int checkpoints(ModelSpec spec) {
+        return checkpointsByDefault ? Math.min(checkpoints, spec.epochs + 1) : checkpoints;
     }
 
     /**
@@ -126,7 +136,8 @@ public final class ModelRequest {
         check();
         ModelSource source = source();
         if (!source.trains()) return opened = source.open(model);
-        return Trainer.train(spec(), data(), checkpoints, runDir, mixed, monitor);
+        ModelSpec spec = spec();
+        return Trainer.train(spec, data(), checkpoints(spec), runDir, mixed, monitor);
     }
 
     /** The run {@link #open} opened (not trained), or null. */
