@@ -10,9 +10,8 @@ import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Shows a {@link ProgressMonitor} as a console progress bar (one bar per phase) and turns Ctrl-C into
- * cancellation: the first interrupt sets {@link #isCancelled()}, the work stops at its next check and cleans
- * up, and the JVM exits once it has.
+ * Shows a {@link ProgressMonitor} as a console progress bar (one bar per phase); {@link #cancel()} (Ctrl-C, through
+ * {@link CancelOnInterrupt}) sets {@link #isCancelled()}, and the work stops at its next check.
  */
 final class ConsoleProgress implements ProgressMonitor, AutoCloseable {
 
@@ -23,7 +22,6 @@ final class ConsoleProgress implements ProgressMonitor, AutoCloseable {
     private ProgressBar bar;
     private String phase;
     private long phaseStart;
-    private Runnable onClose = () -> { };
 
     ConsoleProgress(PrintStream out, boolean quiet) {
         this.out = out;
@@ -59,11 +57,6 @@ final class ConsoleProgress implements ProgressMonitor, AutoCloseable {
         return cancelled.get();
     }
 
-    /** Runs {@code action} when this progress is closed (releases the Ctrl-C hook). */
-    void onClose(Runnable action) {
-        this.onClose = action;
-    }
-
     /** Asks the running work to stop (called from the Ctrl-C shutdown hook). */
     void cancel() {
         cancelled.set(true);
@@ -88,8 +81,5 @@ final class ConsoleProgress implements ProgressMonitor, AutoCloseable {
     public synchronized void close() {
         closeBar();
         endPhase();
-        Runnable r = onClose;
-        onClose = () -> { };
-        r.run();
     }
 }

@@ -54,7 +54,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             Throwable t = ex;
             if (t instanceof UncheckedIOException && t.getCause() != null) t = t.getCause();
             if (t instanceof CancelledException) {
-                err.println("neuralgraph: cancelled; nothing was written");
+                CancelOnInterrupt.sayCancelled(err);
                 return 130;
             }
             if (t instanceof IllegalArgumentException) {

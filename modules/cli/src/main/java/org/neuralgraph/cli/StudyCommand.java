@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,16 +43,30 @@ abstract class StudyCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         Study study = study();
         study.check();
-        try (ConsoleProgress progress = CancelOnInterrupt.install(new ConsoleProgress(System.err, quiet));
-             OutputDirectory dir = OutputDirectory.create(out)) {
+        try (ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
+             OutputDirectory dir = OutputDirectory.create(out);
+             CancelOnInterrupt interrupt = CancelOnInterrupt.install(progress, dir)) {
+            for (String note : dir.notes()) spec.commandLine().getErr().println("neuralgraph: note: " + note);
             GephiProject project = GephiProject.fresh();
             QuietLogging.reapply(); // Gephi's platform has just read its own logging configuration
-            StudyOutcome outcome = study.run(project, dir.dir(), progress);
+            StudyOutcome outcome;
+            try {
+                outcome = study.run(project, dir.dir(), progress);
+            } catch (IOException e) {
+                throw inTarget(e, dir);
+            }
             dir.commit();
             progress.close();
             print(spec.commandLine().getOut(), outcome, dir.target());
             return 0;
         }
+    }
+
+    /** {@code e} with the staging directory's path in its message replaced by the one the user asked for. */
+    private static IOException inTarget(IOException e, OutputDirectory dir) {
+        String m = e.getMessage();
+        if (m == null || !m.contains(dir.dir().toString())) return e;
+        return new IOException(m.replace(dir.dir().toString(), dir.target().toString()), e);
     }
 
     /** The summary, the notes, and the main outputs that exist. */

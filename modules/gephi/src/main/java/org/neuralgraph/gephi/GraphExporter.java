@@ -1,6 +1,5 @@
 package org.neuralgraph.gephi;
 
-import org.gephi.io.exporter.api.ExportController;
 import org.gephi.io.exporter.plugin.ExporterGEXF;
 import org.gephi.io.exporter.plugin.ExporterGraphML;
 import org.gephi.io.exporter.plugin.ExporterSpreadsheet;
@@ -24,7 +23,7 @@ import java.util.List;
  * colours, sizes, every column; Gephi 0.10, networkx 3.6 on), GEXF 1.2draft for readers that know no 1.3 (networkx
  * 2.8: the same file with the 1.2draft namespaces, timestamps written as start = end), GraphML (every column, edge
  * weights as numbers; networkx, igraph, Cytoscape) and CSV node and edge tables. Each file is written to a temporary
- * file beside it and moved into place.
+ * file beside it and moved into place, and only when it was written whole ({@link CheckedExport}).
  */
 public final class GraphExporter {
 
@@ -51,14 +50,14 @@ public final class GraphExporter {
         for (Format f : formats) {
             switch (f) {
                 case GEXF:
-                    written.add(write(dir.resolve(baseName + ".gexf"), gexf(ws)));
+                    written.add(write(dir.resolve(baseName + ".gexf"), gexf(ws), "</gexf>"));
                     break;
                 case GEXF_1_2: {
                     Path file = dir.resolve(baseName + ".gexf");
                     AtomicFiles.write(file, tmp -> {
                         Path v13 = tmp.resolveSibling(tmp.getFileName() + ".1.3");
                         try {
-                            exportFile(v13, gexf(ws));
+                            CheckedExport.run(gexf(ws), v13, file, "</gexf>");
                             toGexf12(v13, tmp);
                         } finally {
                             Files.deleteIfExists(v13);
@@ -74,12 +73,12 @@ public final class GraphExporter {
                     g.setExportSize(true);
                     g.setExportAttributes(true);
                     g.setWorkspace(ws);
-                    written.add(write(dir.resolve(baseName + ".graphml"), g));
+                    written.add(write(dir.resolve(baseName + ".graphml"), g, "</graphml>"));
                     break;
                 }
                 case CSV:
-                    written.add(write(dir.resolve(baseName + "-nodes.csv"), table(ws, ExporterSpreadsheet.ExportTable.NODES)));
-                    written.add(write(dir.resolve(baseName + "-edges.csv"), table(ws, ExporterSpreadsheet.ExportTable.EDGES)));
+                    written.add(write(dir.resolve(baseName + "-nodes.csv"), table(ws, ExporterSpreadsheet.ExportTable.NODES), null));
+                    written.add(write(dir.resolve(baseName + "-edges.csv"), table(ws, ExporterSpreadsheet.ExportTable.EDGES), null));
                     break;
                 default:
                     throw new IllegalArgumentException(f.toString());
@@ -110,13 +109,9 @@ public final class GraphExporter {
         return s;
     }
 
-    private static Path write(Path file, Exporter exporter) throws IOException {
-        AtomicFiles.write(file, tmp -> exportFile(tmp, exporter));
+    private static Path write(Path file, Exporter exporter, String closingTag) throws IOException {
+        AtomicFiles.write(file, tmp -> CheckedExport.run(exporter, tmp, file, closingTag));
         return file;
-    }
-
-    private static void exportFile(Path file, Exporter exporter) throws IOException {
-        Lookup.getDefault().lookup(ExportController.class).exportFile(file.toFile(), exporter);
     }
 
     /**

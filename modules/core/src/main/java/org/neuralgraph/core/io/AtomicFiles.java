@@ -10,7 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Writes files so that they appear whole or not at all: into a temporary file in the same directory, then a
  * move over the target. A failed write leaves no file behind. The finished file gets the usual
- * {@code rw-r--r--} (temporary files start readable by their owner only).
+ * {@code rw-r--r--} (temporary files start readable by their owner only). A failed write names the file and the
+ * system's reason ({@link WriteFailure}).
  */
 public final class AtomicFiles {
 
@@ -28,13 +29,25 @@ public final class AtomicFiles {
     public static void write(Path file, Writer writer) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        } catch (IOException e) {
+            throw WriteFailure.of(file, e);
+        }
         try {
             writer.writeTo(tmp);
             if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // a failure of the disk says which file; one that already names its file (a data file's) stays as it is
+            if (e.getClass() == IOException.class && (e.getMessage() == null || !e.getMessage().contains(file.getFileName().toString()))
+                    || e instanceof java.nio.file.FileSystemException) {
+                throw WriteFailure.of(file, e);
+            }
+            throw e;
         } finally {
             Files.deleteIfExists(tmp);
         }

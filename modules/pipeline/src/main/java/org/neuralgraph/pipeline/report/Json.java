@@ -9,7 +9,7 @@ import com.google.gson.JsonObject;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import org.neuralgraph.core.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class Json {
 
     /** Writes {@link #write(Object)} into {@code file} as UTF-8. */
     public static void write(Path file, Object value) throws IOException {
-        Files.write(file, write(value).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, write(value).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The tree with every non-finite number and {@link #missing} value turned into null, its reason beside it. */

@@ -2,7 +2,7 @@ package org.neuralgraph.pipeline.study;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import org.neuralgraph.core.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -12,7 +12,7 @@ final class ReportText {
     private ReportText() { }
 
     static void writeFile(Path f, String text) throws IOException {
-        Files.write(f, text.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(f, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A CSV cell: the full value, or empty when not finite. */
