@@ -68,7 +68,7 @@ class FeatureMapsCommandTest {
         WeightsCommandTest.Run layer = WeightsCommandTest.run("featuremaps", "--model", spec(tmp).toString(), "--data", WeightsCommandTest.DATA,
                 "--out", out.toString(), "--train-size", "200", "--epochs", "1", "--layer", "2", "--quiet");
         assertEquals(2, layer.code);
-        assertTrue(layer.err.contains("--layer 2: the model has 1 convolution layers"), layer.err);
+        assertTrue(layer.err.contains("--layer is 2, but ") && layer.err.contains(" has 1 convolution layers"), layer.err);
         assertFalse(Files.exists(out));
     }
 }

@@ -45,7 +45,7 @@ public final class ActivationPatternKind implements GraphKind {
         for (ModelSpec.LayerSpec l : spec.layers) if (l.type.equals("dense")) widths.add(l.units);
         int layer = values.integer("layer"), s = values.integer("neurons-per-class");
         if (layer > widths.size()) {
-            throw new IllegalArgumentException("layer " + layer + " does not exist: " + spec + " has " + widths.size() + " hidden fully connected layers");
+            throw new ParameterException(values.parameter("layer"), "is " + layer + ", but " + spec + " has " + widths.size() + " hidden fully connected layers");
         }
         checkNeuronsPerClass(s, widths.get(layer - 1), "layer " + layer + " of " + spec);
     }
@@ -70,7 +70,7 @@ public final class ActivationPatternKind implements GraphKind {
         List<LayerActivations> layers = in.activations(monitor);
         int layer = values.integer("layer");
         if (layer > layers.size()) {
-            throw new IllegalArgumentException("layer " + layer + " does not exist: the model has " + layers.size() + " hidden fully connected layers");
+            throw new ParameterException(values.parameter("layer"), "is " + layer + ", but the model has " + layers.size() + " hidden fully connected layers");
         }
         LayerActivations a = layers.get(layer - 1);
         checkNeuronsPerClass(values.integer("neurons-per-class"), a.neurons(), "layer " + layer + " (" + a.layerName() + ") of " + in.modelName());

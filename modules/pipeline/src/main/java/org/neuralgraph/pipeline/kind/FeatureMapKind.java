@@ -51,9 +51,29 @@ public final class FeatureMapKind implements GraphKind {
 
     @Override
     public void checkBeforeTraining(ModelSpec spec, ParameterValues values) {
-        long conv = spec.layers.stream().filter(l -> l.type.equals("conv")).count();
+        List<ModelSpec.LayerSpec> conv = new java.util.ArrayList<>();
+        for (ModelSpec.LayerSpec l : spec.layers) if (l.type.equals("conv")) conv.add(l);
         int layer = values.integer("layer");
-        if (layer > conv) throw new IllegalArgumentException("Feature map: layer " + layer + " does not exist: " + spec + " has " + conv + " convolution layers");
+        if (layer > conv.size()) throw new ParameterException(values.parameter("layer"), "is " + layer + ", but " + spec + " has " + conv.size() + " convolution layers");
+        checkChannel(values, conv.get(layer - 1).units);
+        ModelSpec.LayerSpec out = spec.layers.get(spec.layers.size() - 1);
+        checkClass(values, out.units);
+    }
+
+    private static void checkChannel(ParameterValues values, int channels) {
+        int channel = values.integer("channel");
+        if (channel >= channels) {
+            throw new ParameterException(values.parameter("channel"), "is " + channel + ", but layer " + values.integer("layer") + " has "
+                    + channels + " channels (0 to " + (channels - 1) + ", or -1 for their mean)");
+        }
+    }
+
+    private static void checkClass(ParameterValues values, int classes) {
+        int cls = values.integer("class");
+        if (cls >= classes) {
+            throw new ParameterException(values.parameter("class"), "is " + cls + ", but the model has " + classes
+                    + " classes (0 to " + (classes - 1) + ", or -1 for all images)");
+        }
     }
 
     /** The composite maps of the chosen convolution layer. */
@@ -61,7 +81,7 @@ public final class FeatureMapKind implements GraphKind {
         List<CompositeMaps> layers = in.featureMaps(monitor);
         int layer = values.integer("layer");
         if (layer > layers.size()) {
-            throw new IllegalArgumentException("Feature map: layer " + layer + " does not exist: the model has " + layers.size() + " convolution layers");
+            throw new ParameterException(values.parameter("layer"), "is " + layer + ", but the model has " + layers.size() + " convolution layers");
         }
         return layers.get(layer - 1);
     }
@@ -79,10 +99,8 @@ public final class FeatureMapKind implements GraphKind {
     public NeuralGraph build(CheckpointInputs in, ParameterValues values, ProgressMonitor monitor) throws IOException {
         CompositeMaps maps = maps(in, values, monitor);
         int cls = values.integer("class"), channel = values.integer("channel");
-        if (cls >= maps.classes()) throw new IllegalArgumentException("Feature map: class " + cls + " does not exist: the images have " + maps.classes() + " classes");
-        if (channel >= maps.channels()) {
-            throw new IllegalArgumentException("Feature map: channel " + channel + " does not exist: layer " + values.integer("layer") + " has " + maps.channels() + " channels");
-        }
+        checkClass(values, maps.classes());
+        checkChannel(values, maps.channels());
         NeuralGraph g = graph(maps.map(cls, channel), maps.height(), maps.width(), values);
         return in.withCheckpoint(g.withGraphAttributes(Collections.singletonMap("class", cls < 0 ? "all" : String.valueOf(cls))));
     }

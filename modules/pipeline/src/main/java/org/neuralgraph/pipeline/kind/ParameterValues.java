@@ -62,6 +62,12 @@ public final class ParameterValues {
 
     public List<Parameter> parameters() { return parameters; }
 
+    /** The parameter called {@code name}, to name it in an error ({@link ParameterException}). */
+    public Parameter parameter(String name) {
+        for (Parameter p : parameters) if (p.name().equals(name)) return p;
+        throw new IllegalArgumentException("no parameter " + name);
+    }
+
     /** Name to value, in the parameters' order. */
     public Map<String, Object> asMap() { return values; }
 

@@ -67,6 +67,8 @@ public final class ModelRequest {
      * @throws IllegalArgumentException naming --model and what is wrong with the spec
      */
     public ModelSpec spec() throws IOException {
+        if (epochs != null && epochs < 1) throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        if (batchSize != null && batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
         ModelSpec spec = source().spec(model);
         spec.seed = seed;
         if (epochs != null) spec.epochs = epochs;

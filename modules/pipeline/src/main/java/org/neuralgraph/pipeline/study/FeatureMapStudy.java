@@ -129,9 +129,7 @@ public final class FeatureMapStudy implements Study {
         if (!(s.runEpochs > 0 && s.runEpochs <= 100)) throw new IllegalArgumentException("--run-epochs must be in (0, 100], got " + s.runEpochs);
         model.check();
         if (model.trains()) {
-            ModelSpec spec = model.spec();
-            long conv = spec.layers.stream().filter(l -> l.type.equals("conv")).count();
-            if (s.layer() > conv) throw new IllegalArgumentException("--layer " + s.layer() + ": the model has " + conv + " convolution layers");
+            GraphKinds.get(FeatureMapKind.class).checkBeforeTraining(model.spec(), s.graph);
         }
     }
 

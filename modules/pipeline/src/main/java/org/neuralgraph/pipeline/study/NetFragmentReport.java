@@ -304,7 +304,8 @@ final class NetFragmentReport {
     }
 
     private String markdown() {
-        StringBuilder b = new StringBuilder("# Net fragments in eleven small models (the net-fragment study, Preliminary Study 4)\n\n");
+        String which = r.models.size() == 11 ? "eleven small models" : r.models.size() == 1 ? "one small model" : r.models.size() + " of the eleven small models";
+        StringBuilder b = new StringBuilder("# Net fragments in " + which + " (the net-fragment study, Preliminary Study 4)\n\n");
         b.append("Command: `").append(s.command).append("`  \nSeed: ").append(s.seed).append("  \n");
         b.append(String.format(Locale.ROOT, "Data: the ten 9x9 digits of `sample-models/net-fragments` (`pictures/digits.png`), %d copies of each an epoch, "
                 + "%d epochs, Adam 5e-4, batch 32; accuracy on the ten digits.  %nActivation maximisation: %d steps, learning rate %s, L2 %s, from the empty image "
