@@ -2,15 +2,10 @@ package org.neuralgraph.importer;
 
 import org.gephi.io.generator.api.GeneratorController;
 import org.gephi.io.generator.spi.Generator;
-import org.openide.DialogDisplayer;
-import org.openide.NotifyDescriptor;
 import org.openide.util.Exceptions;
 import org.openide.util.Lookup;
 
-import javax.swing.SwingUtilities;
-import java.awt.GraphicsEnvironment;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * How {@link NeuralNetworkGenerator} ends without a workspace. Gephi's DesktopGeneratorController builds a workspace
@@ -21,8 +16,6 @@ import java.util.logging.Logger;
  * opens again with the values just given, so that the user can correct them.
  */
 final class GeneratorEnd {
-
-    private static final Logger LOG = Logger.getLogger(GeneratorEnd.class.getName());
 
     private GeneratorEnd() { }
 
@@ -38,17 +31,10 @@ final class GeneratorEnd {
      * @return the exception for Gephi's task to end with: no balloon, no workspace
      */
     static RuntimeException refused(Generator generator, String message, Throwable cause) {
-        LOG.info(generator.getName() + " refused: " + message);
-        if (!GraphicsEnvironment.isHeadless()) {
-            SwingUtilities.invokeLater(() -> {
-                DialogDisplayer.getDefault().notify(new NotifyDescriptor.Message(message, NotifyDescriptor.ERROR_MESSAGE));
-                GeneratorController controller = Lookup.getDefault().lookup(GeneratorController.class);
-                if (controller != null) controller.generate(generator);
-            });
-        }
-        // NetBeans keeps the severity in the exception's cause chain (initCause): an exception made with an explicit null
-        // cause cannot take it, and is logged SEVERE after all
-        IllegalArgumentException end = cause == null ? new IllegalArgumentException(message) : new IllegalArgumentException(message, cause);
-        return Exceptions.attachSeverity(end, Level.FINE);
+        ErrorDialog.show(message, () -> {
+            GeneratorController controller = Lookup.getDefault().lookup(GeneratorController.class);
+            if (controller != null) controller.generate(generator);
+        });
+        return ErrorDialog.shown(message, cause);
     }
 }

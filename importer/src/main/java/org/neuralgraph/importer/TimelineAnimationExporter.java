@@ -24,7 +24,6 @@ import org.openide.util.lookup.ServiceProvider;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,10 +79,12 @@ public final class TimelineAnimationExporter extends TicketTask implements Graph
             return true;
         } catch (CancelledException e) {
             return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Timeline animation: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Timeline animation: " + e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            // Gephi's export task would show this as an "Unexpected Exception" with a stack trace
+            String message = "Timeline animation: " + (e instanceof IOException
+                    ? "could not be written (" + org.neuralgraph.core.io.WriteFailure.reason(e) + ")" : e.getMessage());
+            ErrorDialog.show(message, null);
+            throw ErrorDialog.shown(message, e);
         }
     }
 

@@ -150,6 +150,11 @@ class ImporterTest {
         mp4Exporter.setWorkspace(ws);
         ec.exportFile(mp4, mp4Exporter);
         assertTrue(mp4.length() > 1000, "an MP4 was written");
+        if (new java.io.File("/dev/full").canWrite()) { // Linux: every write fails with "No space left on device"
+            gifExporter.setWorkspace(ws);
+            Exception full = assertThrows(IllegalArgumentException.class, () -> ec.exportFile(new java.io.File("/dev/full"), gifExporter));
+            assertEquals("Timeline animation: could not be written (No space left on device)", full.getMessage());
+        }
 
         Workspace still = org.neuralgraph.gephi.WorkspaceImporter.importGraph(graphs.get(0), "static", org.neuralgraph.core.progress.ProgressMonitor.NONE);
         org.gephi.io.exporter.spi.Exporter refused = ec.getFileExporter(gif);
