@@ -180,7 +180,7 @@ public final class Parameter {
 
     /** The allowed range in words: "in [0, 1)", ">= 1", "between 1 and 100". */
     public String range() {
-        boolean noMax = type == Type.INTEGER ? max >= Integer.MAX_VALUE : Double.isInfinite(max);
+        boolean noMax = type == Type.INTEGER ? max >= Integer.MAX_VALUE : Double.isInfinite(max) || max == Double.MAX_VALUE;
         boolean noMin = type == Type.INTEGER ? min <= Integer.MIN_VALUE : Double.isInfinite(min);
         if (noMax && noMin) return "any number";
         if (noMax) return (minOpen ? "> " : ">= ") + format(min);

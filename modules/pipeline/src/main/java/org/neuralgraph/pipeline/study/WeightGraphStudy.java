@@ -83,6 +83,9 @@ public final class WeightGraphStudy implements Study {
     public void check() throws IOException {
         if (s.layoutIterations < 0) throw new IllegalArgumentException("--layout-iterations must be >= 0, got " + s.layoutIterations);
         if (s.resolutions.length == 0) throw new IllegalArgumentException("--resolutions: give at least one");
+        if (!(s.colourResolution > 0) || Double.isInfinite(s.colourResolution)) {
+            throw new IllegalArgumentException("--colour-resolution must be a number > 0, got " + s.colourResolution);
+        }
         boolean colour = false;
         for (double r : s.resolutions) {
             if (!(r > 0) || Double.isInfinite(r)) throw new IllegalArgumentException("--resolutions: each must be > 0, got " + r);
