@@ -4,6 +4,7 @@ import org.gephi.graph.api.GraphModel;
 import org.neuralgraph.core.stats.SmallWorld;
 import org.neuralgraph.gephi.CommunityQuality;
 import org.neuralgraph.gephi.GephiProject;
+import org.neuralgraph.gephi.GraphFileImport;
 import org.neuralgraph.gephi.SmallWorldCoefficients;
 
 import java.io.IOException;
@@ -36,7 +37,8 @@ public final class GraphFileStats {
      * @throws IllegalArgumentException naming --cover, or the small-world statistic's reason, when a statistic is refused
      */
     public static Map<String, Object> of(Path graph, Settings s, GephiProject project) throws IOException {
-        GraphModel gm = project.graphModel(project.openFile(graph));
+        GraphFileImport opened = project.openFile(graph);
+        GraphModel gm = project.graphModel(opened.workspace);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("graph", graph.toString());
         out.put("nodes", gm.getGraph().getNodeCount());

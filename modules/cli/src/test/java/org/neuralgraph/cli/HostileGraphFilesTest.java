@@ -1,0 +1,175 @@
+package org.neuralgraph.cli;
+
+import org.gephi.graph.api.GraphController;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openide.util.Lookup;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * {@code stats} on graph files made to hurt (issue 23): a DOCTYPE that would read other files, broken or cut XML,
+ * what Gephi's importer drops or invents. Each ends in one line on standard error naming the file, or says what was
+ * guessed; nothing else reaches standard output or standard error, Gephi's log included.
+ */
+class HostileGraphFilesTest {
+
+    static final String SECRET = "the-secret-content-7f3a";
+
+    /** What one run printed, through the command line's writers and through System.out and System.err. */
+    static final class Run {
+        int code;
+        String out;
+        String err;
+        String system;
+
+        List<String> errLines() {
+            return Arrays.stream(err.split("\\R")).filter(l -> !l.isEmpty()).collect(Collectors.toList());
+        }
+
+        String all() {
+            return out + err + system;
+        }
+    }
+
+    static Run stats(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "stats";
+        System.arraycopy(args, 0, all, 1, args.length);
+        PrintStream stdout = System.out, stderr = System.err;
+        ByteArrayOutputStream system = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        Run r = new Run();
+        try {
+            PrintStream both = new PrintStream(system, true, StandardCharsets.UTF_8);
+            System.setOut(both);
+            System.setErr(both);
+            r.code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        r.out = out.toString();
+        r.err = err.toString();
+        r.system = system.toString(StandardCharsets.UTF_8);
+        return r;
+    }
+
+    /** Exit 1, one line on standard error that names the file and says {@code what}; nothing else anywhere. */
+    static String assertRefused(Run r, Path file, String what) {
+        assertEquals(1, r.code, r.all());
+        assertEquals(1, r.errLines().size(), "one line: " + r.err);
+        String line = r.errLines().get(0);
+        assertTrue(line.startsWith("neuralgraph: " + file + ": "), "names the file: " + line);
+        assertTrue(line.contains(what), line);
+        assertEquals("", r.out, "no JSON");
+        assertEquals("", r.system, "nothing from Gephi's logging or stack traces");
+        assertFalse(r.all().contains("at org.") || r.all().contains("Exception"), r.all());
+        return line;
+    }
+
+    static Path write(Path dir, String name, String text) throws IOException {
+        return Files.write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int nodesInWorkspace() {
+        return Lookup.getDefault().lookup(GraphController.class).getGraphModel().getGraph().getNodeCount();
+    }
+
+    static final String GEXF_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    static final String GEXF_BODY = "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n<graph defaultedgetype=\"undirected\">\n"
+            + "<nodes>\n<node id=\"a\" label=\"LABEL\"/>\n<node id=\"b\" label=\"b\"/>\n</nodes>\n"
+            + "<edges>\n<edge source=\"a\" target=\"b\"/>\n</edges>\n</graph>\n</gexf>\n";
+
+    // ---- item 3: no XML external entity, no DTD, no entity expansion
+
+    @Test
+    void aDoctypeIsRefusedBeforeAnythingIsRead(@TempDir Path tmp) throws IOException {
+        Path secret = write(tmp, "secret.txt", SECRET);
+        String entity = "<!DOCTYPE gexf [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n";
+        String missing = "<!DOCTYPE gexf [<!ENTITY x SYSTEM \"" + tmp.resolve("no-such-file.txt").toUri() + "\">]>\n";
+        String graphml = GEXF_HEAD + "<!DOCTYPE graphml [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n"
+                + "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+                + "<graph edgedefault=\"undirected\">\n<node id=\"a\"><data key=\"label\">&x;</data></node><node id=\"b\"/>\n"
+                + "<edge source=\"a\" target=\"b\"/>\n</graph>\n</graphml>\n";
+        String laughs = "<!DOCTYPE gexf [<!ENTITY l \"lol\"><!ENTITY l2 \"&l;&l;&l;&l;&l;&l;&l;&l;&l;&l;\"><!ENTITY l3 \"&l2;&l2;&l2;&l2;&l2;&l2;&l2;&l2;&l2;&l2;\">]>\n";
+        Path[] files = {
+                write(tmp, "entity-in-meta.gexf", GEXF_HEAD + entity + GEXF_BODY.replace("<graph ", "<meta><description>&x;</description></meta>\n<graph ")),
+                write(tmp, "entity-missing.gexf", GEXF_HEAD + missing + GEXF_BODY.replace("<graph ", "<meta><description>&x;</description></meta>\n<graph ")),
+                write(tmp, "entity.graphml", graphml),
+                write(tmp, "external-dtd.gexf", GEXF_HEAD + "<!DOCTYPE gexf SYSTEM \"" + tmp.resolve("no-such.dtd").toUri() + "\">\n" + GEXF_BODY),
+                write(tmp, "parameter-entity.gexf", GEXF_HEAD + "<!DOCTYPE gexf [<!ENTITY % p SYSTEM \"" + secret.toUri() + "\"> %p;]>\n" + GEXF_BODY),
+                write(tmp, "laughs.gexf", GEXF_HEAD + laughs + GEXF_BODY.replace("<graph ", "<meta><description>&l3;</description></meta>\n<graph ")),
+        };
+        for (Path f : files) {
+            Run r = stats("--graph", f.toString(), "--no-small-world");
+            assertRefused(r, f, "refused: the file declares a DTD (<!DOCTYPE ...>); GEXF and GraphML need none, and external entities could read other files");
+            assertFalse(r.all().contains(SECRET), f + " leaked the secret: " + r.all());
+            assertFalse(r.all().contains("no-such") || r.all().toLowerCase().contains("no such file"), "whether a file exists is not revealed: " + r.all());
+            assertEquals(0, nodesInWorkspace(), f + ": the graph was not built");
+        }
+    }
+
+    @Test
+    void aDoctypeInsideACompressedFileIsRefusedToo(@TempDir Path tmp) throws IOException {
+        Path secret = write(tmp, "secret.txt", SECRET);
+        String xxe = GEXF_HEAD + "<!DOCTYPE gexf [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n"
+                + GEXF_BODY.replace("<graph ", "<meta><description>&x;</description></meta>\n<graph ");
+        Path gz = tmp.resolve("entity.gexf.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(xxe.getBytes(StandardCharsets.UTF_8));
+        }
+        Path zip = tmp.resolve("entity.zip");
+        try (ZipOutputStream o = new ZipOutputStream(Files.newOutputStream(zip))) {
+            o.putNextEntry(new ZipEntry("graph.gexf"));
+            o.write(xxe.getBytes(StandardCharsets.UTF_8));
+            o.closeEntry();
+        }
+        for (Path f : new Path[]{gz, zip}) {
+            Run r = stats("--graph", f.toString(), "--no-small-world");
+            assertRefused(r, f, "refused: the file declares a DTD");
+            assertFalse(r.all().contains(SECRET), r.all());
+            assertEquals(0, nodesInWorkspace(), f + ": the graph was not built");
+        }
+    }
+
+    // ---- item 6: an empty, malformed or cut file: one line naming it, no stack trace
+
+    @Test
+    void aBrokenXmlFileIsOneLineNamingIt(@TempDir Path tmp) throws IOException {
+        String whole = GEXF_HEAD + GEXF_BODY;
+        Object[][] cases = {
+                {write(tmp, "empty.gexf", ""), "the file is empty, not a GEXF file"},
+                {write(tmp, "cut.gexf", whole.substring(0, whole.indexOf("<edge ") + 12)), "not a complete GEXF file (XML error at line 9: "},
+                {write(tmp, "cut-after-root.gexf", whole.substring(0, whole.indexOf("</graph>"))), "not a complete GEXF file (XML error at line "},
+                {write(tmp, "mismatched.gexf", whole.replace("</nodes>", "</node>")), "not a complete GEXF file (XML error at line 7: "},
+                {write(tmp, "cut.graphml", "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n<graph edgedefault=\"undirected\">\n<node id=\"a\"/><no"),
+                        "not a complete GraphML file (XML error at line 4: "},
+                {write(tmp, "page.gexf", "<html><body>not a graph</body></html>\n"), "not a GEXF file (its root element is <html>, not <gexf>)"},
+                {write(tmp, "page.graphml", GEXF_HEAD + GEXF_BODY), "not a GraphML file (its root element is <gexf>, not <graphml>)"},
+        };
+        for (Object[] c : cases) {
+            Path f = (Path) c[0];
+            assertRefused(stats("--graph", f.toString(), "--no-small-world"), f, (String) c[1]);
+            assertEquals(0, nodesInWorkspace(), f + ": no graph");
+        }
+        Path binary = Files.write(tmp.resolve("binary.gexf"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe});
+        assertRefused(stats("--graph", binary.toString()), binary, "not a complete GEXF file (XML error at line 1: ");
+    }
+}
