@@ -172,4 +172,29 @@ class HostileGraphFilesTest {
         Path binary = Files.write(tmp.resolve("binary.gexf"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe});
         assertRefused(stats("--graph", binary.toString()), binary, "not a complete GEXF file (XML error at line 1: ");
     }
+
+    @Test
+    void whatGephisImporterDropsOrCannotReadIsRefused(@TempDir Path tmp) throws IOException {
+        String typed = GEXF_HEAD + GEXF_BODY
+                .replace("<nodes>", "<attributes class=\"node\"><attribute id=\"n\" title=\"n\" type=\"integer\"/></attributes>\n<nodes>")
+                .replace("<node id=\"a\" label=\"LABEL\"/>", "<node id=\"a\" label=\"a\"><attvalues><attvalue for=\"n\" value=\"twelve\"/></attvalues></node>");
+        Path badValue = write(tmp, "bad-value.gexf", typed);
+        assertRefused(stats("--graph", badValue.toString(), "--no-small-world"), badValue,
+                "Gephi's importer could not read all of it: Data value 'n' type error for element a."); // Gephi 0.10.1 names the column where the value goes
+
+        Path noNodes = write(tmp, "no-nodes.gexf", GEXF_HEAD + "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"><graph><nodes/><edges/></graph></gexf>\n");
+        assertRefused(stats("--graph", noNodes.toString()), noNodes, "the graph has no nodes; nothing to measure");
+
+        Path notGzip = write(tmp, "graph.gexf.gz", GEXF_HEAD + GEXF_BODY);
+        assertRefused(stats("--graph", notGzip.toString()), notGzip, "not a gzip file, though its name ends in .gz");
+
+        Path unnamed = tmp.resolve("graph.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(unnamed))) {
+            o.write((GEXF_HEAD + GEXF_BODY).getBytes(StandardCharsets.UTF_8));
+        }
+        assertRefused(stats("--graph", unnamed.toString()), unnamed, "Gephi could not unpack it (a .gz or .bz2 file is named after what it holds");
+
+        Path badGml = write(tmp, "cut.gml", "graph [\n  node [ id 1 label \"a\" ]\n  edge [ source 1 target ");
+        assertRefused(stats("--graph", badGml.toString(), "--no-small-world"), badGml, "Gephi's importer failed: ");
+    }
 }

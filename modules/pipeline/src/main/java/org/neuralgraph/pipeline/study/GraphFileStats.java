@@ -33,12 +33,13 @@ public final class GraphFileStats {
     private GraphFileStats() { }
 
     /**
-     * @throws IOException              naming the file when Gephi cannot read it
+     * @throws IOException              naming the file when Gephi cannot read it or it holds no node
      * @throws IllegalArgumentException naming --cover, or the small-world statistic's reason, when a statistic is refused
      */
     public static Map<String, Object> of(Path graph, Settings s, GephiProject project) throws IOException {
         GraphFileImport opened = project.openFile(graph);
         GraphModel gm = project.graphModel(opened.workspace);
+        if (gm.getGraph().getNodeCount() == 0) throw new IOException(graph + ": the graph has no nodes; nothing to measure");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("graph", graph.toString());
         out.put("nodes", gm.getGraph().getNodeCount());
