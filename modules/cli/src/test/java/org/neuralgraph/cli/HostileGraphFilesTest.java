@@ -149,6 +149,40 @@ class HostileGraphFilesTest {
         }
     }
 
+    /** An .xlsx is a zip of XML parts that Apache POI (Gephi's Excel importer) parses with DOCTYPEs disallowed. */
+    @Test
+    void anExcelFileWithADoctypeIsRefusedByPoiInOneLine(@TempDir Path tmp) throws IOException {
+        Path secret = write(tmp, "secret.txt", SECRET);
+        String rels = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/%s\" Target=\"%s\"/></Relationships>";
+        String[][] parts = {
+                {"[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                        + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>"},
+                {"_rels/.rels", String.format(rels, "officeDocument", "xl/workbook.xml")},
+                {"xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                        + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+                {"xl/_rels/workbook.xml.rels", String.format(rels, "worksheet", "worksheets/sheet1.xml")},
+                {"xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE worksheet [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n"
+                        + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                        + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Source</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Target</t></is></c></row>"
+                        + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>&x;</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>b</t></is></c></row></sheetData></worksheet>"},
+        };
+        Path xlsx = tmp.resolve("entity.xlsx");
+        try (ZipOutputStream o = new ZipOutputStream(Files.newOutputStream(xlsx))) {
+            for (String[] p : parts) {
+                o.putNextEntry(new ZipEntry(p[0]));
+                o.write(p[1].getBytes(StandardCharsets.UTF_8));
+                o.closeEntry();
+            }
+        }
+        Run r = stats("--graph", xlsx.toString(), "--no-small-world");
+        assertRefused(r, xlsx, "Gephi's importer could not read all of it: DOCTYPE is disallowed");
+        assertFalse(r.all().contains(SECRET), r.all());
+        assertEquals(0, nodesInWorkspace());
+    }
+
     // ---- item 6: an empty, malformed or cut file: one line naming it, no stack trace
 
     @Test
