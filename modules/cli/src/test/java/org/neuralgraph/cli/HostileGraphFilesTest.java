@@ -1,5 +1,7 @@
 package org.neuralgraph.cli;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.gephi.graph.api.GraphController;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -230,5 +232,28 @@ class HostileGraphFilesTest {
 
         Path badGml = write(tmp, "cut.gml", "graph [\n  node [ id 1 label \"a\" ]\n  edge [ source 1 target ");
         assertRefused(stats("--graph", badGml.toString(), "--no-small-world"), badGml, "Gephi's importer failed: ");
+    }
+
+    // ---- item 7: what Gephi guessed is said, in a warning and in the JSON
+
+    @Test
+    void edgesToUndeclaredNodesAreCountedAndNamed(@TempDir Path tmp) throws IOException {
+        Path f = write(tmp, "undeclared.gexf", GEXF_HEAD + GEXF_BODY.replace("</edges>",
+                "<edge source=\"b\" target=\"ghost\"/>\n<edge source=\"ghost\" target=\"phantom\"/>\n</edges>"));
+        Run r = stats("--graph", f.toString(), "--no-small-world");
+        assertEquals(0, r.code, r.all());
+        assertEquals(List.of("neuralgraph: warning: " + f + ": 2 edges name nodes the file does not declare; Gephi created 2 nodes for them (ids: ghost, phantom)"),
+                r.errLines());
+        assertEquals("", r.system);
+        JsonObject j = JsonParser.parseString(r.out).getAsJsonObject();
+        assertEquals(4, j.get("nodes").getAsInt());
+        assertEquals(2, j.get("undeclared_nodes_created").getAsInt());
+        assertEquals(2, j.get("edges_to_undeclared_nodes").getAsInt());
+
+        Path clean = write(tmp, "clean.gexf", GEXF_HEAD + GEXF_BODY);
+        Run ok = stats("--graph", clean.toString(), "--no-small-world");
+        assertEquals(0, ok.code, ok.all());
+        assertEquals("", ok.err + ok.system, "nothing to say");
+        assertEquals(0, JsonParser.parseString(ok.out).getAsJsonObject().get("undeclared_nodes_created").getAsInt());
     }
 }

@@ -1,9 +1,11 @@
 package org.neuralgraph.gephi;
 
 import org.gephi.io.importer.api.Container;
+import org.gephi.io.importer.api.EdgeDraft;
 import org.gephi.io.importer.api.ImportController;
 import org.gephi.io.importer.api.ImportUtils;
 import org.gephi.io.importer.api.Issue;
+import org.gephi.io.importer.api.NodeDraft;
 import org.gephi.io.importer.api.Report;
 import org.gephi.io.processor.plugin.DefaultProcessor;
 import org.gephi.project.api.Workspace;
@@ -17,23 +19,33 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * A user's graph file read into a workspace by Gephi's importers, so that a hostile or broken file ends in one
  * {@link IOException} naming it rather than in a graph built from other files, in stack traces, or in a graph missing
  * what Gephi dropped. A GEXF or GraphML file (also inside a .gz, .bz2 or .zip, which Gephi unpacks) is first checked
  * by {@link SafeXml}; an importer's exception or a SEVERE issue in Gephi's import report (a value, an edge or a node
- * ignored) refuses the file.
+ * ignored) refuses the file. Gephi creates a node for an id that an edge names but the file does not declare; those nodes
+ * are kept, and listed here so that the guess can be said.
  */
 public final class GraphFileImport {
 
     /** The workspace the graph was read into. */
     public final Workspace workspace;
+    /** The ids of the nodes Gephi created for edges naming undeclared nodes, in the file's order. */
+    public final List<String> undeclaredNodes;
+    /** How many edges name a node the file does not declare. */
+    public final int edgesToUndeclaredNodes;
 
-    private GraphFileImport(Workspace workspace) {
+    private GraphFileImport(Workspace workspace, List<String> undeclaredNodes, int edgesToUndeclaredNodes) {
         this.workspace = workspace;
+        this.undeclaredNodes = Collections.unmodifiableList(undeclaredNodes);
+        this.edgesToUndeclaredNodes = edgesToUndeclaredNodes;
     }
 
     /**
@@ -67,6 +79,10 @@ public final class GraphFileImport {
         }
         if (c == null) throw new IOException(file + ": Gephi has no importer for this file");
         refuseSevere(c.getReport(), file);
+        List<String> created = new ArrayList<>();
+        for (NodeDraft n : c.getUnloader().getNodes()) if (n.isCreatedAuto()) created.add(n.getId());
+        int edges = 0;
+        for (EdgeDraft e : c.getUnloader().getEdges()) if (e.getSource().isCreatedAuto() || e.getTarget().isCreatedAuto()) edges++;
         DefaultProcessor processor = new DefaultProcessor();
         try {
             ic.process(c, processor, ws);
@@ -74,7 +90,7 @@ public final class GraphFileImport {
             throw new IOException(file + ": Gephi could not build the graph: " + rootMessage(e), e);
         }
         refuseSevere(processor.getReport(), file);
-        return new GraphFileImport(ws);
+        return new GraphFileImport(ws, created, edges);
     }
 
     /**
@@ -101,6 +117,15 @@ public final class GraphFileImport {
         if (n < magic.length || !Arrays.equals(head, magic)) {
             throw new IOException(file + ": not a " + kind + " file, though its name ends in ." + extension);
         }
+    }
+
+    /** One sentence on the nodes Gephi created, naming up to five of them, or null when it created none. */
+    public String undeclaredNodesWarning(Path file) {
+        if (undeclaredNodes.isEmpty()) return null;
+        int shown = Math.min(5, undeclaredNodes.size());
+        String ids = String.join(", ", undeclaredNodes.subList(0, shown)) + (undeclaredNodes.size() > shown ? ", and " + (undeclaredNodes.size() - shown) + " more" : "");
+        return file + ": " + edgesToUndeclaredNodes + (edgesToUndeclaredNodes == 1 ? " edge names" : " edges name") + " nodes the file does not declare; Gephi created "
+                + undeclaredNodes.size() + (undeclaredNodes.size() == 1 ? " node" : " nodes") + " for them (ids: " + ids + ")";
     }
 
     /** Gephi logs what it ignores (a value of the wrong type, an edge without an end, ...) as SEVERE and reads on. */

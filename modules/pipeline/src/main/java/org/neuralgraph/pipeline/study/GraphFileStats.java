@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The project's statistics on any graph file Gephi opens (GEXF, GraphML, ...): overlapping modularity of a cover column
@@ -33,17 +34,22 @@ public final class GraphFileStats {
     private GraphFileStats() { }
 
     /**
+     * @param warnings receives one sentence for each guess the result rests on (nodes Gephi created for edges naming
+     *                 undeclared ids)
      * @throws IOException              naming the file when Gephi cannot read it or it holds no node
      * @throws IllegalArgumentException naming --cover, or the small-world statistic's reason, when a statistic is refused
      */
-    public static Map<String, Object> of(Path graph, Settings s, GephiProject project) throws IOException {
+    public static Map<String, Object> of(Path graph, Settings s, GephiProject project, Consumer<String> warnings) throws IOException {
         GraphFileImport opened = project.openFile(graph);
         GraphModel gm = project.graphModel(opened.workspace);
         if (gm.getGraph().getNodeCount() == 0) throw new IOException(graph + ": the graph has no nodes; nothing to measure");
+        if (!opened.undeclaredNodes.isEmpty()) warnings.accept(opened.undeclaredNodesWarning(graph));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("graph", graph.toString());
         out.put("nodes", gm.getGraph().getNodeCount());
         out.put("edges", gm.getGraph().getEdgeCount());
+        out.put("undeclared_nodes_created", opened.undeclaredNodes.size());
+        out.put("edges_to_undeclared_nodes", opened.edgesToUndeclaredNodes);
         out.put("seed", s.seed);
         CommunityQuality q = new CommunityQuality();
         q.setCoverColumn(s.cover == null ? "" : s.cover);
