@@ -256,4 +256,36 @@ class HostileGraphFilesTest {
         assertEquals("", ok.err + ok.system, "nothing to say");
         assertEquals(0, JsonParser.parseString(ok.out).getAsJsonObject().get("undeclared_nodes_created").getAsInt());
     }
+
+    static String coverGexf(String... values) {
+        StringBuilder b = new StringBuilder(GEXF_HEAD).append("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n<graph defaultedgetype=\"undirected\">\n")
+                .append("<attributes class=\"node\"><attribute id=\"c\" title=\"cover\" type=\"string\"/></attributes>\n<nodes>\n");
+        for (int i = 0; i < values.length; i++) {
+            b.append("<node id=\"").append(i).append("\" label=\"").append(i).append("\">");
+            if (values[i] != null) b.append("<attvalues><attvalue for=\"c\" value=\"").append(values[i]).append("\"/></attvalues>");
+            b.append("</node>\n");
+        }
+        b.append("</nodes>\n<edges>\n");
+        for (int i = 1; i < values.length; i++) b.append("<edge source=\"").append(i - 1).append("\" target=\"").append(i).append("\"/>\n");
+        return b.append("</edges>\n</graph>\n</gexf>\n").toString();
+    }
+
+    @Test
+    void aCoverColumnWithoutValuesIsRefusedAndOneWithGapsIsCounted(@TempDir Path tmp) throws IOException {
+        Path empty = write(tmp, "empty-cover.gexf", coverGexf("", "", null));
+        Run none = stats("--graph", empty.toString(), "--cover", "cover", "--no-small-world");
+        assertEquals(2, none.code, none.all());
+        assertEquals(List.of("neuralgraph: --cover cover: cover column 'cover' has no value on any of the 3 nodes; there is no community to measure"), none.errLines());
+        assertEquals("", none.out + none.system);
+
+        Path gaps = write(tmp, "gaps.gexf", coverGexf("a", "", null, "b|a"));
+        Run some = stats("--graph", gaps.toString(), "--cover", "cover", "--no-small-world");
+        assertEquals(0, some.code, some.all());
+        assertEquals(List.of("neuralgraph: warning: " + gaps + ": 2 of 4 nodes have no value in the cover column 'cover'; "
+                + "they belong to no community and add nothing to the modularities"), some.errLines());
+        assertEquals("", some.system);
+        JsonObject q = JsonParser.parseString(some.out).getAsJsonObject().getAsJsonObject("community_quality");
+        assertEquals(2, q.get("nodes_without_cover").getAsInt());
+        assertEquals(2, q.get("communities").getAsInt());
+    }
 }

@@ -35,7 +35,7 @@ public final class GraphFileStats {
 
     /**
      * @param warnings receives one sentence for each guess the result rests on (nodes Gephi created for edges naming
-     *                 undeclared ids)
+     *                 undeclared ids, nodes without a value in the cover column)
      * @throws IOException              naming the file when Gephi cannot read it or it holds no node
      * @throws IllegalArgumentException naming --cover, or the small-world statistic's reason, when a statistic is refused
      */
@@ -57,7 +57,12 @@ public final class GraphFileStats {
         q.setResolution(s.resolution);
         q.setSeed(s.seed);
         q.execute(gm);
-        if (q.getResults() == null) throw new IllegalArgumentException("--cover " + s.cover + ": " + plain(q.getReport()));
+        if (q.getResults() == null) throw new IllegalArgumentException("--cover " + s.cover + ": " + (q.getError() != null ? q.getError() : plain(q.getReport())));
+        int without = (Integer) q.getResults().get("nodes_without_cover");
+        if (without > 0 && s.cover != null) {
+            warnings.accept(graph + ": " + without + " of " + gm.getGraph().getNodeCount() + " nodes have no value in the cover column '" + s.cover
+                    + "'; they belong to no community and add nothing to the modularities");
+        }
         out.put("community_quality", q.getResults());
         if (s.smallWorld) {
             SmallWorldCoefficients sw = new SmallWorldCoefficients();
