@@ -24,7 +24,22 @@ final class QuietLogging {
 
     static void configure(boolean verbose) {
         QuietLogging.verbose = verbose;
+        quietLog4j(verbose);
         reapply();
+    }
+
+    /**
+     * Apache POI inside gephi-toolkit (Gephi's Excel importer) logs through the Log4j 2 API without an implementation,
+     * so Log4j's first use printed "ERROR StatusLogger Log4j2 could not find a logging implementation" on standard
+     * error. Its own simple logger is named instead, silent unless verbose; a user's -D settings win.
+     */
+    private static void quietLog4j(boolean verbose) {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+        if (System.getProperty("org.apache.logging.log4j.simplelog.level") == null) {
+            System.setProperty("org.apache.logging.log4j.simplelog.level", verbose ? "INFO" : "OFF");
+        }
     }
 
     /**

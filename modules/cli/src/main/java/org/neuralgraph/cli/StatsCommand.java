@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -60,7 +61,8 @@ final class StatsCommand implements Callable<Integer> {
         s.smallWorld = !noSmallWorld;
         GephiProject project = GephiProject.fresh();
         QuietLogging.reapply();
-        spec.commandLine().getOut().println(Json.write(GraphFileStats.of(graph, s, project)));
+        PrintWriter err = spec.commandLine().getErr();
+        spec.commandLine().getOut().println(Json.write(GraphFileStats.of(graph, s, project, w -> err.println("neuralgraph: warning: " + w))));
         return 0;
     }
 }

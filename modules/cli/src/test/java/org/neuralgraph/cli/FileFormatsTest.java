@@ -42,7 +42,7 @@ class FileFormatsTest {
         assertTrue(gexf.contains("xmlns=\"http://www.gexf.net/1.2draft\"") && gexf.contains("version=\"1.2\""), "GEXF 1.2draft");
         for (String f : new String[]{"weights.gexf", "weights.graphml"}) {
             GephiProject p = GephiProject.fresh();
-            GraphModel gm = p.graphModel(p.openFile(g.resolve(f)));
+            GraphModel gm = p.graphModel(p.openFile(g.resolve(f)).workspace);
             assertEquals(944, gm.getGraph().getNodeCount(), f);
             assertEquals(44_700, gm.getGraph().getEdgeCount(), f);
         }

@@ -73,6 +73,9 @@ public final class CommunityQuality extends TicketTask implements Statistics {
     /** The figures of the last run by name, or null. */
     public Map<String, Object> getResults() { return results; }
 
+    /** Why the last run has no results (a cover column that is missing, of another type or empty, ...), or null. */
+    public String getError() { return error; }
+
     @Override
     public void execute(GraphModel gm) {
         results = null;
@@ -95,11 +98,18 @@ public final class CommunityQuality extends TicketTask implements Statistics {
                 }
             } else {
                 cover = a.cover(gm, coverColumn, labels);
+                if (labels.isEmpty()) {
+                    throw new IllegalArgumentException("cover column '" + coverColumn + "' has no value on any of the " + cover.length
+                            + " nodes; there is no community to measure");
+                }
             }
+            int without = 0;
+            for (int[] cs : cover) if (cs.length == 0) without++;
             int[] strongest = CoverModularities.strongestCommunity(cover, OverlappingModularity.belonging(a.weights, cover));
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("cover_column", coverColumn == null || coverColumn.trim().isEmpty() ? "(detected by COPRA, v=" + copraV + ")" : coverColumn);
             r.put("communities", labels.size());
+            r.put("nodes_without_cover", without);
             r.put("modularity_no_overlap", PartitionModularity.of(a.weights, strongest, 1, PartitionModularity.Convention.REICHARDT_BORNHOLDT));
             r.put("resolution", resolution);
             r.put("modularity_no_overlap_gephi_convention", PartitionModularity.of(a.weights, strongest, resolution, PartitionModularity.Convention.GEPHI));
@@ -154,7 +164,9 @@ public final class CommunityQuality extends TicketTask implements Statistics {
         StringBuilder h = new StringBuilder("<html><body><h1>Community quality (overlapping modularity)</h1><hr>");
         if (results == null) return h.append("<p>").append(error == null ? "Not run." : error).append("</p></body></html>").toString();
         h.append("<h2>Parameters</h2>Cover: <i>").append(results.get("cover_column")).append("</i> (")
-                .append(results.get("communities")).append(" communities); KLB seed ").append(seed).append(", ")
+                .append(results.get("communities")).append(" communities")
+                .append((Integer) results.get("nodes_without_cover") > 0 ? ", " + results.get("nodes_without_cover") + " nodes in none" : "")
+                .append("); KLB seed ").append(seed).append(", ")
                 .append(klbIterations).append(" passes<h2>Results</h2><table border=\"1\" cellpadding=\"3\">");
         row(h, "Modularity, no overlap (Eq. 2, strongest community of each node)", results.get("modularity_no_overlap"));
         if (resolution != 1.0) {

@@ -2,9 +2,6 @@ package org.neuralgraph.gephi;
 
 import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
-import org.gephi.io.importer.api.Container;
-import org.gephi.io.importer.api.ImportController;
-import org.gephi.io.processor.plugin.DefaultProcessor;
 import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.graph.NeuralGraph;
@@ -13,7 +10,6 @@ import org.neuralgraph.core.timeline.GraphTimeline;
 import org.openide.util.Lookup;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -50,18 +46,13 @@ public final class GephiProject {
     }
 
     /**
-     * A graph file (GEXF, GraphML, ...) read by Gephi's importers into the current workspace.
+     * A graph file (GEXF, GraphML, ...) read by Gephi's importers into the current workspace ({@link GraphFileImport}:
+     * XML checked first, Gephi's dropped parts refused, the nodes it invented listed).
      *
-     * @throws IOException naming the file when it does not exist or Gephi has no importer for it
+     * @throws IOException naming the file when it does not exist, Gephi has no importer for it, or it is refused
      */
-    public Workspace openFile(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException(file + ": no such graph file");
-        Workspace ws = projects.getCurrentWorkspace();
-        ImportController ic = Lookup.getDefault().lookup(ImportController.class);
-        Container c = ic.importFile(file.toFile());
-        if (c == null) throw new IOException(file + ": Gephi has no importer for this file");
-        ic.process(c, new DefaultProcessor(), ws);
-        return ws;
+    public GraphFileImport openFile(Path file) throws IOException {
+        return GraphFileImport.read(file, projects.getCurrentWorkspace());
     }
 
     /** The graph model of one of this project's workspaces. */

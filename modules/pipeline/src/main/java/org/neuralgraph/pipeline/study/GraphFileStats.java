@@ -4,12 +4,14 @@ import org.gephi.graph.api.GraphModel;
 import org.neuralgraph.core.stats.SmallWorld;
 import org.neuralgraph.gephi.CommunityQuality;
 import org.neuralgraph.gephi.GephiProject;
+import org.neuralgraph.gephi.GraphFileImport;
 import org.neuralgraph.gephi.SmallWorldCoefficients;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The project's statistics on any graph file Gephi opens (GEXF, GraphML, ...): overlapping modularity of a cover column
@@ -32,15 +34,22 @@ public final class GraphFileStats {
     private GraphFileStats() { }
 
     /**
-     * @throws IOException              naming the file when Gephi cannot read it
+     * @param warnings receives one sentence for each guess the result rests on (nodes Gephi created for edges naming
+     *                 undeclared ids, nodes without a value in the cover column)
+     * @throws IOException              naming the file when Gephi cannot read it or it holds no node
      * @throws IllegalArgumentException naming --cover, or the small-world statistic's reason, when a statistic is refused
      */
-    public static Map<String, Object> of(Path graph, Settings s, GephiProject project) throws IOException {
-        GraphModel gm = project.graphModel(project.openFile(graph));
+    public static Map<String, Object> of(Path graph, Settings s, GephiProject project, Consumer<String> warnings) throws IOException {
+        GraphFileImport opened = project.openFile(graph);
+        GraphModel gm = project.graphModel(opened.workspace);
+        if (gm.getGraph().getNodeCount() == 0) throw new IOException(graph + ": the graph has no nodes; nothing to measure");
+        if (!opened.undeclaredNodes.isEmpty()) warnings.accept(opened.undeclaredNodesWarning(graph));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("graph", graph.toString());
         out.put("nodes", gm.getGraph().getNodeCount());
         out.put("edges", gm.getGraph().getEdgeCount());
+        out.put("undeclared_nodes_created", opened.undeclaredNodes.size());
+        out.put("edges_to_undeclared_nodes", opened.edgesToUndeclaredNodes);
         out.put("seed", s.seed);
         CommunityQuality q = new CommunityQuality();
         q.setCoverColumn(s.cover == null ? "" : s.cover);
@@ -48,7 +57,12 @@ public final class GraphFileStats {
         q.setResolution(s.resolution);
         q.setSeed(s.seed);
         q.execute(gm);
-        if (q.getResults() == null) throw new IllegalArgumentException("--cover " + s.cover + ": " + plain(q.getReport()));
+        if (q.getResults() == null) throw new IllegalArgumentException("--cover " + s.cover + ": " + (q.getError() != null ? q.getError() : plain(q.getReport())));
+        int without = (Integer) q.getResults().get("nodes_without_cover");
+        if (without > 0 && s.cover != null) {
+            warnings.accept(graph + ": " + without + " of " + gm.getGraph().getNodeCount() + " nodes have no value in the cover column '" + s.cover
+                    + "'; they belong to no community and add nothing to the modularities");
+        }
         out.put("community_quality", q.getResults());
         if (s.smallWorld) {
             SmallWorldCoefficients sw = new SmallWorldCoefficients();
