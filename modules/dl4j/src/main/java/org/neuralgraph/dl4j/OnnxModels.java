@@ -8,6 +8,7 @@ import org.neuralgraph.core.weights.LayerWeights;
 import org.neuralgraph.core.weights.ModelWeights;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -41,8 +42,9 @@ import java.util.Set;
  * </ul>
  * Any other operator is refused with an {@link IllegalArgumentException} naming its type and node name.
  *
- * <p>A model file is data from elsewhere: a file larger than {@value #MAX_FILE_BYTES} bytes is refused before it is
- * read, the file is read only by the protobuf parser (no Java deserialization, no code), tensors stored in external
+ * <p>A model file is data from elsewhere: a file larger than {@value #MAX_FILE_BYTES} bytes, or than the Java heap can
+ * take ({@value #HEAP_BYTES_PER_FILE_BYTE} bytes per byte of file), is refused before it is read, the file is read only
+ * by the protobuf parser (no Java deserialization, no code), tensors stored in external
  * files are refused, and a truncated or non-ONNX file gives a {@link ModelFileException} naming the file.
  * Initializers must be float32 ({@code raw_data} little-endian or {@code float_data}) or float64.
  */
@@ -50,6 +52,13 @@ public final class OnnxModels {
 
     /** Largest ONNX file that is read (protobuf cannot parse more than 2 GB in one message). */
     public static final long MAX_FILE_BYTES = 2_000_000_000L;
+
+    /**
+     * Bytes of Java heap one byte of ONNX file costs while it is read: the parsed tensors, their weights as doubles (twice
+     * the float32 bytes) and a Gemm's transposed copy (twice again); reading a 59 MB Gemm model allocated 6.0 bytes per
+     * byte of file. A file the heap cannot take so is refused before it is read.
+     */
+    public static final int HEAP_BYTES_PER_FILE_BYTE = 6;
 
     /** Element-wise activation operators and the names recorded for them (DL4J's spelling where DL4J has one). */
     public static final Map<String, String> ACTIVATIONS = activations();
@@ -99,7 +108,11 @@ public final class OnnxModels {
         return weights(parse(file, maxBytes), file);
     }
 
-    /** Parses {@code file} as an ONNX ModelProto after the size check, and checks that it is one. */
+    /**
+     * Parses {@code file} as an ONNX ModelProto after the size checks, and checks that it is one. The file is parsed as it
+     * is read, not read whole first: a file that is no ONNX ends at its first bad tag, and a length field that claims
+     * more than the file holds costs no more than the bytes that follow it.
+     */
     static Onnx.ModelProto parse(Path file, long maxBytes) throws IOException {
         if (!Files.exists(file)) throw new ModelFileException(file, "no such model file");
         if (!Files.isRegularFile(file)) throw new ModelFileException(file, "not a file");
@@ -107,15 +120,22 @@ public final class OnnxModels {
         if (size > maxBytes || size > Integer.MAX_VALUE - 16) {
             throw new ModelFileException(file, "ONNX file of " + size + " bytes is larger than the limit " + Math.min(maxBytes, Integer.MAX_VALUE - 16L) + "; refused");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (size > heap / HEAP_BYTES_PER_FILE_BYTE) {
+            throw new ModelFileException(file, "ONNX file of " + (size >> 20) + " MB needs about " + (HEAP_BYTES_PER_FILE_BYTE * size >> 20)
+                    + " MB of Java heap to be read (" + HEAP_BYTES_PER_FILE_BYTE + " bytes per byte of file), more than this JVM's "
+                    + (heap >> 20) + " MB (-Xmx); refused");
+        }
         Onnx.ModelProto model;
-        try {
-            CodedInputStream in = CodedInputStream.newInstance(bytes);
-            in.enableAliasing(true); // raw_data stays a view of `bytes`, not a second copy
+        try (InputStream stream = Files.newInputStream(file)) {
+            CodedInputStream in = CodedInputStream.newInstance(stream, 1 << 16);
+            in.setSizeLimit(Integer.MAX_VALUE);
             model = Onnx.ModelProto.parseFrom(in);
             in.checkLastTagWas(0);
         } catch (InvalidProtocolBufferException e) {
             throw new ModelFileException(file, "not a readable ONNX model (truncated or another format): " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFileException(file, "cannot be read: " + e.getMessage(), e);
         }
         if (model.getIrVersion() <= 0 || !model.hasGraph() || model.getGraph().getNodeCount() == 0) {
             throw new ModelFileException(file, "not an ONNX model: " + (model.getIrVersion() <= 0 ? "no ir_version" : "no graph nodes")
