@@ -54,9 +54,13 @@ public final class ModelLoader {
             }
             return new TrainingRun(path, m, cps);
         }
-        if (OnnxModels.isOnnxName(path)) OnnxModels.parse(path, OnnxModels.MAX_FILE_BYTES);
-        else if (KerasModels.isKerasName(path)) KerasModels.load(path);
-        else checkZip(path);
+        try {
+            if (OnnxModels.isOnnxName(path)) OnnxModels.parse(path, OnnxModels.MAX_FILE_BYTES);
+            else if (KerasModels.isKerasName(path)) KerasModels.load(path);
+            else checkZip(path);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(path, e.getMessage(), e);
+        }
         return TrainingRun.ofFile(path, ModelReader.forFile(path));
     }
 

@@ -40,7 +40,9 @@ import java.util.Set;
  *       {@code Pad} (PyTorch 1.13 writes a zero {@code Pad} before every {@code avg_pool2d}) and {@code Constant},
  *       which carry no weights and are passed over.</li>
  * </ul>
- * Any other operator is refused with an {@link IllegalArgumentException} naming its type and node name.
+ * Any other operator is refused naming its type and node name. Every refusal is a {@link ModelFileException} that
+ * names the file first (the checks inside throw IllegalArgumentExceptions, which {@link #read} turns into one), so that a
+ * user who opened several models learns which one is at fault.
  *
  * <p>A model file is data from elsewhere: a file larger than {@value #MAX_FILE_BYTES} bytes, or than the Java heap can
  * take ({@value #HEAP_BYTES_PER_FILE_BYTE} bytes per byte of file), is refused before it is read, the file is read only
@@ -95,9 +97,8 @@ public final class OnnxModels {
     /**
      * The weights of the ONNX model in {@code file}, named after the file.
      *
-     * @throws ModelFileException       naming the file when it is missing, too large, truncated, not ONNX, or keeps
-     *                                  tensors in external files
-     * @throws IllegalArgumentException naming the node when the graph has an operator or a shape that is not read
+     * @throws ModelFileException naming the file when it is missing, too large, truncated, not ONNX, keeps tensors in
+     *                            external files, or (naming the node too) has an operator or a shape that is not read
      */
     public static ModelWeights read(Path file) throws IOException {
         return read(file, MAX_FILE_BYTES);
@@ -105,7 +106,12 @@ public final class OnnxModels {
 
     /** As {@link #read(Path)} with another size limit. */
     public static ModelWeights read(Path file, long maxBytes) throws IOException {
-        return weights(parse(file, maxBytes), file);
+        Onnx.ModelProto model = parse(file, maxBytes);
+        try {
+            return weights(model, file);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, e.getMessage(), e);
+        }
     }
 
     /**
@@ -180,7 +186,7 @@ public final class OnnxModels {
         String current = null;
         for (Onnx.ValueInfoProto in : g.getInputList()) {
             if (inits.containsKey(in.getName())) continue; // IR < 4 lists initializers among the inputs
-            if (current != null) throw new IllegalArgumentException("model " + file.getFileName() + " has more than one input ("
+            if (current != null) throw new IllegalArgumentException("the graph has more than one input ("
                     + current + ", " + in.getName() + "); only single-input feed-forward graphs are read");
             current = in.getName();
         }
@@ -197,7 +203,7 @@ public final class OnnxModels {
                     || ACTIVATIONS.containsKey(op) || PASSED_OVER.contains(op);
             if (!known) throw unsupported(n, file, null);
             if (n.getInputCount() == 0 || !n.getInput(0).equals(current)) {
-                throw new IllegalArgumentException(where + " in " + file.getFileName() + " does not take the output of the node before it ("
+                throw new IllegalArgumentException(where + " does not take the output of the node before it ("
                         + current + "); only chains of layers are read, not branching graphs");
             }
             Layer last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
@@ -264,10 +270,11 @@ public final class OnnxModels {
             if (n.getOutputCount() == 0) throw new IllegalArgumentException(where + " has no output");
             current = n.getOutput(0);
         }
-        return new ModelWeights(String.valueOf(file.getFileName()), layers.isEmpty() ? 1 : layers.get(0).nIn, build(layers, file));
+        if (layers.isEmpty()) throw new ModelFileException(file, "the ONNX graph has no layer with weights (Gemm, MatMul or Conv)");
+        return new ModelWeights(String.valueOf(file.getFileName()), layers.get(0).nIn, build(layers));
     }
 
-    private static List<LayerWeights> build(List<Layer> layers, Path file) {
+    private static List<LayerWeights> build(List<Layer> layers) {
         List<LayerWeights> out = new ArrayList<>();
         int dense = 0, conv = 0, denseTotal = 0;
         for (Layer l : layers) if (l.kind == LayerWeights.Kind.DENSE) denseTotal++;
@@ -278,7 +285,7 @@ public final class OnnxModels {
                         ? prev.kind == LayerWeights.Kind.CONVOLUTION && l.nIn == prev.nOut
                         : prev.kind == LayerWeights.Kind.DENSE ? l.nIn == prev.nOut : l.nIn % prev.nOut == 0;
                 if (!fits) {
-                    throw new IllegalArgumentException("model " + file.getFileName() + ": node '" + l.node + "' takes " + l.nIn
+                    throw new IllegalArgumentException("node '" + l.node + "' takes " + l.nIn
                             + " inputs but node '" + prev.node + "' gives " + prev.nOut + (prev.kind == LayerWeights.Kind.CONVOLUTION ? " channels" : " units"));
                 }
             }
@@ -294,8 +301,7 @@ public final class OnnxModels {
     }
 
     private static IllegalArgumentException unsupported(Onnx.NodeProto n, Path file, String what) {
-        return new IllegalArgumentException("ONNX operator " + n.getOpType() + " (node '" + n.getName() + "') in " + file.getFileName()
-                + " is not supported" + (what == null ? "" : ": " + what)
+        return new IllegalArgumentException("ONNX operator " + n.getOpType() + " (node '" + n.getName() + "') is not supported" + (what == null ? "" : ": " + what)
                 + "; read are Gemm, MatMul+Add, Conv, element-wise activations, MaxPool, AveragePool, Flatten, Reshape, Pad, Dropout, Softmax");
     }
 
@@ -303,7 +309,7 @@ public final class OnnxModels {
         String name = input < n.getInputCount() ? n.getInput(input) : "";
         Onnx.TensorProto t = inits.get(name);
         if (t == null) {
-            throw new IllegalArgumentException("node '" + n.getName() + "' (" + n.getOpType() + ") in " + file.getFileName() + ": input "
+            throw new IllegalArgumentException("node '" + n.getName() + "' (" + n.getOpType() + "): input "
                     + input + (name.isEmpty() ? " is missing" : " '" + name + "' is not an initializer") + "; weights must be stored in the graph");
         }
         return t;

@@ -119,6 +119,20 @@ class ModelLoaderTest {
         assertTrue(e.getMessage().contains("dense_2") && e.getMessage().contains("NaN"), e.getMessage());
     }
 
+    /** The checkpoint of a model file names the file, the layer and the value ([nIn][nOut] row-major: W[3][0] of 50 outputs is 150), both when it loads and when it reads weights. */
+    @Test
+    void nanWeightsOfAModelFileNameTheFile(@TempDir Path tmp) throws IOException {
+        MultiLayerNetwork net = ModelFactory.build(ModelSpec.preset("mlp-seed000"));
+        net.getLayer(1).getParam("W").putScalar(3, Double.NaN);
+        Path zip = tmp.resolve("nan.zip");
+        ModelSerializer.writeModel(net, zip.toFile(), false);
+        Checkpoint cp = ModelLoader.open(zip).checkpoints().get(0);
+        ModelFileException load = assertThrows(ModelFileException.class, cp::load);
+        assertEquals(zip + ": layer dense_2: weight 150 of parameter W is NaN (the model has non-finite parameters; was training diverging?)", load.getMessage());
+        ModelFileException weights = assertThrows(ModelFileException.class, () -> cp.weights("nan"));
+        assertTrue(weights.getMessage().startsWith(zip + ": layer dense_2: weight 150 is NaN"), weights.getMessage());
+    }
+
     private static void copyWithExtraEntry(Path from, Path to, String extra) throws IOException {
         try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(from.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
