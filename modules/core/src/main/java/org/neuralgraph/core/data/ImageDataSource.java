@@ -44,17 +44,20 @@ public final class ImageDataSource {
         }
         Path trainImages = find(dir, "train-images-idx3-ubyte");
         if (trainImages != null) {
-            LabeledImages train = pair(trainImages, require(dir, "train-labels-idx1-ubyte"));
-            LabeledImages test = pair(require(dir, "t10k-images-idx3-ubyte"), require(dir, "t10k-labels-idx1-ubyte"));
+            Path trainLabels = require(dir, "train-labels-idx1-ubyte");
+            LabeledImages train = pair(trainImages, trainLabels);
+            Path testImages = require(dir, "t10k-images-idx3-ubyte"), testLabels = require(dir, "t10k-labels-idx1-ubyte");
+            LabeledImages test = pair(testImages, testLabels);
             return new TrainTestData(train, test, dir + ": " + train.size() + " training and " + test.size()
-                    + " test images of " + train.rows() + "x" + train.cols() + " (the set's own split)");
+                    + " test images of " + train.rows() + "x" + train.cols() + " (the set's own split)", trainLabels, testLabels);
         }
         Path images = find(dir, "images-idx3-ubyte");
         if (images == null) {
             throw new DataFileException(dir, "holds neither train-images-idx3-ubyte[.gz] (standard MNIST layout) "
                     + "nor images-idx3-ubyte[.gz] (single-pair layout)", null);
         }
-        LabeledImages all = pair(images, require(dir, "labels-idx1-ubyte"));
+        Path labels = require(dir, "labels-idx1-ubyte");
+        LabeledImages all = pair(images, labels);
         LabeledImages[] split = all.split(testFraction, seed);
         for (int part = 0; part < 2; part++) {
             if (split[part].size() == 0) {
@@ -63,7 +66,7 @@ public final class ImageDataSource {
             }
         }
         return new TrainTestData(split[0], split[1], dir + ": " + all.size() + " images of " + all.rows() + "x" + all.cols()
-                + " split " + split[0].size() + "/" + split[1].size() + " (test fraction " + testFraction + ", seed " + seed + ")");
+                + " split " + split[0].size() + "/" + split[1].size() + " (test fraction " + testFraction + ", seed " + seed + ")", labels, labels);
     }
 
     /**
