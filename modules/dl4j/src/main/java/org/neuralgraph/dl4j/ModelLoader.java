@@ -21,7 +21,8 @@ import java.util.zip.ZipFile;
  * elsewhere, so a zip is checked before DL4J reads it: it must be a readable zip of at most
  * {@value #MAX_UNCOMPRESSED_BYTES} bytes uncompressed, hold {@code configuration.json} and {@code coefficients.bin},
  * and nothing but the entries DL4J writes for a network's configuration, parameters and updater state, each of which
- * must inflate to no more than the size the zip declares for it. Entries that DL4J would read with Java deserialization
+ * must inflate to no more than the size the zip declares for it; the arrays in it must announce no more values than
+ * their entries hold ({@link NdArrayHeaders}). Entries that DL4J would read with Java deserialization
  * ({@code preprocessor.bin}) are refused.
  */
 public final class ModelLoader {
@@ -136,6 +137,7 @@ public final class ModelLoader {
                     }
                 }
             }
+            NdArrayHeaders.check(zip, zf);
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException e) {

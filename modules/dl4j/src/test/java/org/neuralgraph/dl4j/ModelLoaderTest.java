@@ -133,6 +133,36 @@ class ModelLoaderTest {
         assertTrue(weights.getMessage().startsWith(zip + ": layer dense_2: weight 150 is NaN"), weights.getMessage());
     }
 
+    /**
+     * An array header that announces a billion floats in an entry of a few hundred kilobytes is refused before ND4J
+     * allocates them (4 GB off the heap before this check).
+     */
+    @Test
+    void arrayHeaderAnnouncingMoreValuesThanTheEntryHoldsIsRefused(@TempDir Path tmp) throws IOException {
+        Path good = tmp.resolve("good.zip");
+        ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("mlp-seed000")), good.toFile(), false);
+        Path forged = tmp.resolve("forged.zip");
+        long[] count = new long[1];
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(good.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(forged))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] data = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("coefficients.bin")) {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data);
+                    int values = 2 + 16 + 8 + 2 + 4 + 8 * (int) b.getLong(18) + 18; // past the shape buffer and the values' mode
+                    count[0] = b.getLong(values);
+                    b.putLong(values, 1_000_000_000L);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(data);
+            }
+        }
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelLoader.open(forged));
+        assertEquals(forged + ": entry 'coefficients.bin' announces 1000000000 FLOAT values in its values buffer but holds " + 4 * count[0]
+                + " bytes after its header (forged or damaged file?); refused", e.getMessage());
+        assertEquals(ModelFactory.build(ModelSpec.preset("mlp-seed000")).numParams(), count[0], "the header patched was the values'");
+    }
+
     private static void copyWithExtraEntry(Path from, Path to, String extra) throws IOException {
         try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(from.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
