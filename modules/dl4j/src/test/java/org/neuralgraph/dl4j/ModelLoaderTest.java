@@ -163,6 +163,25 @@ class ModelLoaderTest {
         assertEquals(ModelFactory.build(ModelSpec.preset("mlp-seed000")).numParams(), count[0], "the header patched was the values'");
     }
 
+    /** A configuration padded with 17 MB of zero bytes (17 KB compressed) is refused by its size before DL4J reads it whole. */
+    @Test
+    void aHugeConfigurationIsRefusedByItsSize(@TempDir Path tmp) throws IOException {
+        Path good = tmp.resolve("good.zip");
+        ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("mlp-seed000")), good.toFile(), false);
+        Path big = tmp.resolve("big-config.zip");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(good.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(big))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                in.getInputStream(e).transferTo(out);
+                if (e.getName().equals("configuration.json")) for (int i = 0; i < 17; i++) out.write(new byte[1 << 20]);
+            }
+        }
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelLoader.open(big));
+        assertTrue(e.getMessage().startsWith(big + ": configuration.json unpacks to "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" bytes, more than the limit 16777216 (a network's configuration is kilobytes); refused"), e.getMessage());
+    }
+
     private static void copyWithExtraEntry(Path from, Path to, String extra) throws IOException {
         try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(from.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
