@@ -79,7 +79,7 @@ class HostileInputsCommandTest {
         Path images = gzipOfZeros(d.resolve("images-idx3-ubyte.gz"), header(2_551_020, 28, 28), 4_000_000);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId(), before = threads.getThreadAllocatedBytes(id);
-        train(1, d, images + ": dimensions [2551020, 28, 28] announce 1999999680 values, more than the ");
+        train(1, d, images + ": dimensions [2551020, 28, 28] announce 1999999680 values, more than the limit of ");
         long allocated = threads.getThreadAllocatedBytes(id) - before;
         assertTrue(allocated < 64L << 20, "allocated " + (allocated >> 20) + " MB (the command itself, about 37 MB)");
     }
