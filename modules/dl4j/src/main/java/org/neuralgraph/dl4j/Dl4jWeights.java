@@ -65,7 +65,7 @@ public final class Dl4jWeights {
      * a damaged or hand-made file) computes NaN everywhere, so nothing is measured on it; the check costs one pass over
      * the parameters, and copies them only to name the first bad value.
      *
-     * @throws IllegalArgumentException naming the layer as {@link #extract} does, the parameter and the first bad value
+     * @throws IllegalArgumentException naming the layer and the first bad value as {@link #extract} does (W[i][j] as weight i * nOut + j)
      */
     public static void checkFinite(MultiLayerNetwork net) {
         int dense = 0, conv = 0;
@@ -85,8 +85,8 @@ public final class Dl4jWeights {
                 double[] values = v.castTo(DataType.DOUBLE).dup('c').data().asDouble();
                 int at = 0;
                 while (Double.isFinite(values[at])) at++;
-                throw new IllegalArgumentException(name + ": " + (p.getKey().equals("b") ? "bias " : "weight ") + at + " of parameter "
-                        + p.getKey() + " is " + values[at] + " (the model has non-finite parameters; was training diverging?)");
+                String what = p.getKey().equals("W") ? "weight " : p.getKey().equals("b") ? "bias " : "parameter " + p.getKey() + " value ";
+                throw new IllegalArgumentException(name + ": " + what + at + " is " + values[at] + " (the model has non-finite parameters; was training diverging?)");
             }
         }
     }

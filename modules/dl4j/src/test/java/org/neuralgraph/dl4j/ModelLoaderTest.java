@@ -128,7 +128,7 @@ class ModelLoaderTest {
         ModelSerializer.writeModel(net, zip.toFile(), false);
         Checkpoint cp = ModelLoader.open(zip).checkpoints().get(0);
         ModelFileException load = assertThrows(ModelFileException.class, cp::load);
-        assertEquals(zip + ": layer dense_2: weight 150 of parameter W is NaN (the model has non-finite parameters; was training diverging?)", load.getMessage());
+        assertEquals(zip + ": layer dense_2: weight 150 is NaN (the model has non-finite parameters; was training diverging?)", load.getMessage());
         ModelFileException weights = assertThrows(ModelFileException.class, () -> cp.weights("nan"));
         assertTrue(weights.getMessage().startsWith(zip + ": layer dense_2: weight 150 is NaN"), weights.getMessage());
     }

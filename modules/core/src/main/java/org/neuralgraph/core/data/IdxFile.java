@@ -142,7 +142,7 @@ public final class IdxFile {
         long n = count(dims);
         if (n > maxValues || n > Integer.MAX_VALUE - 8) {
             throw new DataFileException(file, "dimensions " + Arrays.toString(dims) + " announce "
-                    + (n == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(n)) + " values, more than the limit of " + Math.min(maxValues, Integer.MAX_VALUE - 8)
+                    + (n == Long.MAX_VALUE ? "over 2^63" : String.valueOf(n)) + " values, more than the limit of " + Math.min(maxValues, Integer.MAX_VALUE - 8)
                     + " (2^30, lowered to what the Java heap holds at " + HEAP_BYTES_PER_VALUE + " bytes per value); refused", null);
         }
         if (fileSize >= 0) {

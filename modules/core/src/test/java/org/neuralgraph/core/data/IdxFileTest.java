@@ -167,6 +167,6 @@ class IdxFileTest {
     void dimensionsWhoseProductOverflowsAreRefused(@TempDir Path tmp) throws IOException {
         Path p = Files.write(tmp.resolve("wrap-idx4-ubyte"), header(65_536, 65_536, 65_536, 65_536));
         DataFileException e = assertThrows(DataFileException.class, () -> IdxFile.read(p));
-        assertTrue(e.getMessage().contains("announce more than 2^63 values"), e.getMessage());
+        assertTrue(e.getMessage().contains("announce over 2^63 values"), e.getMessage());
     }
 }

@@ -53,7 +53,7 @@ public final class FeatureMapKind implements GraphKind {
     @Override
     public ClassNeed classNeed(ParameterValues values) {
         int cls = values.integer("class");
-        return cls < 0 ? null : ClassNeed.testClass(cls, "Feature map: class " + cls + " is the mean map of the test images of that class");
+        return cls < 0 ? null : ClassNeed.testClass(cls, "Feature map", "Feature map: class " + cls + " averages the test images of that class");
     }
 
     @Override

@@ -20,27 +20,35 @@ public final class ClassNeed {
     private final boolean test;
     /** The classes, or null for every class. */
     private final int[] classes;
+    /** Who asks, named when a class does not exist: "Feature map". */
+    private final String who;
     private final String reason;
 
-    private ClassNeed(boolean test, int[] classes, String reason) {
+    private ClassNeed(boolean test, int[] classes, String who, String reason) {
         this.test = test;
         this.classes = classes;
+        this.who = who;
         this.reason = reason;
     }
 
     /** @param reason who needs them and why, said after the refusal: "the activation pattern study needs every class" */
     public static ClassNeed everyTrainingClass(String reason) {
-        return new ClassNeed(false, null, reason);
+        return new ClassNeed(false, null, null, reason);
     }
 
     /** Every class of the test images. */
     public static ClassNeed everyTestClass(String reason) {
-        return new ClassNeed(true, null, reason);
+        return new ClassNeed(true, null, null, reason);
     }
 
-    /** Class {@code cls} of the test images. */
-    public static ClassNeed testClass(int cls, String reason) {
-        return new ClassNeed(true, new int[]{cls}, reason);
+    /**
+     * Class {@code cls} of the test images.
+     *
+     * @param who    who asks, named when the class does not exist: "Feature map"
+     * @param reason why it needs the class, said when the images hold none of it
+     */
+    public static ClassNeed testClass(int cls, String who, String reason) {
+        return new ClassNeed(true, new int[]{cls}, who, reason);
     }
 
     /**
@@ -59,7 +67,7 @@ public final class ClassNeed {
             for (int c = 0; c < counts.length; c++) if (counts[c] == 0) missing.add(c);
         } else {
             for (int c : classes) {
-                if (c >= counts.length) throw new IllegalArgumentException(reason + ": class " + c + " does not exist: the images have " + counts.length + " classes");
+                if (c >= counts.length) throw new IllegalArgumentException(who + ": class " + c + " does not exist: the images have " + counts.length + " classes");
                 if (counts[c] == 0) missing.add(c);
             }
         }

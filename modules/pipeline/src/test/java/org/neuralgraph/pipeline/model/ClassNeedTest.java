@@ -46,9 +46,9 @@ class ClassNeedTest {
                 () -> request(dir, ClassNeed.everyTrainingClass("the study needs every class")).data());
         assertEquals(dir.resolve("labels-idx1-ubyte") + ": the training images hold no image of class 3 (of classes 0..9); the study needs every class",
                 e.getMessage());
-        DataFileException test = assertThrows(DataFileException.class, () -> request(dir, ClassNeed.testClass(3, "class 3 is averaged")).data());
+        DataFileException test = assertThrows(DataFileException.class, () -> request(dir, ClassNeed.testClass(3, "Feature map", "class 3 is averaged")).data());
         assertTrue(test.getMessage().contains("the test images hold no image of class 3"), test.getMessage());
-        assertEquals(9, request(dir, ClassNeed.testClass(4, "class 4 is averaged")).data().test().size(), "a class the data holds is fine");
+        assertEquals(9, request(dir, ClassNeed.testClass(4, "Feature map", "class 4 is averaged")).data().test().size(), "a class the data holds is fine");
     }
 
     @Test
@@ -64,7 +64,7 @@ class ClassNeedTest {
 
     @Test
     void aClassThatDoesNotExistIsSaid(@TempDir Path tmp) throws IOException {
-        ModelRequest r = request(withoutClass3(tmp), ClassNeed.testClass(12, "Feature map"));
+        ModelRequest r = request(withoutClass3(tmp), ClassNeed.testClass(12, "Feature map", "class 12 is averaged"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::data);
         assertEquals("Feature map: class 12 does not exist: the images have 10 classes", e.getMessage());
     }
