@@ -133,7 +133,7 @@ class WeightsCommandTest {
         net.getLayer(2).getParam("W").putScalar(0, Double.NaN);
         Path nan = tmp.resolve("nan.zip");
         ModelSerializer.writeModel(net, nan.toFile(), false);
-        assertRefused(2, "dense_3", run(small(out, "--model", nan.toString())), out);
+        assertRefused(1, "nan.zip: layer dense_3: weight 0 is NaN", run(small(out, "--model", nan.toString())), out);
 
         Files.createDirectories(out);
         Files.write(out.resolve("keep.txt"), new byte[]{1});
