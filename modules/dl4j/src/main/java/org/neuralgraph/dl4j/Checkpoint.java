@@ -47,12 +47,20 @@ public final class Checkpoint {
 
     /**
      * Loads the network with its file's {@link ModelReader}: from its zip (checked by {@link ModelLoader}), converted from
-     * an ONNX file, or imported from a Keras .h5 file ({@link KerasModels}).
+     * an ONNX file, or imported from a Keras .h5 file ({@link KerasModels}); then checks that its parameters are finite
+     * ({@link Dl4jWeights#checkFinite}).
      *
-     * @throws IllegalArgumentException naming the node when an ONNX graph cannot run in DL4J
+     * @throws ModelFileException naming the file when it cannot be read or run, or (naming the layer) holds a NaN or
+     *                            infinite parameter
      */
     public MultiLayerNetwork load() throws IOException {
-        return reader.network(zip);
+        try {
+            MultiLayerNetwork net = reader.network(zip);
+            Dl4jWeights.checkFinite(net);
+            return net;
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(zip, e.getMessage(), e);
+        }
     }
 
     /**
@@ -68,8 +76,16 @@ public final class Checkpoint {
         }
     }
 
-    /** The model's weights: read from the ONNX file ({@link OnnxModels}), or from the DL4J network it loads (DL4J, Keras). */
+    /**
+     * The model's weights: read from the ONNX file ({@link OnnxModels}), or from the DL4J network it loads (DL4J, Keras).
+     *
+     * @throws ModelFileException naming the file when they cannot be read, or (naming the layer) one is NaN or infinite
+     */
     public ModelWeights weights(String modelName) throws IOException {
-        return reader.weights(zip, modelName);
+        try {
+            return reader.weights(zip, modelName);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(zip, e.getMessage(), e);
+        }
     }
 }

@@ -59,4 +59,35 @@ public final class Dl4jWeights {
         }
         return new ModelWeights(modelName, Math.max(inputUnits, 1), out);
     }
+
+    /**
+     * Checks that every parameter of {@code net} is finite. A network with a NaN or infinite weight (a diverged training,
+     * a damaged or hand-made file) computes NaN everywhere, so nothing is measured on it; the check costs one pass over
+     * the parameters, and copies them only to name the first bad value.
+     *
+     * @throws IllegalArgumentException naming the layer and the first bad value as {@link #extract} does (W[i][j] as weight i * nOut + j)
+     */
+    public static void checkFinite(MultiLayerNetwork net) {
+        int dense = 0, conv = 0;
+        for (int i = 0; i < net.getnLayers(); i++) {
+            Layer layer = net.getLayer(i);
+            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+            Map<String, INDArray> params = layer.paramTable();
+            String name = "layer " + i;
+            if (params.get("W") != null) {
+                if (conf instanceof ConvolutionLayer) name = "layer conv_" + (++conv);
+                else if (conf instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer) name = "layer output";
+                else if (conf instanceof FeedForwardLayer) name = "layer dense_" + (++dense);
+            }
+            for (Map.Entry<String, INDArray> p : params.entrySet()) {
+                INDArray v = p.getValue();
+                if (!v.isNaN().any() && !v.isInfinite().any()) continue;
+                double[] values = v.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+                int at = 0;
+                while (Double.isFinite(values[at])) at++;
+                String what = p.getKey().equals("W") ? "weight " : p.getKey().equals("b") ? "bias " : "parameter " + p.getKey() + " value ";
+                throw new IllegalArgumentException(name + ": " + what + at + " is " + values[at] + " (the model has non-finite parameters; was training diverging?)");
+            }
+        }
+    }
 }

@@ -19,15 +19,23 @@ import java.util.zip.ZipFile;
 /**
  * Opens what a user points at: a DL4J model zip, an ONNX file, a Keras .h5 file or a training run directory. A model file is data from
  * elsewhere, so a zip is checked before DL4J reads it: it must be a readable zip of at most
- * {@value #MAX_UNCOMPRESSED_BYTES} bytes uncompressed, hold {@code configuration.json} and {@code coefficients.bin},
+ * {@value #MAX_UNCOMPRESSED_BYTES} bytes uncompressed, hold {@code configuration.json} (of at most
+ * {@value #MAX_CONFIGURATION_BYTES} bytes) and {@code coefficients.bin},
  * and nothing but the entries DL4J writes for a network's configuration, parameters and updater state, each of which
- * must inflate to no more than the size the zip declares for it. Entries that DL4J would read with Java deserialization
+ * must inflate to no more than the size the zip declares for it; the arrays in it must announce no more values than
+ * their entries hold ({@link NdArrayHeaders}). Entries that DL4J would read with Java deserialization
  * ({@code preprocessor.bin}) are refused.
  */
 public final class ModelLoader {
 
     /** Largest uncompressed size of a model zip that is opened. */
     public static final long MAX_UNCOMPRESSED_BYTES = 2L << 30;
+
+    /**
+     * Largest {@code configuration.json} that is read: 16 MB, thousands of layers (a 3-layer MLP's is 7 KB). DL4J reads it
+     * whole into strings and a Jackson tree; 1 GB of whitespace in a 1.2 MB zip cost 7.8 GB of memory and 28 s.
+     */
+    public static final long MAX_CONFIGURATION_BYTES = 16L << 20;
 
     private static final Set<String> ALLOWED = new HashSet<>(Arrays.asList(
             "configuration.json", "coefficients.bin", "updaterState.bin", "noParams.marker", "normalizer.bin"));
@@ -54,9 +62,13 @@ public final class ModelLoader {
             }
             return new TrainingRun(path, m, cps);
         }
-        if (OnnxModels.isOnnxName(path)) OnnxModels.parse(path, OnnxModels.MAX_FILE_BYTES);
-        else if (KerasModels.isKerasName(path)) KerasModels.load(path);
-        else checkZip(path);
+        try {
+            if (OnnxModels.isOnnxName(path)) OnnxModels.parse(path, OnnxModels.MAX_FILE_BYTES);
+            else if (KerasModels.isKerasName(path)) KerasModels.load(path);
+            else checkZip(path);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(path, e.getMessage(), e);
+        }
         return TrainingRun.ofFile(path, ModelReader.forFile(path));
     }
 
@@ -87,7 +99,7 @@ public final class ModelLoader {
         if (!Files.exists(zip)) throw new ModelFileException(zip, "no such model file");
         if (!Files.isRegularFile(zip)) throw new ModelFileException(zip, "not a file");
         Set<String> names = new HashSet<>();
-        long total = 0;
+        long total = 0, configuration = 0;
         try (ZipFile zf = new ZipFile(zip.toFile())) {
             Enumeration<? extends ZipEntry> en = zf.entries();
             while (en.hasMoreElements()) {
@@ -95,6 +107,7 @@ public final class ModelLoader {
                 names.add(e.getName());
                 long size = e.getSize();
                 total += size < 0 ? 0 : size;
+                if (e.getName().equals("configuration.json")) configuration = size;
             }
         } catch (ZipException e) {
             throw new ModelFileException(zip, "not a DL4J model zip: the file is not a readable zip (truncated or another format)", e);
@@ -108,6 +121,10 @@ public final class ModelLoader {
             if (!ALLOWED.contains(n)) throw new ModelFileException(zip, "model zip holds an unexpected entry '" + n + "'; refused (only " + ALLOWED + " are read)");
         }
         if (total > MAX_UNCOMPRESSED_BYTES) throw new ModelFileException(zip, "model zip unpacks to " + total + " bytes, more than the limit " + MAX_UNCOMPRESSED_BYTES);
+        if (configuration > MAX_CONFIGURATION_BYTES) {
+            throw new ModelFileException(zip, "configuration.json unpacks to " + configuration + " bytes, more than the limit " + MAX_CONFIGURATION_BYTES
+                    + " (a network's configuration is kilobytes); refused");
+        }
         checkInflatedSizes(zip);
     }
 
@@ -132,6 +149,7 @@ public final class ModelLoader {
                     }
                 }
             }
+            NdArrayHeaders.check(zip, zf);
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException e) {

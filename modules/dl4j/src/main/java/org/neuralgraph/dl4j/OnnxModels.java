@@ -8,6 +8,7 @@ import org.neuralgraph.core.weights.LayerWeights;
 import org.neuralgraph.core.weights.ModelWeights;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -39,10 +40,13 @@ import java.util.Set;
  *       {@code Pad} (PyTorch 1.13 writes a zero {@code Pad} before every {@code avg_pool2d}) and {@code Constant},
  *       which carry no weights and are passed over.</li>
  * </ul>
- * Any other operator is refused with an {@link IllegalArgumentException} naming its type and node name.
+ * Any other operator is refused naming its type and node name. Every refusal is a {@link ModelFileException} that
+ * names the file first (the checks inside throw IllegalArgumentExceptions, which {@link #read} turns into one), so that a
+ * user who opened several models learns which one is at fault.
  *
- * <p>A model file is data from elsewhere: a file larger than {@value #MAX_FILE_BYTES} bytes is refused before it is
- * read, the file is read only by the protobuf parser (no Java deserialization, no code), tensors stored in external
+ * <p>A model file is data from elsewhere: a file larger than {@value #MAX_FILE_BYTES} bytes, or than the Java heap can
+ * take ({@value #HEAP_BYTES_PER_FILE_BYTE} bytes per byte of file), is refused before it is read, the file is read only
+ * by the protobuf parser (no Java deserialization, no code), tensors stored in external
  * files are refused, and a truncated or non-ONNX file gives a {@link ModelFileException} naming the file.
  * Initializers must be float32 ({@code raw_data} little-endian or {@code float_data}) or float64.
  */
@@ -50,6 +54,13 @@ public final class OnnxModels {
 
     /** Largest ONNX file that is read (protobuf cannot parse more than 2 GB in one message). */
     public static final long MAX_FILE_BYTES = 2_000_000_000L;
+
+    /**
+     * Bytes of Java heap one byte of ONNX file costs while it is read: the parsed tensors, their weights as doubles (twice
+     * the float32 bytes) and a Gemm's transposed copy (twice again); reading a 59 MB Gemm model allocated 6.0 bytes per
+     * byte of file. A file the heap cannot take so is refused before it is read.
+     */
+    public static final int HEAP_BYTES_PER_FILE_BYTE = 6;
 
     /** Element-wise activation operators and the names recorded for them (DL4J's spelling where DL4J has one). */
     public static final Map<String, String> ACTIVATIONS = activations();
@@ -86,9 +97,8 @@ public final class OnnxModels {
     /**
      * The weights of the ONNX model in {@code file}, named after the file.
      *
-     * @throws ModelFileException       naming the file when it is missing, too large, truncated, not ONNX, or keeps
-     *                                  tensors in external files
-     * @throws IllegalArgumentException naming the node when the graph has an operator or a shape that is not read
+     * @throws ModelFileException naming the file when it is missing, too large, truncated, not ONNX, keeps tensors in
+     *                            external files, or (naming the node too) has an operator or a shape that is not read
      */
     public static ModelWeights read(Path file) throws IOException {
         return read(file, MAX_FILE_BYTES);
@@ -96,10 +106,19 @@ public final class OnnxModels {
 
     /** As {@link #read(Path)} with another size limit. */
     public static ModelWeights read(Path file, long maxBytes) throws IOException {
-        return weights(parse(file, maxBytes), file);
+        Onnx.ModelProto model = parse(file, maxBytes);
+        try {
+            return weights(model, file);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, e.getMessage(), e);
+        }
     }
 
-    /** Parses {@code file} as an ONNX ModelProto after the size check, and checks that it is one. */
+    /**
+     * Parses {@code file} as an ONNX ModelProto after the size checks, and checks that it is one. The file is parsed as it
+     * is read, not read whole first: a file that is no ONNX ends at its first bad tag, and a length field that claims
+     * more than the file holds costs no more than the bytes that follow it.
+     */
     static Onnx.ModelProto parse(Path file, long maxBytes) throws IOException {
         if (!Files.exists(file)) throw new ModelFileException(file, "no such model file");
         if (!Files.isRegularFile(file)) throw new ModelFileException(file, "not a file");
@@ -107,15 +126,22 @@ public final class OnnxModels {
         if (size > maxBytes || size > Integer.MAX_VALUE - 16) {
             throw new ModelFileException(file, "ONNX file of " + size + " bytes is larger than the limit " + Math.min(maxBytes, Integer.MAX_VALUE - 16L) + "; refused");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (size > heap / HEAP_BYTES_PER_FILE_BYTE) {
+            throw new ModelFileException(file, "ONNX file of " + (size >> 20) + " MB needs about " + (HEAP_BYTES_PER_FILE_BYTE * size >> 20)
+                    + " MB of Java heap to be read (" + HEAP_BYTES_PER_FILE_BYTE + " bytes per byte of file), more than this JVM's "
+                    + (heap >> 20) + " MB (-Xmx); refused");
+        }
         Onnx.ModelProto model;
-        try {
-            CodedInputStream in = CodedInputStream.newInstance(bytes);
-            in.enableAliasing(true); // raw_data stays a view of `bytes`, not a second copy
+        try (InputStream stream = Files.newInputStream(file)) {
+            CodedInputStream in = CodedInputStream.newInstance(stream, 1 << 16);
+            in.setSizeLimit(Integer.MAX_VALUE);
             model = Onnx.ModelProto.parseFrom(in);
             in.checkLastTagWas(0);
         } catch (InvalidProtocolBufferException e) {
             throw new ModelFileException(file, "not a readable ONNX model (truncated or another format): " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFileException(file, "cannot be read: " + e.getMessage(), e);
         }
         if (model.getIrVersion() <= 0 || !model.hasGraph() || model.getGraph().getNodeCount() == 0) {
             throw new ModelFileException(file, "not an ONNX model: " + (model.getIrVersion() <= 0 ? "no ir_version" : "no graph nodes")
@@ -160,7 +186,7 @@ public final class OnnxModels {
         String current = null;
         for (Onnx.ValueInfoProto in : g.getInputList()) {
             if (inits.containsKey(in.getName())) continue; // IR < 4 lists initializers among the inputs
-            if (current != null) throw new IllegalArgumentException("model " + file.getFileName() + " has more than one input ("
+            if (current != null) throw new IllegalArgumentException("the graph has more than one input ("
                     + current + ", " + in.getName() + "); only single-input feed-forward graphs are read");
             current = in.getName();
         }
@@ -177,7 +203,7 @@ public final class OnnxModels {
                     || ACTIVATIONS.containsKey(op) || PASSED_OVER.contains(op);
             if (!known) throw unsupported(n, file, null);
             if (n.getInputCount() == 0 || !n.getInput(0).equals(current)) {
-                throw new IllegalArgumentException(where + " in " + file.getFileName() + " does not take the output of the node before it ("
+                throw new IllegalArgumentException(where + " does not take the output of the node before it ("
                         + current + "); only chains of layers are read, not branching graphs");
             }
             Layer last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
@@ -244,10 +270,11 @@ public final class OnnxModels {
             if (n.getOutputCount() == 0) throw new IllegalArgumentException(where + " has no output");
             current = n.getOutput(0);
         }
-        return new ModelWeights(String.valueOf(file.getFileName()), layers.isEmpty() ? 1 : layers.get(0).nIn, build(layers, file));
+        if (layers.isEmpty()) throw new ModelFileException(file, "the ONNX graph has no layer with weights (Gemm, MatMul or Conv)");
+        return new ModelWeights(String.valueOf(file.getFileName()), layers.get(0).nIn, build(layers));
     }
 
-    private static List<LayerWeights> build(List<Layer> layers, Path file) {
+    private static List<LayerWeights> build(List<Layer> layers) {
         List<LayerWeights> out = new ArrayList<>();
         int dense = 0, conv = 0, denseTotal = 0;
         for (Layer l : layers) if (l.kind == LayerWeights.Kind.DENSE) denseTotal++;
@@ -258,7 +285,7 @@ public final class OnnxModels {
                         ? prev.kind == LayerWeights.Kind.CONVOLUTION && l.nIn == prev.nOut
                         : prev.kind == LayerWeights.Kind.DENSE ? l.nIn == prev.nOut : l.nIn % prev.nOut == 0;
                 if (!fits) {
-                    throw new IllegalArgumentException("model " + file.getFileName() + ": node '" + l.node + "' takes " + l.nIn
+                    throw new IllegalArgumentException("node '" + l.node + "' takes " + l.nIn
                             + " inputs but node '" + prev.node + "' gives " + prev.nOut + (prev.kind == LayerWeights.Kind.CONVOLUTION ? " channels" : " units"));
                 }
             }
@@ -274,8 +301,7 @@ public final class OnnxModels {
     }
 
     private static IllegalArgumentException unsupported(Onnx.NodeProto n, Path file, String what) {
-        return new IllegalArgumentException("ONNX operator " + n.getOpType() + " (node '" + n.getName() + "') in " + file.getFileName()
-                + " is not supported" + (what == null ? "" : ": " + what)
+        return new IllegalArgumentException("ONNX operator " + n.getOpType() + " (node '" + n.getName() + "') is not supported" + (what == null ? "" : ": " + what)
                 + "; read are Gemm, MatMul+Add, Conv, element-wise activations, MaxPool, AveragePool, Flatten, Reshape, Pad, Dropout, Softmax");
     }
 
@@ -283,7 +309,7 @@ public final class OnnxModels {
         String name = input < n.getInputCount() ? n.getInput(input) : "";
         Onnx.TensorProto t = inits.get(name);
         if (t == null) {
-            throw new IllegalArgumentException("node '" + n.getName() + "' (" + n.getOpType() + ") in " + file.getFileName() + ": input "
+            throw new IllegalArgumentException("node '" + n.getName() + "' (" + n.getOpType() + "): input "
                     + input + (name.isEmpty() ? " is missing" : " '" + name + "' is not an initializer") + "; weights must be stored in the graph");
         }
         return t;

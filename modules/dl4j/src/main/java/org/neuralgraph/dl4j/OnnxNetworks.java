@@ -70,13 +70,17 @@ public final class OnnxNetworks {
     /**
      * The DL4J network that computes what the ONNX model in {@code file} computes.
      *
-     * @throws ModelFileException       naming the file when it cannot be read ({@link OnnxModels#read(Path)})
-     * @throws IllegalArgumentException naming the node and attribute or operator when the graph cannot run in DL4J
+     * @throws ModelFileException naming the file when it cannot be read ({@link OnnxModels#read(Path)}), or (naming the
+     *                            node and attribute or operator too) when the graph cannot run in DL4J
      */
     public static MultiLayerNetwork load(Path file) throws IOException {
         Onnx.ModelProto model = OnnxModels.parse(file, OnnxModels.MAX_FILE_BYTES);
-        ModelWeights weights = OnnxModels.weights(model, file);
-        return chain(model, weights, file).network();
+        try {
+            ModelWeights weights = OnnxModels.weights(model, file);
+            return chain(model, weights, file).network();
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, e.getMessage(), e);
+        }
     }
 
     /** Where the signal is: a map of {@code c x h x w}, or {@code n} features ({@code spatial} false). */
@@ -100,7 +104,7 @@ public final class OnnxNetworks {
         for (int i = 0; i < nodes.size(); i++) {
             Onnx.NodeProto n = nodes.get(i);
             String op = n.getOpType();
-            String where = "node '" + n.getName() + "' (" + op + ") in " + file.getFileName();
+            String where = "node '" + n.getName() + "' (" + op + ")";
             switch (op) {
                 case "Constant":
                     for (Onnx.AttributeProto a : n.getAttributeList()) if (a.getName().equals("value")) constants.put(n.getOutput(0), a.getT());

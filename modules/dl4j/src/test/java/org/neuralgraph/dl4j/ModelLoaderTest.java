@@ -119,6 +119,69 @@ class ModelLoaderTest {
         assertTrue(e.getMessage().contains("dense_2") && e.getMessage().contains("NaN"), e.getMessage());
     }
 
+    /** The checkpoint of a model file names the file, the layer and the value ([nIn][nOut] row-major: W[3][0] of 50 outputs is 150), both when it loads and when it reads weights. */
+    @Test
+    void nanWeightsOfAModelFileNameTheFile(@TempDir Path tmp) throws IOException {
+        MultiLayerNetwork net = ModelFactory.build(ModelSpec.preset("mlp-seed000"));
+        net.getLayer(1).getParam("W").putScalar(3, Double.NaN);
+        Path zip = tmp.resolve("nan.zip");
+        ModelSerializer.writeModel(net, zip.toFile(), false);
+        Checkpoint cp = ModelLoader.open(zip).checkpoints().get(0);
+        ModelFileException load = assertThrows(ModelFileException.class, cp::load);
+        assertEquals(zip + ": layer dense_2: weight 150 is NaN (the model has non-finite parameters; was training diverging?)", load.getMessage());
+        ModelFileException weights = assertThrows(ModelFileException.class, () -> cp.weights("nan"));
+        assertTrue(weights.getMessage().startsWith(zip + ": layer dense_2: weight 150 is NaN"), weights.getMessage());
+    }
+
+    /**
+     * An array header that announces a billion floats in an entry of a few hundred kilobytes is refused before ND4J
+     * allocates them (4 GB off the heap before this check).
+     */
+    @Test
+    void arrayHeaderAnnouncingMoreValuesThanTheEntryHoldsIsRefused(@TempDir Path tmp) throws IOException {
+        Path good = tmp.resolve("good.zip");
+        ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("mlp-seed000")), good.toFile(), false);
+        Path forged = tmp.resolve("forged.zip");
+        long[] count = new long[1];
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(good.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(forged))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] data = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("coefficients.bin")) {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data);
+                    int values = 2 + 16 + 8 + 2 + 4 + 8 * (int) b.getLong(18) + 18; // past the shape buffer and the values' mode
+                    count[0] = b.getLong(values);
+                    b.putLong(values, 1_000_000_000L);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(data);
+            }
+        }
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelLoader.open(forged));
+        assertEquals(forged + ": entry 'coefficients.bin' announces 1000000000 FLOAT values in its values buffer but holds " + 4 * count[0]
+                + " bytes after its header (forged or damaged file?); refused", e.getMessage());
+        assertEquals(ModelFactory.build(ModelSpec.preset("mlp-seed000")).numParams(), count[0], "the header patched was the values'");
+    }
+
+    /** A configuration padded with 17 MB of zero bytes (17 KB compressed) is refused by its size before DL4J reads it whole. */
+    @Test
+    void aHugeConfigurationIsRefusedByItsSize(@TempDir Path tmp) throws IOException {
+        Path good = tmp.resolve("good.zip");
+        ModelSerializer.writeModel(ModelFactory.build(ModelSpec.preset("mlp-seed000")), good.toFile(), false);
+        Path big = tmp.resolve("big-config.zip");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(good.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(big))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                in.getInputStream(e).transferTo(out);
+                if (e.getName().equals("configuration.json")) for (int i = 0; i < 17; i++) out.write(new byte[1 << 20]);
+            }
+        }
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelLoader.open(big));
+        assertTrue(e.getMessage().startsWith(big + ": configuration.json unpacks to "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" bytes, more than the limit 16777216 (a network's configuration is kilobytes); refused"), e.getMessage());
+    }
+
     private static void copyWithExtraEntry(Path from, Path to, String extra) throws IOException {
         try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(from.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {

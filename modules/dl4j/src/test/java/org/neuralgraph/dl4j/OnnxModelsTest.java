@@ -146,8 +146,8 @@ class OnnxModelsTest {
 
     @Test
     void unsupportedOperatorIsNamedWithItsNode() throws Exception {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxModels.read(resource("lstm.onnx")));
-        assertTrue(e.getMessage().contains("LSTM") && e.getMessage().contains("'encoder_lstm'"), e.getMessage());
+        ModelFileException e = assertThrows(ModelFileException.class, () -> OnnxModels.read(resource("lstm.onnx")));
+        assertTrue(e.getMessage().startsWith(resource("lstm.onnx") + ": ONNX operator LSTM (node 'encoder_lstm') is not supported"), e.getMessage());
     }
 
     @Test
@@ -160,5 +160,60 @@ class OnnxModelsTest {
     void fileOverTheSizeLimitIsRefusedBeforeReading() throws Exception {
         ModelFileException e = assertThrows(ModelFileException.class, () -> OnnxModels.read(resource("mlp.onnx"), 1000));
         assertTrue(e.getMessage().contains("larger than the limit 1000"), e.getMessage());
+    }
+
+    /** A sparse file of {@code bytes} zero bytes: its size on disk is nothing. */
+    private static Path sparse(Path file, long bytes) throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(bytes);
+        }
+        return file;
+    }
+
+    /** Bytes of heap this thread allocates while reading {@code file} is refused; the message goes into {@code message}. */
+    private static long allocatedWhileRefused(Path file, StringBuilder message) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId(), before = threads.getThreadAllocatedBytes(id);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> OnnxModels.read(file));
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        message.append(e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        return allocated;
+    }
+
+    /** A 1.9 GB file (under protobuf's 2 GB) that the heap cannot take as a model is refused by its size, at once. */
+    @Test
+    void aFileLargerThanTheHeapTakesIsRefusedBeforeReading(@TempDir Path tmp) throws IOException {
+        Path f = sparse(tmp.resolve("huge.onnx"), 1900L << 20);
+        StringBuilder m = new StringBuilder();
+        long start = System.nanoTime();
+        long allocated = allocatedWhileRefused(f, m);
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "at once");
+        assertTrue(allocated < 16L << 20, "allocated " + allocated + " bytes");
+        if (Runtime.getRuntime().maxMemory() / OnnxModels.HEAP_BYTES_PER_FILE_BYTE < Files.size(f)) {
+            assertTrue(m.toString().contains("ONNX file of 1900 MB needs about 11400 MB of Java heap to be read (6 bytes per byte of file), more than this JVM's"), m.toString());
+        }
+    }
+
+    /** A file the heap could take is parsed as it is read: 200 MB of zeros end at the first tag, without reading them into memory. */
+    @Test
+    void aFileOfZerosEndsAtItsFirstTagWithoutBeingReadWhole(@TempDir Path tmp) throws IOException {
+        Path f = sparse(tmp.resolve("zeros.onnx"), 200L << 20);
+        StringBuilder m = new StringBuilder();
+        long allocated = allocatedWhileRefused(f, m);
+        assertTrue(m.toString().contains("not a readable ONNX model (truncated or another format): Protocol message contained an invalid tag (zero)"), m.toString());
+        assertTrue(allocated < 4L << 20, "allocated " + allocated + " bytes for a file of 200 MB");
+    }
+
+    /** A length field that claims a gigabyte in a file of one megabyte costs no more than the megabyte. */
+    @Test
+    void aForgedLengthCostsNoMoreThanTheFileHolds(@TempDir Path tmp) throws IOException {
+        byte[] head = {(byte) 0x12, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x04}; // producer_name (field 2), 1 GiB long
+        byte[] file = Arrays.copyOf(head, head.length + (1 << 20));
+        Path f = Files.write(tmp.resolve("forged.onnx"), file);
+        StringBuilder m = new StringBuilder();
+        long allocated = allocatedWhileRefused(f, m);
+        assertTrue(m.toString().contains("not a readable ONNX model"), m.toString());
+        assertTrue(allocated < 4L << 20, "allocated " + allocated + " bytes for a file of 1 MB");
     }
 }

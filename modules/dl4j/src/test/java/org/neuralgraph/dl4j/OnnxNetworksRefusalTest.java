@@ -107,11 +107,41 @@ class OnnxNetworksRefusalTest {
                 .setS(org.nd4j.shade.protobuf.ByteString.copyFromUtf8(v)).build();
     }
 
+    /** Loading the graph is refused with a ModelFileException whose message starts with the file and holds every part. */
     private void refused(Graph g, String... parts) throws IOException {
         Path f = g.write("m.onnx");
-        Exception e = assertThrows(Exception.class, () -> OnnxNetworks.load(f));
-        assertTrue(e instanceof IllegalArgumentException || e instanceof ModelFileException, e.toString());
+        ModelFileException e = assertThrows(ModelFileException.class, () -> OnnxNetworks.load(f));
+        assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
         for (String p : parts) assertTrue(e.getMessage().contains(p), "'" + p + "' not in: " + e.getMessage());
+    }
+
+    /** Weights whose shapes do not chain, and a graph input the first layer does not take, name the file and both sizes. */
+    @Test
+    void weightShapesThatDoNotChainNameTheFile() throws IOException {
+        Graph g = new Graph().node("Flatten", "f").gemm("fc1", 36, 4).node("Relu", "r").gemm("fc2", 5, 3);
+        refused(g, "node 'fc2' takes 5 inputs but node 'fc1' gives 4 units");
+        Path f = tmp.resolve("m.onnx");
+        ModelFileException weights = assertThrows(ModelFileException.class, () -> OnnxModels.read(f));
+        assertEquals(f + ": node 'fc2' takes 5 inputs but node 'fc1' gives 4 units", weights.getMessage());
+        refused(new Graph().node("Flatten", "f").gemm("fc1", 40, 4), "node 'fc1' (Gemm) takes 40 inputs but gets 36");
+    }
+
+    /** A NaN weight of an ONNX file is named with the file and the layer. */
+    @Test
+    void nanWeightsNameTheFileAndTheLayer() throws IOException {
+        Graph g = new Graph().node("Flatten", "f").gemm("fc1", 36, 4);
+        g.inits.set(0, g.inits.get(0).toBuilder().setFloatData(2, Float.NaN).build());
+        Path f = g.write("nan.onnx");
+        ModelFileException e = assertThrows(ModelFileException.class, () -> OnnxModels.read(f));
+        assertTrue(e.getMessage().startsWith(f + ": layer output: weight "), e.getMessage());
+        assertTrue(e.getMessage().contains(" is NaN (the model has non-finite parameters"), e.getMessage());
+        assertThrows(ModelFileException.class, () -> OnnxNetworks.load(f));
+    }
+
+    /** A graph without a layer with weights is refused naming the file, not with an IndexOutOfBoundsException. */
+    @Test
+    void aGraphWithoutWeightsIsRefused() throws IOException {
+        refused(new Graph().node("Flatten", "f").node("Identity", "i"), "the ONNX graph has no layer with weights (Gemm, MatMul or Conv)");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.neuralgraph.pipeline.kind.CheckpointInputs;
 import org.neuralgraph.pipeline.kind.GraphKind;
 import org.neuralgraph.pipeline.kind.InputImages;
 import org.neuralgraph.pipeline.kind.ParameterValues;
+import org.neuralgraph.pipeline.model.ClassNeed;
 import org.neuralgraph.pipeline.model.ModelRequest;
 
 import java.io.IOException;
@@ -45,6 +46,8 @@ public final class GraphJob {
         this.kind = kind;
         this.values = values;
         this.checkpoint = checkpoint;
+        ClassNeed need = kind.classNeed(values);
+        if (need != null) model.need(need);
     }
 
     public GraphKind kind() { return kind; }

@@ -6,6 +6,7 @@ import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.dl4j.ModelSpec;
 import org.neuralgraph.gephi.RecordedActivations;
+import org.neuralgraph.pipeline.model.ClassNeed;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -38,6 +39,11 @@ public final class ActivationPatternKind implements GraphKind {
     @Override public List<Parameter> parameters() { return PARAMETERS; }
     @Override public String defaultModel() { return "mlp-512"; }
     @Override public InputImages inputs() { return InputImages.TRAINING; }
+
+    @Override
+    public ClassNeed classNeed(ParameterValues values) {
+        return ClassNeed.everyTrainingClass("the activation pattern graph needs images of every class (V_i, Eq. 6, is a mean over class i)");
+    }
 
     @Override
     public void checkBeforeTraining(ModelSpec spec, ParameterValues values) {

@@ -5,6 +5,7 @@ import org.neuralgraph.core.featuremap.FeatureMapGraph;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.dl4j.ModelSpec;
+import org.neuralgraph.pipeline.model.ClassNeed;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -48,6 +49,12 @@ public final class FeatureMapKind implements GraphKind {
     @Override public List<Parameter> parameters() { return PARAMETERS; }
     @Override public String defaultModel() { return "lenet"; }
     @Override public InputImages inputs() { return InputImages.TEST; }
+
+    @Override
+    public ClassNeed classNeed(ParameterValues values) {
+        int cls = values.integer("class");
+        return cls < 0 ? null : ClassNeed.testClass(cls, "Feature map", "Feature map: class " + cls + " averages the test images of that class");
+    }
 
     @Override
     public void checkBeforeTraining(ModelSpec spec, ParameterValues values) {

@@ -3,6 +3,7 @@ package org.neuralgraph.pipeline.kind;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.dl4j.ModelSpec;
+import org.neuralgraph.pipeline.model.ClassNeed;
 
 import java.io.IOException;
 import java.util.Collections;
@@ -48,6 +49,14 @@ public interface GraphKind {
     /** What it feeds the network, if anything; the pipeline loads those images and checks that the model reads them. */
     default InputImages inputs() {
         return InputImages.NONE;
+    }
+
+    /**
+     * The classes its input images must hold, or null: checked when the images are loaded, before any training, so that
+     * a class without images is refused naming its labels file or option rather than after training.
+     */
+    default ClassNeed classNeed(ParameterValues values) {
+        return null;
     }
 
     /** False when a node has no identity from one checkpoint to the next, so the checkpoints cannot be one dynamic graph. */

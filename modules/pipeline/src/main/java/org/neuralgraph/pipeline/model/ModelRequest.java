@@ -10,6 +10,8 @@ import org.neuralgraph.dl4j.TrainingRun;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a user asks for when they name a model: which one ({@link ModelSources}), and for a model trained here the
@@ -46,9 +48,18 @@ public final class ModelRequest {
 
     private TrainTestData loaded;
     private TrainingRun opened;
+    private final List<ClassNeed> needs = new ArrayList<>();
 
     public ModelRequest(String model) {
         this.model = model;
+    }
+
+    /**
+     * Asks that the images hold the classes a method needs; checked when they are loaded ({@link #data}), which is
+     * before any training.
+     */
+    public void need(ClassNeed need) {
+        needs.add(need);
     }
 
     /** The source {@link #model} names. */
@@ -102,8 +113,9 @@ public final class ModelRequest {
     }
 
     /**
-     * The images, loaded once: training and test split, the seeded sample and the shuffled labels the request asks for.
-     * A model that was {@link #open opened} is checked against their size, naming its file.
+     * The images, loaded once: training and test split, the seeded sample and the shuffled labels the request asks for,
+     * checked for the classes {@link #need asked for}. A model that was {@link #open opened} is checked against their
+     * size, naming its file.
      */
     public TrainTestData data() throws IOException {
         if (loaded == null) {
@@ -127,7 +139,9 @@ public final class ModelRequest {
             train = train.withShuffledLabels(seed);
             description += "; training labels shuffled (Mixed control, seed " + seed + ")";
         }
-        return new TrainTestData(train, d.test(), description);
+        TrainTestData out = new TrainTestData(train, d.test(), description, d.trainLabels(), d.testLabels());
+        for (ClassNeed n : needs) n.check(out, d.train(), trainSize);
+        return out;
     }
 
     /**

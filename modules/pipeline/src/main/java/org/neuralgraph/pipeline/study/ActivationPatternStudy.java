@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.neuralgraph.pipeline.kind.ActivationPatternKind;
 import org.neuralgraph.pipeline.kind.ParameterValues;
 import org.neuralgraph.dl4j.ModelSpec;
+import org.neuralgraph.pipeline.model.ClassNeed;
 import org.neuralgraph.pipeline.model.ModelRequest;
 import org.neuralgraph.gephi.GephiProject;
 import org.neuralgraph.pipeline.kind.CheckpointInputs;
@@ -115,6 +116,7 @@ public final class ActivationPatternStudy implements Study {
         this.model = model;
         this.s = settings;
         settings.mixed = model.mixed;
+        model.need(ClassNeed.everyTrainingClass("the activation pattern study needs images of every class (V_i, Eq. 6, is a mean over class i)"));
     }
 
     @Override

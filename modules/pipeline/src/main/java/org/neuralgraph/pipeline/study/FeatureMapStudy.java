@@ -6,6 +6,7 @@ import org.neuralgraph.pipeline.kind.FeatureMapKind;
 import org.neuralgraph.pipeline.kind.CheckpointInputs;
 import java.util.Arrays;
 import org.neuralgraph.pipeline.kind.ParameterValues;
+import org.neuralgraph.pipeline.model.ClassNeed;
 import org.neuralgraph.pipeline.model.ModelRequest;
 import org.neuralgraph.gephi.GephiProject;
 import org.neuralgraph.render.GreyPng;
@@ -121,6 +122,7 @@ public final class FeatureMapStudy implements Study {
     public FeatureMapStudy(ModelRequest model, Settings settings) {
         this.model = model;
         this.s = settings;
+        model.need(ClassNeed.everyTestClass("the feature-map study draws the mean map of every class (Fig. 5)"));
     }
 
     @Override
