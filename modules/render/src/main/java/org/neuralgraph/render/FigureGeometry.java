@@ -13,7 +13,8 @@ import java.util.Map;
  * title on top, the graph below it fitted with equal scale on both axes (y turned to grow downwards), the legend in
  * two columns under the graph. Edges are gathered into bins of equal colour, opacity and width (opacity in steps of
  * 1/{@value #ALPHA_STEPS}, width in steps of 0.05 pt), so that a file draws one path per bin rather than one element per
- * edge; edges of opacity 0 are left out.
+ * edge; edges of opacity 0 are left out. A node with pie slices ({@link Drawing#pie}) is drawn in all three as its
+ * slices, thin white lines between them ({@link #separatorWidth}) and the outline every node has.
  */
 final class FigureGeometry {
 
@@ -100,6 +101,14 @@ final class FigureGeometry {
     /** A node's radius on the page: its size scaled like the positions, kept between 0.5 and 2.5 pt. */
     float r(int node) {
         return (float) Math.max(0.5, Math.min(2.5, f.radius[node] * scale));
+    }
+
+    /**
+     * The width of the white lines between a pie's slices, points: a tenth of the radius, so that neighbouring slices
+     * of similar colours stay apart without eating a small node.
+     */
+    static float separatorWidth(float r) {
+        return 0.1f * r;
     }
 
     /** The bins in drawing order: weakest first, in the order of their first edge. */

@@ -1,6 +1,7 @@
 package org.neuralgraph.render;
 
 import org.neuralgraph.core.graph.Drawing;
+import org.neuralgraph.core.graph.PieSlices;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -61,7 +62,11 @@ public final class PdfFigure {
         }
         cs.setLineWidth(0.15f);
         cs.setStrokingColor(0x33, 0x33, 0x33);
-        for (int i = 0; i < f.nodeCount(); i++) circle(cs, g.x(i), h - g.y(i), g.r(i), f.nodeRgb[i]);
+        for (int i = 0; i < f.nodeCount(); i++) {
+            PieSlices p = f.pie(i);
+            if (p != null) pie(cs, f, p, g.x(i), h - g.y(i), g.r(i));
+            else circle(cs, g.x(i), h - g.y(i), g.r(i), f.nodeRgb[i]);
+        }
         PDFont font = PDType1Font.HELVETICA;
         if (!f.title.isEmpty()) text(cs, PDType1Font.HELVETICA_BOLD, FigureGeometry.TITLE_SIZE, FigureGeometry.MARGIN,
                 h - FigureGeometry.MARGIN - FigureGeometry.TITLE_SIZE, f.title);
@@ -84,6 +89,51 @@ public final class PdfFigure {
             }
             text(cs, font, FigureGeometry.TEXT_SIZE, tx, y, e.label);
         }
+    }
+
+    /**
+     * A pie: each slice filled as the centre, its arc in Bézier pieces of at most 90 degrees, closed; white separators;
+     * the outline. PDF's y grows upwards, so clockwise from 12 o'clock is (sin a, cos a).
+     */
+    private static void pie(PDPageContentStream cs, Drawing f, PieSlices p, float x, float y, float r) throws IOException {
+        for (int k = 0; k < p.size(); k++) {
+            int rgb = f.communityRgb.get(p.community(k));
+            cs.setNonStrokingColor((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255);
+            double a0 = Math.toRadians(p.start(k)), a1 = Math.toRadians(p.end(k));
+            cs.moveTo(x, y);
+            cs.lineTo((float) (x + r * Math.sin(a0)), (float) (y + r * Math.cos(a0)));
+            int pieces = (int) Math.ceil(p.extent(k) / 90 - 1e-9);
+            double step = (a1 - a0) / pieces, hl = 4.0 / 3 * Math.tan(step / 4) * r;
+            for (int j = 0; j < pieces; j++) {
+                double s = a0 + j * step, e = s + step;
+                cs.curveTo((float) (x + r * Math.sin(s) + hl * Math.cos(s)), (float) (y + r * Math.cos(s) - hl * Math.sin(s)),
+                        (float) (x + r * Math.sin(e) - hl * Math.cos(e)), (float) (y + r * Math.cos(e) + hl * Math.sin(e)),
+                        (float) (x + r * Math.sin(e)), (float) (y + r * Math.cos(e)));
+            }
+            cs.closePath();
+            cs.fill();
+        }
+        if (p.size() > 1) {
+            cs.saveGraphicsState();
+            cs.setStrokingColor(255, 255, 255);
+            cs.setLineWidth(FigureGeometry.separatorWidth(r));
+            cs.setLineCapStyle(0);
+            for (int k = 0; k < p.size(); k++) {
+                double a = Math.toRadians(p.start(k));
+                cs.moveTo(x, y);
+                cs.lineTo((float) (x + r * Math.sin(a)), (float) (y + r * Math.cos(a)));
+            }
+            cs.stroke();
+            cs.restoreGraphicsState();
+        }
+        float k = K * r;
+        cs.moveTo(x + r, y);
+        cs.curveTo(x + r, y + k, x + k, y + r, x, y + r);
+        cs.curveTo(x - k, y + r, x - r, y + k, x - r, y);
+        cs.curveTo(x - r, y - k, x - k, y - r, x, y - r);
+        cs.curveTo(x + k, y - r, x + r, y - k, x + r, y);
+        cs.closePath();
+        cs.stroke();
     }
 
     private static void circle(PDPageContentStream cs, float x, float y, float r, int rgb) throws IOException {

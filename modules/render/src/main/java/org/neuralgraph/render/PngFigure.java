@@ -1,6 +1,7 @@
 package org.neuralgraph.render;
 
 import org.neuralgraph.core.graph.Drawing;
+import org.neuralgraph.core.graph.PieSlices;
 
 import org.neuralgraph.core.io.AtomicFiles;
 
@@ -9,6 +10,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.geom.Arc2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -45,7 +47,11 @@ public final class PngFigure {
                 g2.draw(p);
             }
             g2.setStroke(new BasicStroke(0.15f));
-            for (int i = 0; i < f.nodeCount(); i++) dot(g2, g.x(i), g.y(i), g.r(i), f.nodeRgb[i]);
+            for (int i = 0; i < f.nodeCount(); i++) {
+                PieSlices p = f.pie(i);
+                if (p != null) pie(g2, f, p, g.x(i), g.y(i), g.r(i));
+                else dot(g2, g.x(i), g.y(i), g.r(i), f.nodeRgb[i]);
+            }
             g2.setColor(Color.BLACK);
             if (!f.title.isEmpty()) {
                 g2.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 1).deriveFont(FigureGeometry.TITLE_SIZE));
@@ -74,6 +80,25 @@ public final class PngFigure {
         AtomicFiles.write(file, tmp -> {
             if (!ImageIO.write(img, "png", tmp.toFile())) throw new IOException(file + ": no PNG writer");
         });
+    }
+
+    /** A pie: its slices (Java2D counts angles counter-clockwise from 3 o'clock), white separators, the outline. */
+    private static void pie(Graphics2D g2, Drawing f, PieSlices p, float x, float y, float r) {
+        for (int k = 0; k < p.size(); k++) {
+            g2.setColor(new Color(f.communityRgb.get(p.community(k))));
+            g2.fill(new Arc2D.Double(x - r, y - r, 2 * r, 2 * r, 90 - p.start(k), -p.extent(k), Arc2D.PIE));
+        }
+        if (p.size() > 1) {
+            g2.setColor(Color.WHITE);
+            g2.setStroke(new BasicStroke(FigureGeometry.separatorWidth(r), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            for (int k = 0; k < p.size(); k++) {
+                double[] a = PieSlices.pointOnCircle(p.start(k), r);
+                g2.draw(new Line2D.Double(x, y, x + a[0], y + a[1]));
+            }
+        }
+        g2.setColor(new Color(0x333333));
+        g2.setStroke(new BasicStroke(0.15f));
+        g2.draw(new Ellipse2D.Float(x - r, y - r, 2 * r, 2 * r));
     }
 
     private static void dot(Graphics2D g2, float x, float y, float r, int rgb) {

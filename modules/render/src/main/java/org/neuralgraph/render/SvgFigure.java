@@ -1,6 +1,7 @@
 package org.neuralgraph.render;
 
 import org.neuralgraph.core.graph.Drawing;
+import org.neuralgraph.core.graph.PieSlices;
 
 import org.neuralgraph.core.io.AtomicFiles;
 
@@ -62,6 +63,11 @@ public final class SvgFigure {
         }
         w.write("</g>\n<g stroke=\"#333333\" stroke-width=\"0.15\">\n");
         for (int i = 0; i < f.nodeCount(); i++) {
+            PieSlices p = f.pie(i);
+            if (p != null) {
+                pie(w, f, p, g.x(i), g.y(i), g.r(i));
+                continue;
+            }
             w.write("<circle cx=\"" + n(g.x(i)) + "\" cy=\"" + n(g.y(i)) + "\" r=\"" + n(g.r(i)) + "\" fill=\"" + hex(f.nodeRgb[i]) + "\"/>\n");
         }
         w.write("</g>\n");
@@ -81,6 +87,29 @@ public final class SvgFigure {
             w.write(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.1f\">%s</text>%n", tx, y, FigureGeometry.TEXT_SIZE, escape(e.label)));
         }
         w.write("</svg>\n");
+    }
+
+    /**
+     * A pie: one {@code <path class="slice">} per slice from the centre clockwise along the arc (a node of one
+     * community, a full circle), white separators from the centre to each slice's start, then the outline. Coordinates
+     * to a hundredth: a node is a few points wide.
+     */
+    private static void pie(Writer w, Drawing f, PieSlices p, float cx, float cy, float r) throws IOException {
+        w.write("<g class=\"pie\">\n");
+        if (p.size() == 1) {
+            w.write(String.format(Locale.ROOT, "<circle class=\"slice\" cx=\"%.2f\" cy=\"%.2f\" r=\"%.2f\" fill=\"%s\" stroke=\"none\"/>%n",
+                    cx, cy, r, hex(f.communityRgb.get(p.community(0)))));
+        } else {
+            StringBuilder sep = new StringBuilder();
+            for (int k = 0; k < p.size(); k++) {
+                double[] a = PieSlices.pointOnCircle(p.start(k), r), b = PieSlices.pointOnCircle(p.end(k), r);
+                w.write(String.format(Locale.ROOT, "<path class=\"slice\" d=\"M%.2f %.2fL%.2f %.2fA%.2f %.2f 0 %d 1 %.2f %.2fZ\" fill=\"%s\" stroke=\"none\"/>%n",
+                        cx, cy, cx + a[0], cy + a[1], r, r, p.extent(k) > 180 ? 1 : 0, cx + b[0], cy + b[1], hex(f.communityRgb.get(p.community(k)))));
+                sep.append(String.format(Locale.ROOT, "M%.2f %.2fL%.2f %.2f", cx, cy, cx + a[0], cy + a[1]));
+            }
+            w.write(String.format(Locale.ROOT, "<path d=\"%s\" stroke=\"#ffffff\" stroke-width=\"%.2f\" fill=\"none\"/>%n", sep, FigureGeometry.separatorWidth(r)));
+        }
+        w.write(String.format(Locale.ROOT, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.2f\" fill=\"none\"/>%n</g>%n", cx, cy, r));
     }
 
     private static String n(float v) {

@@ -2,7 +2,9 @@ package org.neuralgraph.core.graph;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,6 +13,10 @@ import java.util.Objects;
  * title, and a legend that says what the colours mean. Positions are in the graph's own units with y growing upwards
  * (Gephi's convention); the writers fit them to the page. Edges are drawn in the order given, so callers
  * put the weakest first and the strongest on top.
+ *
+ * <p>A node may be drawn as a pie of the communities it belongs to ({@link #withPies}): an overlapping cover, such as
+ * the classes of an activation pattern graph (Mostafa and Mondal, Eq. 3-4, a neuron in several classes), is invisible
+ * in one colour per node. Each slice has its community's colour ({@link #communityRgb}), the same in every figure.
  */
 public final class Drawing {
 
@@ -45,6 +51,10 @@ public final class Drawing {
     public final float[] edgeAlpha;
     public final float[] edgeWidth;
     public final List<Entry> legend;
+    /** Each node's pie slices, null for a node drawn as a plain circle; null when no node is a pie. */
+    public final PieSlices[] pies;
+    /** The colour of each community id the pies show. */
+    public final Map<Integer, Integer> communityRgb;
 
     /**
      * @param radius    node radii in the units of the positions (Gephi's node size)
@@ -53,6 +63,11 @@ public final class Drawing {
      */
     public Drawing(String title, float[] x, float[] y, float[] radius, int[] nodeRgb, int[] source, int[] target, int[] edgeRgb,
                   float[] edgeAlpha, float[] edgeWidth, List<Entry> legend) {
+        this(title, x, y, radius, nodeRgb, source, target, edgeRgb, edgeAlpha, edgeWidth, legend, null, Collections.emptyMap());
+    }
+
+    private Drawing(String title, float[] x, float[] y, float[] radius, int[] nodeRgb, int[] source, int[] target, int[] edgeRgb,
+                    float[] edgeAlpha, float[] edgeWidth, List<Entry> legend, PieSlices[] pies, Map<Integer, Integer> communityRgb) {
         int n = x.length, m = source.length;
         if (y.length != n || radius.length != n || nodeRgb.length != n) throw new IllegalArgumentException("node arrays differ in length");
         if (target.length != m || edgeRgb.length != m || edgeAlpha.length != m || edgeWidth.length != m) {
@@ -77,6 +92,35 @@ public final class Drawing {
         this.edgeAlpha = edgeAlpha;
         this.edgeWidth = edgeWidth;
         this.legend = Collections.unmodifiableList(new ArrayList<>(legend));
+        if (pies != null) {
+            if (pies.length != n) throw new IllegalArgumentException(pies.length + " pies for " + n + " nodes");
+            for (PieSlices p : pies) {
+                if (p == null) continue;
+                for (int k = 0; k < p.size(); k++) {
+                    if (!communityRgb.containsKey(p.community(k))) throw new IllegalArgumentException("community " + p.community(k) + " has no colour");
+                }
+            }
+        }
+        this.pies = pies;
+        this.communityRgb = Collections.unmodifiableMap(new HashMap<>(communityRgb));
+    }
+
+    /**
+     * This drawing with nodes drawn as pies.
+     *
+     * @param pies         each node's slices, null (or no slices) for a node drawn as a plain circle in its colour
+     * @param communityRgb the colour of every community the slices name
+     * @param legend       the legend that replaces this one (say what the slice colours mean)
+     */
+    public Drawing withPies(PieSlices[] pies, Map<Integer, Integer> communityRgb, List<Entry> legend) {
+        return new Drawing(title, x, y, radius, nodeRgb, source, target, edgeRgb, edgeAlpha, edgeWidth, legend,
+                Objects.requireNonNull(pies).clone(), communityRgb);
+    }
+
+    /** Node {@code i}'s slices when it is drawn as a pie (at least one slice), else null. */
+    public PieSlices pie(int i) {
+        PieSlices p = pies == null ? null : pies[i];
+        return p == null || p.size() == 0 ? null : p;
     }
 
     public int nodeCount() { return x.length; }
