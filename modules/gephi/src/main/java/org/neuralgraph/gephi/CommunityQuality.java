@@ -136,7 +136,7 @@ public final class CommunityQuality extends TicketTask implements Statistics {
     }
 
     private static void writeColumns(GraphModel gm, GraphArrays a, int[][] cover, double[][] alpha, List<String> labels, int[] side) {
-        Column belonging = column(gm, "belonging", "Belonging coefficients", String.class);
+        Column belonging = column(gm, Names.BELONGING, "Belonging coefficients", String.class);
         Column max = column(gm, "belonging_max", "Largest belonging coefficient", Double.class);
         Column klb = column(gm, "klb_side", "Kernighan-Lin side", Integer.class);
         for (int v = 0; v < a.nodes.length; v++) {

@@ -7,6 +7,7 @@ import org.gephi.graph.api.GraphModel;
 import org.gephi.graph.api.Node;
 import org.neuralgraph.core.graph.Drawing;
 import org.neuralgraph.core.graph.Names;
+import org.neuralgraph.core.graph.PieSlices;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +29,8 @@ public final class WorkspaceDrawing {
 
     /** The most node categories the legend lists. */
     static final int MAX_CATEGORIES = 8;
+    /** The most pie communities the legend lists: ten classes and a few more. */
+    static final int MAX_PIE_COMMUNITIES = 16;
 
     private WorkspaceDrawing() { }
 
@@ -36,6 +39,19 @@ public final class WorkspaceDrawing {
      *                  |w|, drawn opaque and twice as wide: a view of the strongest connections
      */
     public static Drawing of(GraphModel gm, String title, double strongest) {
+        return of(gm, title, strongest, null);
+    }
+
+    /**
+     * As {@link #of(GraphModel, String, double)}, with every node that has communities in {@code pieColumn} drawn as a
+     * pie of them ({@link NodePies}: belonging coefficients when there are, else equal shares), and a legend of the
+     * communities' colours, ascending, instead of the node colours'. The overlap of a cover, a neuron in several
+     * classes (Mostafa and Mondal, Eq. 3-4), is then in the picture rather than lost to one colour per node.
+     *
+     * @param pieColumn a cover column ({@code classes}, {@code belonging}, a partition), or null for one colour per node
+     * @throws IllegalArgumentException when there is no such column or its coefficients are not shares
+     */
+    public static Drawing of(GraphModel gm, String title, double strongest, String pieColumn) {
         if (!(strongest >= 0 && strongest <= 1)) throw new IllegalArgumentException("strongest must be in [0, 1], got " + strongest);
         Graph g = gm.getGraph();
         Node[] nodes = g.getNodes().toArray();
@@ -75,8 +91,34 @@ public final class WorkspaceDrawing {
         }
         String layers = layerOrder(gm, nodes);
         if (layers != null) legend.add(Drawing.Entry.text(layers));
-        legend.addAll(nodeLegend(gm, nodes, rgb));
-        return new Drawing(title, x, y, r, rgb, src, dst, ergb, alpha, width, legend);
+        if (pieColumn == null) {
+            legend.addAll(nodeLegend(gm, nodes, rgb));
+            return new Drawing(title, x, y, r, rgb, src, dst, ergb, alpha, width, legend);
+        }
+        NodePies pies = NodePies.read(gm, pieColumn);
+        PieSlices[] slices = new PieSlices[nodes.length];
+        for (int i = 0; i < nodes.length; i++) slices[i] = pies.of(nodes[i]);
+        legend.addAll(pieLegend(gm, pies, pieColumn));
+        return new Drawing(title, x, y, r, rgb, src, dst, ergb, alpha, width, List.of()).withPies(slices, pies.colours(), legend);
+    }
+
+    /**
+     * The pies' communities by id with their colours and sizes, "class 3 (41)" for an activation pattern graph's
+     * {@code classes}, else the column's title and the label; at most {@value #MAX_PIE_COMMUNITIES}.
+     */
+    static List<Drawing.Entry> pieLegend(GraphModel gm, NodePies pies, String pieColumn) {
+        Column c = Columns.find(gm.getNodeTable(), pieColumn, "cover column");
+        String word = c.getId().equals(Names.CLASSES) ? "class" : c.getTitle();
+        List<Drawing.Entry> out = new ArrayList<>();
+        int shown = 0;
+        for (Map.Entry<Integer, String> e : pies.labels().entrySet()) {
+            if (shown++ == MAX_PIE_COMMUNITIES) {
+                out.add(Drawing.Entry.text("+ " + (pies.labels().size() - MAX_PIE_COMMUNITIES) + " more"));
+                break;
+            }
+            out.add(new Drawing.Entry(Drawing.Entry.Swatch.NODE, NodePies.rgb(e.getKey()), word + " " + e.getValue() + " (" + pies.members(e.getKey()) + ")"));
+        }
+        return out;
     }
 
     /**

@@ -21,6 +21,11 @@ public final class Names {
     public static final String VALUE = "value";
     /** An activation pattern graph's class cover, classes separated by {@code |}. */
     public static final String CLASSES = "classes";
+    /**
+     * Each node's communities with its belonging coefficient alpha_cv (Mostafa and Mondal, Eq. 4), e.g.
+     * {@code 3:0.75|7:0.25}: written by the overlapping modularity statistic, read by pie-chart nodes.
+     */
+    public static final String BELONGING = "belonging";
     /** Gephi's Louvain communities (Gephi's own column id). */
     public static final String MODULARITY_CLASS = "modularity_class";
     /** The activation entropy of a neuron (the activation entropy statistic). */
