@@ -51,6 +51,9 @@ class ActivationsCommandTest {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         assertFalse(Files.exists(out.resolve("graphs/activations-L2-epoch-0002.svg")), "only the first trained and the last are drawn");
+        // neurons are pies of the classes they represent (issue 26), the legend names the classes
+        String svg = Files.readString(out.resolve("graphs/activations-L2-epoch-0003.svg"));
+        assertTrue(svg.contains("<g class=\"pie\">") && svg.contains("class=\"slice\"") && svg.contains(">class 0 ("), "pies and a class legend");
 
         // every layer's workspace carries its recorded activations into the project (Activation pattern entropy in Gephi)
         int withActivations = 0;

@@ -64,6 +64,11 @@ public final class ActivationPatternStudy implements Study {
         /** Drawings (PDF, SVG, PNG) of the first trained and the last checkpoint; GEXF is written for every graph. */
         public Set<GraphFiles.Format> drawings;
         public boolean drawEveryCheckpoint;
+        /**
+         * Drawings show each neuron as a pie of the classes it represents, coloured by class (the overlapping cover whose
+         * quality Eq. 3-4 measure: the overlap is the point of the method); false: one colour per node, its Louvain community.
+         */
+        public boolean pies = true;
         public boolean correlateUntrained;
         public long seed;
         public String command = "";
@@ -242,7 +247,7 @@ public final class ActivationPatternStudy implements Study {
         if (draw) formats.addAll(s.drawings);
         String base = cp.epoch() >= 0 ? String.format(Locale.ROOT, "activations-L%d-epoch-%04d", a.layer(), cp.epoch())
                 : String.format(Locale.ROOT, "activations-L%d", a.layer()); // a loaded model has no epoch
-        for (Path f : GraphFiles.write(ws, gm, outDir.resolve("graphs"), base, name, formats)) r.files.add(outDir.relativize(f).toString());
+        for (Path f : GraphFiles.write(ws, gm, outDir.resolve("graphs"), base, name, formats, s.pies ? Names.CLASSES : null)) r.files.add(outDir.relativize(f).toString());
         timeline.add("activations-L" + a.layer(), gm, cp.epoch());
         return r;
     }

@@ -76,15 +76,25 @@ public final class GraphFiles {
      * @return the files written
      */
     public static List<Path> write(Workspace ws, GraphModel gm, Path dir, String baseName, String title, Collection<Format> formats) throws IOException {
+        return write(ws, gm, dir, baseName, title, formats, null);
+    }
+
+    /**
+     * As {@link #write(Workspace, GraphModel, Path, String, String, Collection)}, figures with each node drawn as a pie
+     * of its communities in {@code pieColumn} ({@link WorkspaceDrawing#of(GraphModel, String, double, String)}); null
+     * for one colour per node.
+     */
+    public static List<Path> write(Workspace ws, GraphModel gm, Path dir, String baseName, String title, Collection<Format> formats,
+                                   String pieColumn) throws IOException {
         Files.createDirectories(dir);
         Set<GraphExporter.Format> data = EnumSet.noneOf(GraphExporter.Format.class);
         for (Format f : formats) if (!f.isFigure()) data.add(GraphExporter.Format.valueOf(f.name()));
         List<Path> written = new ArrayList<>(GraphExporter.export(ws, dir, baseName, data));
         boolean figures = formats.stream().anyMatch(Format::isFigure);
         if (!figures) return written;
-        written.addAll(draw(WorkspaceDrawing.of(gm, title, 0), dir, baseName, formats));
+        written.addAll(draw(WorkspaceDrawing.of(gm, title, 0, pieColumn), dir, baseName, formats));
         if (gm.getEdgeTable().hasColumn(Names.VALUE)) {
-            written.addAll(draw(WorkspaceDrawing.of(gm, title + ", strongest weights", STRONGEST_PERCENT / 100), dir, baseName + "-strongest", formats));
+            written.addAll(draw(WorkspaceDrawing.of(gm, title + ", strongest weights", STRONGEST_PERCENT / 100, pieColumn), dir, baseName + "-strongest", formats));
         }
         return written;
     }
