@@ -66,6 +66,8 @@ public final class FirstView {
         PreviewProperties preview = Lookup.getDefault().lookup(PreviewController.class).getModel(ws).getProperties();
         preview.putValue(PreviewProperty.EDGE_COLOR, new EdgeColor(EdgeColor.Mode.ORIGINAL));
         preview.putValue(PreviewProperty.EDGE_CURVED, false);
+        // an activation pattern graph's neurons as pies of their classes: the overlap of Eq. 3-4 (issue 26)
+        if (gm.getNodeTable().hasColumn(Names.CLASSES)) PieNodeRenderer.switchOn(ws, Names.CLASSES);
     }
 
     /**
