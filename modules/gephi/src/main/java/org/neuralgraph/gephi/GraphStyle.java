@@ -22,8 +22,11 @@ public final class GraphStyle {
     static final float MIN_SIZE = 4f;
     static final float MAX_SIZE = 20f;
 
-    /** Paul Tol's "muted" qualitative colours, told apart with every common colour-vision deficiency; then they cycle. */
-    static final int[] PALETTE = {0x332288, 0x117733, 0x44aa99, 0x88ccee, 0xddcc77, 0xcc6677, 0xaa4499, 0x882255, 0x999933};
+    /**
+     * Paul Tol's "muted" qualitative colours, told apart with every common colour-vision deficiency, and the dark brown of
+     * his 12-colour qualitative set as a tenth, so that the ten classes of MNIST get ten colours; then they cycle.
+     */
+    static final int[] PALETTE = {0x332288, 0x117733, 0x44aa99, 0x88ccee, 0xddcc77, 0xcc6677, 0xaa4499, 0x882255, 0x999933, 0x661100};
 
     /** A negative weight's edge (ColorBrewer RdBu's blue end), a positive one's (its red end), an unsigned one's. */
     public static final int NEGATIVE = 0x2166ac;
