@@ -376,18 +376,41 @@ public final class CommunityTracking {
             throw new IllegalArgumentException(nodeIds.size() + " node id lists but " + communities.size()
                     + " community lists: one of each per checkpoint");
         }
-        int steps = nodeIds.size();
-        int[][] persistent = new int[steps][];
-        List<Event> events = new ArrayList<>();
-        List<int[]> parents = new ArrayList<>();    // by persistent id
-        List<Integer> firstSeen = new ArrayList<>();
-        int[] lastSeen = new int[0];
+        Tracker tracker = tracker();
+        for (int t = 0; t < nodeIds.size(); t++) {
+            tracker.next(nodeIds.get(t), communities.get(t));
+        }
+        return tracker.result();
+    }
 
-        // fronts: persistent id -> member ids
-        Map<Integer, Set<String>> fronts = new LinkedHashMap<>();
-        for (int t = 0; t < steps; t++) {
-            String[] ids = nodeIds.get(t);
-            int[] labels = communities.get(t);
+    /**
+     * A tracker fed one checkpoint at a time: the matching only looks back, so a checkpoint's persistent ids are known
+     * as soon as it is analysed (a study can write them before it goes on to the next checkpoint).
+     */
+    public Tracker tracker() {
+        return new Tracker();
+    }
+
+    /** Follows communities one checkpoint at a time; see {@link #tracker()}. */
+    public final class Tracker {
+        private final List<int[]> persistent = new ArrayList<>();
+        private final List<String[]> nodeIds = new ArrayList<>();
+        private final List<Event> events = new ArrayList<>();
+        private final List<int[]> parents = new ArrayList<>();    // by persistent id
+        private final List<Integer> firstSeen = new ArrayList<>();
+        private int[] lastSeen = new int[0];
+        /** persistent id -> member ids of its step community at the last checkpoint. */
+        private Map<Integer, Set<String>> fronts = new LinkedHashMap<>();
+
+        private Tracker() { }
+
+        /**
+         * The next checkpoint: its node ids and each node's community (negative = none).
+         *
+         * @return the persistent id of each node, in the same order (-1 for none)
+         */
+        public int[] next(String[] ids, int[] labels) {
+            int t = persistent.size();
             if (ids.length != labels.length) {
                 throw new IllegalArgumentException("Checkpoint " + t + " has " + ids.length + " nodes but "
                         + labels.length + " community labels");
@@ -425,8 +448,7 @@ public final class CommunityTracking {
             for (int a = 0; a < step.size(); a++) {
                 if (idOf[a] < 0) {
                     idOf[a] = parents.size();
-                    int[] ps = byStep.get(a).stream().mapToInt(m -> m.front).sorted().toArray();
-                    parents.add(ps);
+                    parents.add(byStep.get(a).stream().mapToInt(m -> m.front).sorted().toArray());
                     firstSeen.add(t);
                 }
             }
@@ -439,8 +461,6 @@ public final class CommunityTracking {
                 }
                 lastSeen[idOf[a]] = t;
             }
-            persistent[t] = out;
-
             if (t > 0) {
                 events(t, step, idOf, fronts, byStep, byFront, events);
             }
@@ -448,13 +468,24 @@ public final class CommunityTracking {
             for (int a = 0; a < step.size(); a++) {
                 fronts.put(idOf[a], step.get(a).members);
             }
+            persistent.add(out);
+            nodeIds.add(ids.clone());
+            return out.clone();
         }
-        List<Community> list = new ArrayList<>();
-        for (int id = 0; id < parents.size(); id++) {
-            list.add(new Community(id, firstSeen.get(id), lastSeen[id], parents.get(id)));
+
+        /** The checkpoints so far. */
+        public Result result() {
+            List<Community> list = new ArrayList<>();
+            for (int id = 0; id < parents.size(); id++) {
+                list.add(new Community(id, firstSeen.get(id), lastSeen[id], parents.get(id)));
+            }
+            int[][] p = new int[persistent.size()][];
+            for (int t = 0; t < p.length; t++) {
+                p[t] = persistent.get(t).clone();
+            }
+            return new Result(p, Collections.unmodifiableList(new ArrayList<>(events)),
+                    Collections.unmodifiableList(list), List.copyOf(nodeIds));
         }
-        return new Result(persistent, Collections.unmodifiableList(events), Collections.unmodifiableList(list),
-                List.copyOf(nodeIds));
     }
 
     private void events(int t, List<StepCommunity> step, int[] idOf, Map<Integer, Set<String>> fronts,

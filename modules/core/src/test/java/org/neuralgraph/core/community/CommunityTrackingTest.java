@@ -205,4 +205,18 @@ class CommunityTrackingTest {
         assertEquals(0, ct.track(List.of(), List.of()).checkpoints());
         assertEquals(Arrays.asList(), ct.track(List.<String[]>of(new String[0]), List.of(new int[0])).events());
     }
+
+    @Test
+    void theTrackerGivesEachCheckpointsIdsAsItComesAndTheSameResultAsTrack() {
+        Steps steps = new Steps().add("0:a b c d e f g h | 1:x y z").add("4:f g h | 0:a b c d e | 9:x y z")
+                .add("2:a b c d e f g h | 1:x y z");
+        CommunityTracking.Tracker tracker = new CommunityTracking().tracker();
+        assertArrayEquals(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1}, tracker.next(steps.ids.get(0), steps.labels.get(0)));
+        assertArrayEquals(new int[] {2, 2, 2, 0, 0, 0, 0, 0, 1, 1, 1}, tracker.next(steps.ids.get(1), steps.labels.get(1)));
+        assertArrayEquals(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1}, tracker.next(steps.ids.get(2), steps.labels.get(2)));
+        Result r = tracker.result();
+        assertEquals(steps.track().events(), r.events());
+        assertEquals(Kind.MERGE, only(r, 2, Kind.MERGE).kind());
+        assertEquals(1, r.communities().get(2).lastCheckpoint());
+    }
 }
