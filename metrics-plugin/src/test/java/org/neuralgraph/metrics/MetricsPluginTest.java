@@ -32,11 +32,11 @@ class MetricsPluginTest {
     @Test
     void everyStatisticIsRegistered() {
         for (Class<?> ui : new Class<?>[]{CommunityQualityUI.class, SmallWorldUI.class, ActivationEntropyUI.class, EffectiveCouplingUI.class, CapacitanceRankingUI.class,
-                DynamicSmallWorldUI.class, DynamicEffectiveCouplingUI.class, DynamicOverlappingModularityUI.class}) {
+                DynamicSmallWorldUI.class, DynamicEffectiveCouplingUI.class, DynamicOverlappingModularityUI.class, DynamicCommunityTrackingUI.class}) {
             assertTrue(Lookup.getDefault().lookupAll(StatisticsUI.class).stream().anyMatch(ui::isInstance), ui.getName());
         }
         for (Class<?> b : new Class<?>[]{CommunityQualityUI.Builder.class, SmallWorldUI.Builder.class, ActivationEntropyUI.Builder.class, EffectiveCouplingUI.Builder.class, CapacitanceRankingUI.Builder.class,
-                DynamicSmallWorldUI.Builder.class, DynamicEffectiveCouplingUI.Builder.class, DynamicOverlappingModularityUI.Builder.class}) {
+                DynamicSmallWorldUI.Builder.class, DynamicEffectiveCouplingUI.Builder.class, DynamicOverlappingModularityUI.Builder.class, DynamicCommunityTrackingUI.Builder.class}) {
             assertTrue(Lookup.getDefault().lookupAll(StatisticsBuilder.class).stream().anyMatch(b::isInstance), b.getName());
         }
     }
@@ -180,7 +180,7 @@ class MetricsPluginTest {
         String[][] widest = {{new CapacitanceRankingUI().getDisplayName(), "-0.83"}, {new ActivationEntropyUI().getDisplayName(), "1536"},
                 {new ActivationEntropyUI().getDisplayName(), "12.35"}, {new EffectiveCouplingUI().getDisplayName(), "0.01235"}};
         for (String[] row : widest) assertTrue(rowWidth(row[0], row[1]) <= gephis + 2, row[0] + " " + row[1]);
-        for (StatisticsUI ui : new StatisticsUI[]{new DynamicSmallWorldUI(), new DynamicEffectiveCouplingUI(), new DynamicOverlappingModularityUI()}) {
+        for (StatisticsUI ui : new StatisticsUI[]{new DynamicSmallWorldUI(), new DynamicEffectiveCouplingUI(), new DynamicOverlappingModularityUI(), new DynamicCommunityTrackingUI()}) {
             assertEquals("", ui.getValue(), "nothing beside a statistic over time, as Gephi's own");
             assertTrue(rowWidth(ui.getDisplayName(), "") <= gephis, ui.getDisplayName());
         }
@@ -188,7 +188,7 @@ class MetricsPluginTest {
 
     @Test
     void dynamicStatisticsAreInTheDynamicCategoryAndTakeTheirSettings() {
-        for (StatisticsUI ui : new StatisticsUI[]{new DynamicSmallWorldUI(), new DynamicEffectiveCouplingUI(), new DynamicOverlappingModularityUI()}) {
+        for (StatisticsUI ui : new StatisticsUI[]{new DynamicSmallWorldUI(), new DynamicEffectiveCouplingUI(), new DynamicOverlappingModularityUI(), new DynamicCommunityTrackingUI()}) {
             assertEquals(StatisticsUI.CATEGORY_DYNAMIC, ui.getCategory(), ui.getDisplayName());
             assertTrue(org.gephi.statistics.spi.DynamicStatistics.class.isAssignableFrom(ui.getStatisticsClass()));
         }
@@ -212,6 +212,18 @@ class MetricsPluginTest {
         assertEquals("cover", mod.getCoverColumn());
         mu.setup(mod);
         assertEquals("", mu.getValue(), "nothing to show before a run");
+
+        DynamicCommunityTrackingUI tu = new DynamicCommunityTrackingUI();
+        org.neuralgraph.gephi.DynamicCommunityTracking tracking =
+                (org.neuralgraph.gephi.DynamicCommunityTracking) new DynamicCommunityTrackingUI.Builder().getStatistics();
+        SettingsPanel r = (SettingsPanel) tu.getSettingsPanel();
+        tu.setup(tracking);
+        assertEquals("0.3", r.text(DynamicCommunityTrackingUI.THETA));
+        r.set(DynamicCommunityTrackingUI.PARTITION, "cover");
+        r.set(DynamicCommunityTrackingUI.THETA, "0.5");
+        tu.unsetup();
+        assertEquals("cover", tracking.getPartitionColumn());
+        assertEquals(0.5, tracking.getTheta());
     }
 
     @Test

@@ -55,6 +55,18 @@ class ActivationsCommandTest {
         String svg = Files.readString(out.resolve("graphs/activations-L2-epoch-0003.svg"));
         assertTrue(svg.contains("<g class=\"pie\">") && svg.contains("class=\"slice\"") && svg.contains(">class 0 ("), "pies and a class legend");
 
+        // issue 26: each layer's communities followed over the checkpoints, in the GEXF, the report and a chart
+        for (String f : new String[]{"charts/activations-L1-communities.png", "tables/activations-L2-community-events.csv"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        String followed = Files.readString(out.resolve("report.md"));
+        assertTrue(followed.contains("## Communities followed over checkpoints") && followed.contains("### Layer 2")
+                && followed.contains("| epoch | communities | continue | grow | shrink | split | merge | birth | death |"), followed);
+        assertTrue(Files.readString(out.resolve("graphs/activations-L1-epoch-0002.gexf")).contains("title=\"Community (followed over checkpoints)\""));
+        assertTrue(Files.readString(out.resolve("report.json")).contains("\"communities_over_checkpoints\""));
+        assertEquals(1 + 3, java.util.Arrays.stream(Files.readString(out.resolve("tables/activations-L1-community-events.csv")).split("\n"))
+                .map(l -> l.split(",")[0] + "," + l.split(",")[1]).distinct().count(), "a header and 3 transitions");
+
         // every layer's workspace carries its recorded activations into the project (Activation pattern entropy in Gephi)
         int withActivations = 0;
         try (java.util.zip.ZipFile project = new java.util.zip.ZipFile(out.resolve("neuralgraph.gephi").toFile())) {

@@ -28,6 +28,11 @@ public final class GraphStyle {
      */
     static final int[] PALETTE = {0x332288, 0x117733, 0x44aa99, 0x88ccee, 0xddcc77, 0xcc6677, 0xaa4499, 0x882255, 0x999933, 0x661100};
 
+    /** The node palette as 0xRRGGBB, category {@code k} taking entry {@code k mod length} (for charts that match the graphs). */
+    public static int[] palette() {
+        return PALETTE.clone();
+    }
+
     /** A negative weight's edge (ColorBrewer RdBu's blue end), a positive one's (its red end), an unsigned one's. */
     public static final int NEGATIVE = 0x2166ac;
     public static final int POSITIVE = 0xb2182b;

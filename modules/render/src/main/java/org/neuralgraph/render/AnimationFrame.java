@@ -16,6 +16,8 @@ public final class AnimationFrame {
     private final double[] weight;
     private final String title;
     private final List<String> caption;
+    /** This frame's node colours (0xRRGGBB), or null for the layout's. */
+    private final int[] rgb;
 
     /**
      * @param present one flag per node of the layout
@@ -42,7 +44,32 @@ public final class AnimationFrame {
         this.weight = weight.clone();
         this.title = title == null ? "" : title;
         this.caption = List.copyOf(caption);
+        this.rgb = null;
     }
+
+    private AnimationFrame(AnimationFrame f, int[] rgb) {
+        this.present = f.present;
+        this.source = f.source;
+        this.target = f.target;
+        this.weight = f.weight;
+        this.title = f.title;
+        this.caption = f.caption;
+        this.rgb = rgb;
+    }
+
+    /**
+     * This frame with its own node colours (0xRRGGBB, one per node), which override the layout's: a node whose
+     * community changes between checkpoints changes colour in the animation.
+     */
+    public AnimationFrame withNodeColours(int[] rgb) {
+        if (rgb.length != present.length) {
+            throw new IllegalArgumentException(rgb.length + " node colours for " + present.length + " nodes");
+        }
+        return new AnimationFrame(this, rgb.clone());
+    }
+
+    /** The node's colour in this frame, or {@code fallback} (the layout's) when the frame has none of its own. */
+    public int rgb(int node, int fallback) { return rgb == null ? fallback : rgb[node]; }
 
     public int nodeCount() { return present.length; }
     public boolean present(int node) { return present[node]; }

@@ -117,7 +117,7 @@ public final class FrameRenderer {
             double r = maxWeight > 0 ? Math.min(1, frame.weight(e) / maxWeight) : 1;
             int s = frame.source(e), t = frame.target(e);
             int alpha = (int) Math.round(255 * (0.05 + 0.8 * r));
-            g.setColor(new Color((alpha << 24) | (nodes.rgb(s) & 0xFFFFFF), true));
+            g.setColor(new Color((alpha << 24) | (frame.rgb(s, nodes.rgb(s)) & 0xFFFFFF), true));
             g.setStroke(new BasicStroke((float) (0.5 + 2 * r)));
             line.setLine(px(s), py(s), px(t), py(t));
             g.draw(line);
@@ -130,7 +130,7 @@ public final class FrameRenderer {
             if (!frame.present(i)) continue;
             double r = Math.max(1, nodes.size(i) * scale);
             circle.setFrame(px(i) - r, py(i) - r, 2 * r, 2 * r);
-            g.setColor(new Color(nodes.rgb(i) & 0xFFFFFF));
+            g.setColor(new Color(frame.rgb(i, nodes.rgb(i)) & 0xFFFFFF));
             g.fill(circle);
         }
     }

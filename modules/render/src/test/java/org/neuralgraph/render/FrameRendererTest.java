@@ -40,6 +40,18 @@ class FrameRendererTest {
     }
 
     @Test
+    void aFrameWithItsOwnNodeColoursOverridesTheLayouts() {
+        FrameRenderer renderer = new FrameRenderer(Frames.SQUARE, 320, 240, 1);
+        int purple = 0x332288;
+        AnimationFrame own = Frames.THREE.get(0).withNodeColours(new int[]{Frames.RED, Frames.GREEN, Frames.BLUE, purple});
+        BufferedImage image = renderer.render(own);
+        assertTrue(pixels(image, Frames.ORANGE).isEmpty(), "node 3 is no longer orange");
+        assertFalse(pixels(image, purple).isEmpty(), "node 3 takes the frame's colour");
+        assertFalse(pixels(renderer.render(Frames.THREE.get(0)), Frames.ORANGE).isEmpty(), "the original frame is unchanged");
+        assertThrows(IllegalArgumentException.class, () -> Frames.THREE.get(0).withNodeColours(new int[3]));
+    }
+
+    @Test
     void yGrowsUpwardsAsInGephi() {
         FrameRenderer renderer = new FrameRenderer(Frames.SQUARE, 320, 240, 1);
         BufferedImage image = renderer.render(Frames.THREE.get(0));

@@ -28,6 +28,13 @@ public final class Names {
     public static final String BELONGING = "belonging";
     /** Gephi's Louvain communities (Gephi's own column id). */
     public static final String MODULARITY_CLASS = "modularity_class";
+    /**
+     * A node's community followed over checkpoints: the {@link #MODULARITY_CLASS} of every checkpoint renumbered so
+     * that a community keeps its id from one checkpoint to the next (core.community.CommunityTracking).
+     */
+    public static final String COMMUNITY = "community";
+    /** The title of {@link #COMMUNITY}. */
+    public static final String COMMUNITY_TITLE = "Community (followed over checkpoints)";
     /** The activation entropy of a neuron (the activation entropy statistic). */
     public static final String ACTIVATION_ENTROPY = "activation_entropy";
 

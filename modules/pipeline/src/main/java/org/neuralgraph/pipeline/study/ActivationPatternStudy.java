@@ -112,10 +112,13 @@ public final class ActivationPatternStudy implements Study {
         final List<String> timelineFiles = new ArrayList<>();
         int classes;
         int samples;
+        /** Each layer's Louvain communities followed over the checkpoints (issue 26). */
+        final CommunityFollowing communities = new CommunityFollowing();
     }
 
     private final ModelRequest model;
     private final Settings s;
+    private CommunityFollowing following;
 
     public ActivationPatternStudy(ModelRequest model, Settings settings) {
         this.model = model;
@@ -164,6 +167,7 @@ public final class ActivationPatternStudy implements Study {
     private Result analyse(GephiProject project, TrainingRun run, LabeledImages train, Path outDir, ProgressMonitor monitor) throws IOException {
         ActivationPatternKind kind = GraphKinds.get(ActivationPatternKind.class);
         Result result = new Result();
+        following = result.communities;
         result.classes = train.classes();
         result.samples = train.size();
         int trained = 0, n = run.checkpoints().size();
@@ -240,7 +244,8 @@ public final class ActivationPatternStudy implements Study {
                     + "so the graph has no edges and its modularities are undefined", a.layer(), cp.label()));
         }
         ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
-        GraphStyle.colourBy(gm, Modularity.MODULARITY_CLASS);
+        following.follow("activations-L" + a.layer(), "layer " + a.layer(), gm, cp, c.index);
+        GraphStyle.colourBy(gm, Names.COMMUNITY);
         GraphStyle.sizeByWeightedDegree(gm);
         GraphStyle.colourEdges(gm);
         Set<GraphFiles.Format> formats = java.util.EnumSet.of(GraphFiles.Format.GEXF);

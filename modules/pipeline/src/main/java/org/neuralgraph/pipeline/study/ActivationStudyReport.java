@@ -130,6 +130,7 @@ final class ActivationStudyReport {
         Path charts = Files.createDirectories(dir.resolve("charts"));
         entropyChart(charts.resolve("fig1-entropy-accuracy.png"));
         for (int l = 1; l <= layers(); l++) layerChart(l, charts.resolve("layer-" + l + "-metrics-accuracy.png"));
+        result.communities.write(dir);
         writeFile(dir.resolve("report.md"), markdown());
         Json.write(dir.resolve("report.json"), json());
     }
@@ -450,6 +451,7 @@ final class ActivationStudyReport {
                 .append("`classes` is the class cover (run Statistics > Community quality on it)\n")
                 .append(TimelineOutput.markdown(result.timelineFiles));
         for (String note : result.notes) m.append("- note: ").append(note).append('\n');
+        m.append(result.communities.markdown());
         return m.toString();
     }
 
@@ -501,6 +503,7 @@ final class ActivationStudyReport {
         j.put("claims", Claims.json(claims));
         j.put("claim_counts", Claims.counts(claims));
         j.put("notes", result.notes);
+        j.put("communities_over_checkpoints", result.communities.json());
         return j;
     }
 

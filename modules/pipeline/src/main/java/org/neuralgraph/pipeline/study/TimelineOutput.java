@@ -33,7 +33,9 @@ import java.util.Map;
  *
  * <p>Timestamps are epochs when every checkpoint has a distinct epoch, increasing; otherwise checkpoint indices
  * 0, 1, ... (the graph attribute {@code timeline_unit} says which). Node colours and sizes are static in Gephi: they
- * are those of the last checkpoint's workspace (grey and small for a node that is absent there).
+ * are those of the last checkpoint's workspace (grey and small for a node that is absent there). When the study follows
+ * communities over checkpoints (node column {@code community}), the animation's frames take each checkpoint's own
+ * colours, and in Gephi the dynamic column {@code community} can colour the timeline as it plays.
  */
 final class TimelineOutput {
 
@@ -43,6 +45,8 @@ final class TimelineOutput {
         final List<Integer> epochs = new ArrayList<>();
         Map<String, Color> colours = new HashMap<>();
         Map<String, Float> sizes = new HashMap<>();
+        /** Each checkpoint's node colours when its workspace follows communities ({@code community}), else empty. */
+        final List<Map<String, Color>> frameColours = new ArrayList<>();
     }
 
     private final boolean enabled;
@@ -72,6 +76,7 @@ final class TimelineOutput {
             t.colours.put(n.getId().toString(), n.getColor());
             t.sizes.put(n.getId().toString(), n.size());
         }
+        if (gm.getNodeTable().hasColumn(org.neuralgraph.core.graph.Names.COMMUNITY)) t.frameColours.add(t.colours);
     }
 
     /**
@@ -99,7 +104,7 @@ final class TimelineOutput {
         List<Path> written = new ArrayList<>(GraphExporter.export(ws, outDir.resolve("graphs"), kind + "-timeline",
                 EnumSet.of(GraphExporter.Format.GEXF)));
         monitor.start("animating " + kind, 1);
-        written.addAll(AnimationFiles.write(TimelineAnimation.frames(timeline, kind), WorkspaceLayout.of(gm, timeline),
+        written.addAll(AnimationFiles.write(frameColours(TimelineAnimation.frames(timeline, kind), timeline, t), WorkspaceLayout.of(gm, timeline),
                 outDir.resolve("animation"), kind));
         List<String> files = new ArrayList<>();
         for (Path f : written) {
@@ -108,6 +113,25 @@ final class TimelineOutput {
         }
         files.add("animation/" + kind + "/");
         return files;
+    }
+
+    /**
+     * When every checkpoint's workspace followed its communities over checkpoints, each frame takes its own
+     * checkpoint's node colours, so a community keeps its colour and a node that changes community changes colour;
+     * otherwise the frames keep the layout's (last checkpoint's) colours.
+     */
+    private static List<org.neuralgraph.render.AnimationFrame> frameColours(List<org.neuralgraph.render.AnimationFrame> frames,
+                                                                            GraphTimeline timeline, Track t) {
+        if (t.frameColours.size() != frames.size()) return frames;
+        List<org.neuralgraph.render.AnimationFrame> out = new ArrayList<>();
+        for (int f = 0; f < frames.size(); f++) {
+            int[] rgb = new int[timeline.nodeCount()];
+            for (int v = 0; v < rgb.length; v++) {
+                rgb[v] = t.frameColours.get(f).getOrDefault(timeline.nodeId(v), Color.LIGHT_GRAY).getRGB() & 0xFFFFFF;
+            }
+            out.add(frames.get(f).withNodeColours(rgb));
+        }
+        return out;
     }
 
     /** The report's lines for these files (nothing when there are none). */

@@ -63,6 +63,7 @@ final class WeightGraphReport {
         Path charts = dir.resolve("charts");
         modularityChart(charts.resolve(MODULARITY_CHART));
         if (result.checkpoints.size() > 1) degreeChart(charts.resolve(DEGREE_CHART));
+        result.communities.write(dir);
         Json.write(dir.resolve("report.json"), json());
         writeFile(dir.resolve("metrics.csv"), metricsCsv());
         writeFile(dir.resolve("modularity.csv"), modularityCsv());
@@ -110,6 +111,7 @@ final class WeightGraphReport {
         m.put("claim_counts", Claims.counts(claims));
         m.put("timeline_files", result.timelineFiles);
         m.put("notes", result.notes);
+        m.put("communities_over_checkpoints", result.communities.json());
         return m;
     }
 
@@ -395,6 +397,7 @@ final class WeightGraphReport {
         m.append("- `neuralgraph.gephi`: a Gephi project with one workspace per checkpoint")
                 .append(result.timelineFiles.isEmpty() ? "" : " and the dynamic workspace \"weights timeline\"").append('\n');
         for (String n : result.notes) m.append("- note: ").append(n).append('\n');
+        m.append(result.communities.markdown());
         return m.toString();
     }
 

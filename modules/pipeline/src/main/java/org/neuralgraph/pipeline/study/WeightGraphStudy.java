@@ -69,6 +69,8 @@ public final class WeightGraphStudy implements Study {
         final List<String> notes = new ArrayList<>();
         /** Files of the training as one dynamic graph ({@code --dynamic}), else empty. */
         final List<String> timelineFiles = new ArrayList<>();
+        /** The Louvain communities at the colour resolution followed over the checkpoints (issue 26). */
+        final CommunityFollowing communities = new CommunityFollowing();
     }
 
     private final ModelRequest model;
@@ -123,7 +125,8 @@ public final class WeightGraphStudy implements Study {
                 }
             }
             ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
-            GraphStyle.colourBy(gm, s.colourByLayer ? Names.LAYER : Names.MODULARITY_CLASS);
+            result.communities.follow("weights", "the weight graph", gm, cp, k);
+            GraphStyle.colourBy(gm, s.colourByLayer ? Names.LAYER : Names.COMMUNITY);
             GraphStyle.sizeByWeightedDegree(gm);
             GraphStyle.colourEdges(gm);
             r.graphAttributes = new LinkedHashMap<>();
