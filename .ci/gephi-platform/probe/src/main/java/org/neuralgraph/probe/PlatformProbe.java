@@ -279,6 +279,9 @@ public final class PlatformProbe implements Runnable {
                     return new Expectation("dynamic_small_world_sigma per window", none, new String[]{"dynamic_small_world_sigma"}, null);
                 case "Effective coupling (beta_eff) over time":
                     return new Expectation("dynamic_beta_eff per window", none, new String[]{"dynamic_beta_eff"}, null);
+                case "Community tracking over time":
+                    // nodes absent from the windows get no community: the report is what every run must give
+                    return new Expectation("a report of the communities followed over the windows", none, none, "births");
                 case "Modularity over resolutions":
                     return new Expectation("modularity_class on every node", new String[]{"modularity_class"}, none, null);
                 case "Overlapping modularity":

@@ -19,15 +19,16 @@ import java.util.Set;
  * checkpoint has nothing to do with community 3 at the next. This class gives every node at every checkpoint a
  * <em>persistent</em> community id and lists the events between consecutive checkpoints.
  *
- * <h2>What the paper does (Section III, the dynamic community model and its matching strategy)</h2>
+ * <h2>What the paper does (its dynamic community model and matching strategy)</h2>
  * <ul>
  *   <li>The communities found at one time step are <em>step communities</em>; a <em>dynamic community</em> is a
  *       timeline of step communities, and its <em>front</em> is the step community most recently added to it.</li>
  *   <li>At the first step every step community starts a dynamic community.</li>
  *   <li>At every later step each step community C is compared with every front F by the Jaccard coefficient of their
  *       member sets, |C &cap; F| / |C &cup; F|; when it exceeds the matching threshold &theta;, C continues that
- *       dynamic community. The paper studies &theta; in [0.1, 0.5] and recommends <b>&theta; = 0.3</b>
- *       (its evaluation, Section IV), which is {@link #DEFAULT_THETA}.</li>
+ *       dynamic community. Its experiments use a matching threshold of <b>&theta; = 0.3</b>, which is
+ *       {@link #DEFAULT_THETA}. (The paper is not among the project's seeds; this summary was written from the
+ *       published text, not checked against a copy here.)</li>
  *   <li>A step community that matches no front is the <em>birth</em> of a new dynamic community; one that matches
  *       several fronts is a <em>merge</em>; a front that several step communities match <em>splits</em>; a dynamic
  *       community that nothing matches has, for that step, no member (the paper lets it come back after a gap of up to
