@@ -135,6 +135,7 @@ public final class AlluvialChart {
             // bars and their ids
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
             FontMetrics fm = g.getFontMetrics();
+            java.util.List<java.awt.Rectangle> labels = new java.util.ArrayList<>(); // drawn so far: no label over another
             for (int t = 0; t < steps; t++) {
                 double x = LEFT + t * dx;
                 for (var e : sizes.get(t).entrySet()) {
@@ -148,8 +149,13 @@ public final class AlluvialChart {
                         String id = Integer.toString(e.getKey());
                         int tx = t == 0 ? (int) x - fm.stringWidth(id) - 6 : (int) x + BAR + 4;
                         int ty = (int) Math.round(y + h / 2 + fm.getAscent() / 2.0 - 2);
-                        g.setColor(Color.BLACK);
-                        g.drawString(id, tx, ty);
+                        java.awt.Rectangle box = new java.awt.Rectangle(tx - 2, ty - fm.getAscent(), fm.stringWidth(id) + 4, fm.getAscent() + 2);
+                        boolean fits = edge || fm.stringWidth(id) + 8 <= dx - BAR; // an inner label stays between two columns
+                        if (fits && labels.stream().noneMatch(box::intersects)) {
+                            labels.add(box);
+                            g.setColor(Color.BLACK);
+                            g.drawString(id, tx, ty);
+                        }
                     }
                 }
             }
