@@ -183,16 +183,11 @@ public class PieNodeRenderer implements Renderer {
         cb.saveGraphicsState();
         for (int k = 0; k < s.size(); k++) {
             cb.setNonStrokingColor(new Color(NodePies.rgb(s.community(k))));
-            double a0 = Math.toRadians(s.start(k)), a1 = Math.toRadians(s.end(k));
+            double[] arc = s.arcUpwards(k, x, y, r);
             cb.moveTo(x, y);
-            cb.lineTo((float) (x + r * Math.sin(a0)), (float) (y + r * Math.cos(a0)));
-            int pieces = (int) Math.ceil(s.extent(k) / 90 - 1e-9);
-            double step = (a1 - a0) / pieces, h = 4.0 / 3 * Math.tan(step / 4) * r;
-            for (int j = 0; j < pieces; j++) {
-                double u = a0 + j * step, v = u + step;
-                cb.curveTo((float) (x + r * Math.sin(u) + h * Math.cos(u)), (float) (y + r * Math.cos(u) - h * Math.sin(u)),
-                        (float) (x + r * Math.sin(v) - h * Math.cos(v)), (float) (y + r * Math.cos(v) + h * Math.sin(v)),
-                        (float) (x + r * Math.sin(v)), (float) (y + r * Math.cos(v)));
+            cb.lineTo((float) arc[0], (float) arc[1]);
+            for (int j = 2; j < arc.length; j += 6) {
+                cb.curveTo((float) arc[j], (float) arc[j + 1], (float) arc[j + 2], (float) arc[j + 3], (float) arc[j + 4], (float) arc[j + 5]);
             }
             cb.closePath();
             cb.fill();

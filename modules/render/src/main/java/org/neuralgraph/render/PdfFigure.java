@@ -99,16 +99,11 @@ public final class PdfFigure {
         for (int k = 0; k < p.size(); k++) {
             int rgb = f.communityRgb.get(p.community(k));
             cs.setNonStrokingColor((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255);
-            double a0 = Math.toRadians(p.start(k)), a1 = Math.toRadians(p.end(k));
+            double[] arc = p.arcUpwards(k, x, y, r);
             cs.moveTo(x, y);
-            cs.lineTo((float) (x + r * Math.sin(a0)), (float) (y + r * Math.cos(a0)));
-            int pieces = (int) Math.ceil(p.extent(k) / 90 - 1e-9);
-            double step = (a1 - a0) / pieces, hl = 4.0 / 3 * Math.tan(step / 4) * r;
-            for (int j = 0; j < pieces; j++) {
-                double s = a0 + j * step, e = s + step;
-                cs.curveTo((float) (x + r * Math.sin(s) + hl * Math.cos(s)), (float) (y + r * Math.cos(s) - hl * Math.sin(s)),
-                        (float) (x + r * Math.sin(e) - hl * Math.cos(e)), (float) (y + r * Math.cos(e) + hl * Math.sin(e)),
-                        (float) (x + r * Math.sin(e)), (float) (y + r * Math.cos(e)));
+            cs.lineTo((float) arc[0], (float) arc[1]);
+            for (int j = 2; j < arc.length; j += 6) {
+                cs.curveTo((float) arc[j], (float) arc[j + 1], (float) arc[j + 2], (float) arc[j + 3], (float) arc[j + 4], (float) arc[j + 5]);
             }
             cs.closePath();
             cs.fill();
@@ -126,18 +121,18 @@ public final class PdfFigure {
             cs.stroke();
             cs.restoreGraphicsState();
         }
-        float k = K * r;
-        cs.moveTo(x + r, y);
-        cs.curveTo(x + r, y + k, x + k, y + r, x, y + r);
-        cs.curveTo(x - k, y + r, x - r, y + k, x - r, y);
-        cs.curveTo(x - r, y - k, x - k, y - r, x, y - r);
-        cs.curveTo(x + k, y - r, x + r, y - k, x + r, y);
-        cs.closePath();
+        circlePath(cs, x, y, r);
         cs.stroke();
     }
 
     private static void circle(PDPageContentStream cs, float x, float y, float r, int rgb) throws IOException {
         cs.setNonStrokingColor((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255);
+        circlePath(cs, x, y, r);
+        cs.fillAndStroke();
+    }
+
+    /** A circle as four Bézier quarters (K is the usual 0.5523 of the radius). */
+    private static void circlePath(PDPageContentStream cs, float x, float y, float r) throws IOException {
         float k = K * r;
         cs.moveTo(x + r, y);
         cs.curveTo(x + r, y + k, x + k, y + r, x, y + r);
@@ -145,7 +140,6 @@ public final class PdfFigure {
         cs.curveTo(x - r, y - k, x - k, y - r, x, y - r);
         cs.curveTo(x + k, y - r, x + r, y - k, x + r, y);
         cs.closePath();
-        cs.fillAndStroke();
     }
 
     private static void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s) throws IOException {

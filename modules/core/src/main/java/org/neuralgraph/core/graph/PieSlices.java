@@ -107,6 +107,31 @@ public final class PieSlices {
         return new double[]{r * Math.sin(a), -r * Math.cos(a)};
     }
 
+    /**
+     * Slice {@code k}'s arc around ({@code x}, {@code y}) for a vector format whose y grows upwards (PDF): its first
+     * point, then cubic Bézier segments of three points each (two controls and the end), one per piece of at most 90
+     * degrees. A writer draws the slice as move to the centre, line to the first point, the curves, close.
+     */
+    public double[] arcUpwards(int k, double x, double y, double r) {
+        double a0 = Math.toRadians(start(k)), a1 = Math.toRadians(end(k));
+        int pieces = Math.max(1, (int) Math.ceil(extent(k) / 90 - 1e-9));
+        double step = (a1 - a0) / pieces, h = 4.0 / 3 * Math.tan(step / 4) * r;
+        double[] p = new double[2 + 6 * pieces];
+        p[0] = x + r * Math.sin(a0);
+        p[1] = y + r * Math.cos(a0);
+        for (int j = 0; j < pieces; j++) {
+            double u = a0 + j * step, v = u + step;
+            int o = 2 + 6 * j;
+            p[o] = x + r * Math.sin(u) + h * Math.cos(u);
+            p[o + 1] = y + r * Math.cos(u) - h * Math.sin(u);
+            p[o + 2] = x + r * Math.sin(v) - h * Math.cos(v);
+            p[o + 3] = y + r * Math.cos(v) + h * Math.sin(v);
+            p[o + 4] = x + r * Math.sin(v);
+            p[o + 5] = y + r * Math.cos(v);
+        }
+        return p;
+    }
+
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("PieSlices[");
