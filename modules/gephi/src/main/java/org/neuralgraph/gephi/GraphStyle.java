@@ -33,6 +33,11 @@ public final class GraphStyle {
         return PALETTE.clone();
     }
 
+    /** Category {@code k}'s colour as 0xRRGGBB: the palette's entry {@code k mod length}, also for negative {@code k}. */
+    public static int categoryRgb(int k) {
+        return PALETTE[Math.floorMod(k, PALETTE.length)];
+    }
+
     /** A negative weight's edge (ColorBrewer RdBu's blue end), a positive one's (its red end), an unsigned one's. */
     public static final int NEGATIVE = 0x2166ac;
     public static final int POSITIVE = 0xb2182b;
@@ -50,7 +55,7 @@ public final class GraphStyle {
         for (Node n : gm.getGraph().getNodes()) {
             Object v = n.getAttribute(col);
             int k = v instanceof Integer ? (Integer) v : index.computeIfAbsent(v, x -> index.size());
-            n.setColor(new Color(PALETTE[Math.floorMod(k, PALETTE.length)]));
+            n.setColor(new Color(categoryRgb(k)));
         }
     }
 

@@ -131,7 +131,7 @@ public final class NodePies {
 
     /** Community {@code id}'s colour: GraphStyle's palette, as an integer column's value {@code id} is coloured. */
     public static int rgb(int id) {
-        return GraphStyle.PALETTE[Math.floorMod(id, GraphStyle.PALETTE.length)];
+        return GraphStyle.categoryRgb(id);
     }
 
     /** {@link #rgb} of every community. */
