@@ -296,13 +296,13 @@ public final class OnnxRuntimeActivations implements LayerRecorder {
     }
 
     private ModelFileException failure(OrtException e) {
-        String m = String.valueOf(e.getMessage()).replace('\n', ' ');
+        String m = String.valueOf(e.getMessage()).replace('\n', ' ').replaceFirst("^Error code - \\w+ - message: ", "");
         return new ModelFileException(file, "onnxruntime cannot run the model: " + m, e);
     }
 
     /** One ONNX Runtime session over the model with {@code names} added to its outputs. */
     private final class Run implements AutoCloseable {
-        final OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "neuralgraph");
+        final OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "neuralgraph");
         final OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         final OrtSession session;
         final String inputName;
@@ -338,7 +338,7 @@ public final class OnnxRuntimeActivations implements LayerRecorder {
                 options.setInterOpNumThreads(1);
                 options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+                options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL); // errors come back as exceptions, in one line
                 session = env.createSession(m.build().toByteArray(), options);
             } catch (OrtException e) {
                 options.close();
