@@ -61,6 +61,24 @@ class OnnxRuntimeCommandTest {
         assertTrue(report.contains("8 channels of 16x16"), "the stem's ReLU: " + report);
     }
 
+    /** The graph kinds (what Gephi's generator runs) on a ResNet: the last block's output, 64 channels. */
+    @Test
+    void activationPatternGraphOfAResNetBlock(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("g");
+        WeightsCommandTest.Run r = WeightsCommandTest.run("graph", "activations", "--model", model("resnet-narrow.onnx"), "--data", WeightsCommandTest.DATA,
+                "--layer", "17", "--neurons-per-class", "10", "--train-size", "300", "--out", out.toString(), "--formats", "gexf",
+                "--layout-iterations", "0", "--quiet");
+        assertEquals(0, r.code, r.err);
+        try (java.util.stream.Stream<Path> files = Files.list(out.resolve("graphs"))) {
+            Path gexf = files.filter(f -> f.toString().endsWith(".gexf")).findFirst().orElseThrow();
+            assertTrue(Files.readString(gexf).contains("<node "), gexf.toString());
+        }
+        WeightsCommandTest.Run wide = WeightsCommandTest.run("graph", "activations", "--model", model("resnet-narrow.onnx"), "--data", WeightsCommandTest.DATA,
+                "--layer", "1", "--train-size", "300", "--out", tmp.resolve("w").toString(), "--quiet");
+        assertEquals(2, wide.code, wide.err);
+        assertTrue(wide.err.contains("must be below the 8 neurons of layer 1 (relu) of resnet-narrow.onnx"), wide.err);
+    }
+
     /** A model DL4J cannot run is refused, in one line, where an analysis needs gradients. */
     @Test
     void aResNetIsRefusedWhereGradientsAreNeeded(@TempDir Path tmp) {
