@@ -42,7 +42,10 @@ public final class Checkpoint {
         return info.epoch >= 0 ? "epoch " + info.epoch : epochOrName();
     }
 
-    /** True when the model is an ONNX file: its weights are read from the file, its network converted ({@link OnnxNetworks}). */
+    /**
+     * True when the model is an ONNX file: its weights are read from the file, its activations recorded by ONNX Runtime,
+     * its network converted ({@link OnnxNetworks}).
+     */
     public boolean isOnnx() { return reader == ModelReader.ONNX; }
 
     /**
@@ -64,15 +67,26 @@ public final class Checkpoint {
     }
 
     /**
-     * Checks that the model reads one-channel images of {@code rows x cols} pixels, as the recorders feed them.
+     * Checks that the model reads one-channel images of {@code rows x cols} pixels, as its recorder feeds them.
      *
      * @throws ModelFileException naming the file and the input the model expects when they do not fit
      */
     public void checkInput(int rows, int cols) throws IOException {
-        NetworkInput in = NetworkInput.of(load());
-        if (!in.fits(rows, cols)) {
-            throw new ModelFileException(zip, "the model reads " + in + " but the images are " + rows + "x" + cols
-                    + " (" + rows * cols + " values, one channel); choose data of the model's size");
+        recorder().checkInput(rows, cols);
+    }
+
+    /**
+     * What records the model's hidden layers, with its file's {@link ModelReader}: the DL4J network's recorders, or ONNX
+     * Runtime for an ONNX file.
+     *
+     * @throws ModelFileException naming the file when it cannot be read or run, or (naming the layer) a DL4J network holds
+     *                            a NaN or infinite parameter
+     */
+    public LayerRecorder recorder() throws IOException {
+        try {
+            return reader.recorder(zip);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(zip, e.getMessage(), e);
         }
     }
 

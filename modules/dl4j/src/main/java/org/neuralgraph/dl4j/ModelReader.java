@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * How a model file is read: the network DL4J runs, and its weights as plain arrays. One reader per file format (a DL4J
- * zip, an ONNX file, a Keras .h5 file); a {@link Checkpoint} keeps the reader of its file.
+ * How a model file is read: the network DL4J runs, its weights as plain arrays, and what records its hidden layers.
+ * One reader per file format (a DL4J zip, an ONNX file, a Keras .h5 file); a {@link Checkpoint} keeps the reader of its
+ * file. An ONNX file's activations come from ONNX Runtime, for any graph; its DL4J network (for the analyses that need
+ * gradients) only from the chains {@link OnnxNetworks} converts.
  */
 public interface ModelReader {
 
@@ -20,17 +22,40 @@ public interface ModelReader {
         return Dl4jWeights.extract(network(file), modelName);
     }
 
+    /** What records the model's hidden layers; by default the DL4J network's recorders ({@link LayerRecorder#of}). */
+    default LayerRecorder recorder(Path file) throws IOException {
+        MultiLayerNetwork net = network(file);
+        Dl4jWeights.checkFinite(net);
+        return LayerRecorder.of(net, file);
+    }
+
     /** A DL4J MultiLayerNetwork zip, checked before DL4J reads it ({@link ModelLoader#loadZip}). */
     ModelReader DL4J_ZIP = ModelLoader::loadZip;
 
     /** A Keras Sequential model .h5 ({@link KerasModels}). */
     ModelReader KERAS = KerasModels::load;
 
-    /** An ONNX file: weights from its initializers ({@link OnnxModels}), the network converted ({@link OnnxNetworks}). */
+    /**
+     * An ONNX file: weights from its initializers ({@link OnnxModels}), activations and feature maps from ONNX Runtime
+     * ({@link OnnxRuntimeActivations}), the DL4J network converted ({@link OnnxNetworks}) where it can be.
+     */
     ModelReader ONNX = new ModelReader() {
         @Override
         public MultiLayerNetwork network(Path file) throws IOException {
-            return OnnxNetworks.load(file);
+            try {
+                return OnnxNetworks.load(file);
+            } catch (ModelFileException e) {
+                if (!e.getMessage().contains("not a readable ONNX model") && !e.getMessage().contains("no such model file")) {
+                    throw new ModelFileException(file, e.getMessage().substring(file.toString().length() + 2)
+                            + "; this model runs inference-only through onnxruntime (activations, featuremaps), not in DL4J", e);
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public LayerRecorder recorder(Path file) throws IOException {
+            return OnnxRuntimeActivations.open(file);
         }
 
         @Override

@@ -35,15 +35,14 @@ import java.util.Map;
  * {@link OnnxModels}'s, in the project's layout (dense W {@code [in, out]}, PyTorch's {@code [out, in]} transposed;
  * convolution W {@code [out, in, kH, kW]}, ONNX's and DL4J's order alike), copied in float32 without rounding.
  *
- * <p>Why a conversion rather than another runtime: every analysis of the project (activation recorder, feature maps,
- * net-fragment signals, first-layer filters, activation maximisation, the capacitance probe) reads a
- * {@code MultiLayerNetwork}; a converted ONNX model goes through the same code as a DL4J model, so its graphs mean the
- * same and one runtime (ND4J) is shipped. ONNX Runtime for Java would add a second native runtime of its own to the
- * plugin, returns only the tensors named as graph outputs (hidden activations need an edited graph) and computes no
- * gradients, which activation maximisation and fine-tuning need. DL4J 1.0.0-M2.1's SameDiff ONNX import
+ * <p>Why a conversion: the analyses that need gradients or DL4J's layers (net-fragment signals, first-layer filters,
+ * activation maximisation, the capacitance probe) read a {@code MultiLayerNetwork}, and ONNX Runtime computes no
+ * gradients. Activations and feature maps of any ONNX graph (residual, attention) come from ONNX Runtime instead
+ * ({@link OnnxRuntimeActivations}, {@link ModelReader#recorder}); a model this class cannot convert runs inference-only
+ * there. DL4J 1.0.0-M2.1's SameDiff ONNX import
  * ({@code samediff-import-onnx}, a Kotlin framework-import layer) gives a SameDiff graph, not a layer network, so every
  * recorder would need a second implementation over SameDiff variables. The price is coverage: only the chains
- * {@link OnnxModels} reads, with options DL4J's layers can express, run.
+ * {@link OnnxModels} reads, with options DL4J's layers can express, run in DL4J.
  *
  * <p>What DL4J cannot express is refused naming the node and the attribute: asymmetric {@code pads},
  * {@code auto_pad=SAME_*} that is not symmetric, {@code group != 1}, pooling with {@code pads} or {@code dilations},

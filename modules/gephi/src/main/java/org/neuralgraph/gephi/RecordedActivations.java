@@ -14,7 +14,7 @@ public final class RecordedActivations {
     private final int[] rowClass;
 
     /**
-     * @param values   row-major {@code rows x nodeIds.length}, post-activation outputs (>= 0)
+     * @param values   row-major {@code rows x nodeIds.length}, post-activation outputs (>= 0 after ReLU; signed for a transformer's layers)
      * @param nodeIds  the node of each column
      * @param layer    the layer of each column
      * @param rowClass the class of each row (sample)

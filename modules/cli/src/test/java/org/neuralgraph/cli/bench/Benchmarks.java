@@ -66,6 +66,8 @@ import java.util.Map;
  *       Only this section: {@code Benchmarks mapper}.</li>
  *   <li>issue 11's ONNX load ({@link OnnxLoadBench}): a 5 million-parameter ONNX file into its weight graph and into a
  *       DL4J network, beside the same network as a DL4J zip. Only this section: {@code Benchmarks onnx}.</li>
+ *   <li>issue 24's ONNX activations ({@link OrtActivationsBench}): every hidden layer of a full-size ResNet-18 through
+ *       onnxruntime, beside PyTorch's forward hooks. Only this section: {@code Benchmarks ort}.</li>
  *   <li>the files of one checkpoint of the 44,700-edge weight graph ({@link ExportBench}), beside networkx writing the
  *       same graph. Only this section: {@code Benchmarks export}.</li>
  * </ol>
@@ -79,6 +81,10 @@ public final class Benchmarks {
         }
         if (args.length > 0 && args[0].equals("onnx")) {
             OnnxLoadBench.run();
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("ort")) {
+            OrtActivationsBench.run(ImageDataSource.FASHION_MNIST);
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("export")) {

@@ -9,6 +9,10 @@ package org.neuralgraph.core.stats;
  * fires, or whose non-zero values are all equal, has entropy 0. Totals per layer, model or class are sums of E_j
  * (a class: the same computation on that class's rows only).
  *
+ * <p>Signed activations (a transformer's LayerNorm and GELU outputs, a MobileNet's residual sums, recorded through ONNX
+ * Runtime) are taken as they are: dividing a column by its sum scales its values and their range alike, so the bins over
+ * [min, max] of the raw non-zero values hold the same counts, whatever the sign; zeros are still left out.
+ *
  * <p>The matrix is read row by row in two passes (column ranges, then bin counts), in blocks of rows on all
  * cores, so a 60,000 x 512 matrix is never transposed or copied.
  */
@@ -20,8 +24,8 @@ public final class ActivationEntropy {
     private ActivationEntropy() { }
 
     /**
-     * @param f    activations, row-major {@code f[i * cols + j]}; negative values are refused (post-activation
-     *             outputs of ReLU layers are >= 0)
+     * @param f    activations, row-major {@code f[i * cols + j]}, finite (post-activation outputs of ReLU layers are
+     *             >= 0; other layers' may be negative)
      * @param bins R >= 1
      * @return E_j for each column
      */
@@ -62,8 +66,8 @@ public final class ActivationEntropy {
                 for (int j = 0, o = i * cols; j < cols; j++, o++) {
                     float x = f[o];
                     if (x == 0) continue;
-                    if (!(x > 0) || Float.isInfinite(x)) {
-                        throw new IllegalArgumentException("activation [" + i + "][" + j + "] is " + x + "; entropy needs finite values >= 0");
+                    if (!Float.isFinite(x)) {
+                        throw new IllegalArgumentException("activation [" + i + "][" + j + "] is " + x + "; entropy needs finite values");
                     }
                     if (x < mn[g + j]) mn[g + j] = x;
                     if (x > mx[g + j]) mx[g + j] = x;

@@ -90,7 +90,11 @@ class CommunityQualityTest {
         assertEquals(Math.log(10), ActivationEntropy.total(e), 1e-12);
         // two bins: 1..5 and 6..10 -> ln 2
         assertEquals(Math.log(2), ActivationEntropy.perNeuron(f, rows, 3, 2)[0], 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> ActivationEntropy.perNeuron(new float[]{-1}, 1, 1, 10));
+        assertThrows(IllegalArgumentException.class, () -> ActivationEntropy.perNeuron(new float[]{Float.NaN}, 1, 1, 10));
+        float[] mirrored = f.clone();
+        for (int i = 0; i < mirrored.length; i++) mirrored[i] = -mirrored[i];
+        assertEquals(ActivationEntropy.total(e), ActivationEntropy.total(ActivationEntropy.perNeuron(mirrored, rows, 3, 10)), 1e-12,
+                "signed activations (a transformer's): the same counts as their mirror");
         assertThrows(IllegalArgumentException.class, () -> ActivationEntropy.perNeuron(f, rows, 3, 0));
     }
 }

@@ -6,10 +6,9 @@ import org.neuralgraph.core.data.LabeledImages;
 import org.neuralgraph.core.featuremap.CompositeMaps;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.ProgressMonitor;
-import org.neuralgraph.dl4j.ActivationRecorder;
 import org.neuralgraph.dl4j.Checkpoint;
 import org.neuralgraph.dl4j.CheckpointGraphs;
-import org.neuralgraph.dl4j.FeatureMapRecorder;
+import org.neuralgraph.dl4j.LayerRecorder;
 import org.neuralgraph.dl4j.TrainingRun;
 
 import java.io.IOException;
@@ -27,6 +26,7 @@ public final class CheckpointInputs {
     private final LabeledImages images;
     private final long seed;
     private MultiLayerNetwork network;
+    private LayerRecorder recorder;
     private List<LayerActivations> activations;
     private List<CompositeMaps> featureMaps;
 
@@ -63,15 +63,21 @@ public final class CheckpointInputs {
         return network;
     }
 
-    /** The hidden dense layers' outputs on {@link #images()}, recorded once ({@link ActivationRecorder}). */
+    /** What records the checkpoint's hidden layers: DL4J's recorders, or ONNX Runtime for an ONNX file ({@link Checkpoint#recorder}). */
+    public LayerRecorder recorder() throws IOException {
+        if (recorder == null) recorder = checkpoint().isOnnx() ? checkpoint().recorder() : LayerRecorder.of(network(), checkpoint().file()); // one DL4J load
+        return recorder;
+    }
+
+    /** The hidden layers' outputs on {@link #images()}, recorded once ({@link LayerRecorder#activations}). */
     public List<LayerActivations> activations(ProgressMonitor monitor) throws IOException {
-        if (activations == null) activations = ActivationRecorder.record(network(), images(), monitor);
+        if (activations == null) activations = recorder().activations(images(), monitor);
         return activations;
     }
 
-    /** Every convolution layer's composite maps over {@link #images()}, recorded once ({@link FeatureMapRecorder}). */
+    /** Every convolutional layer's composite maps over {@link #images()}, recorded once ({@link LayerRecorder#featureMaps}). */
     public List<CompositeMaps> featureMaps(ProgressMonitor monitor) throws IOException {
-        if (featureMaps == null) featureMaps = FeatureMapRecorder.record(network(), images(), monitor);
+        if (featureMaps == null) featureMaps = recorder().featureMaps(images(), monitor);
         return featureMaps;
     }
 

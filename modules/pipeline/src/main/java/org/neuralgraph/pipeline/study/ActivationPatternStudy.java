@@ -180,6 +180,8 @@ public final class ActivationPatternStudy implements Study {
             c.index = k;
             c.checkpoint = cp;
             CheckpointInputs in = new CheckpointInputs(run, k, train, s.seed);
+            String adapted = in.recorder().inputAdaptation(train.rows(), train.cols()); // e.g. a 3x32x32 ONNX ResNet
+            if (adapted != null && !result.notes.contains(adapted)) result.notes.add(adapted);
             List<LayerActivations> layers = in.activations(monitor);
             c.entropyPerClass = new double[train.classes()];
             monitor.start(cp.label() + ": graphs and statistics", layers.size());

@@ -345,6 +345,13 @@ final class ActivationStudyReport {
         }
         m.append("Activations recorded on the ").append(result.samples).append(" training samples (inference mode, no dropout)")
                 .append(settings.mixed ? ", classes by the shuffled labels the model was trained on" : "").append(".  \n");
+        if (!result.checkpoints.isEmpty()) { // which hidden layer each L is: dense_1.. for DL4J, the graph's tensors for ONNX
+            StringBuilder names = new StringBuilder();
+            for (ActivationPatternStudy.GraphResult g : result.checkpoints.get(0).layers) {
+                names.append(names.length() == 0 ? "" : ", ").append("L").append(g.layer).append(" `").append(g.layerName).append("` (").append(g.neurons).append(")");
+            }
+            m.append("Hidden layers (units): ").append(names).append(".  \n");
+        }
         m.append(String.format(Locale.ROOT, "Graph: S = %d neurons per class, delta counts samples where both neurons exceed their class means "
                 + "(Eq. 7), no self-loops. Louvain: Gephi's Modularity, weighted, randomize off, resolution %.2f (Gephi's convention). "
                 + "Eq. 2 partition: each neuron's class of largest belonging coefficient. KLB: %d passes, seed %d. Entropy: R = %d bins.  %n",

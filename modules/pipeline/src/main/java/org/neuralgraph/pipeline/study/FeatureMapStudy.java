@@ -157,6 +157,8 @@ public final class FeatureMapStudy implements Study {
             monitor.checkCancelled();
             Checkpoint cp = run.checkpoints().get(k);
             CheckpointInputs in = new CheckpointInputs(run, k, data.test(), s.seed);
+            String adapted = in.recorder().inputAdaptation(data.test().rows(), data.test().cols()); // e.g. a 3x32x32 ONNX ResNet
+            if (adapted != null && !r.notes.contains(adapted)) r.notes.add(adapted);
             CompositeMaps maps = chosenLayer(in.featureMaps(monitor), s);
             r.mapShape = maps.channels() + " channels of " + maps.height() + "x" + maps.width();
             String base = "value" + epochPart(cp);
