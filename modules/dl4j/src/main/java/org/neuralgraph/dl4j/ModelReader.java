@@ -1,6 +1,7 @@
 package org.neuralgraph.dl4j;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.neuralgraph.core.dag.NetworkDag;
 import org.neuralgraph.core.weights.ModelWeights;
 
 import java.io.IOException;
@@ -20,13 +21,21 @@ public interface ModelReader {
         return Dl4jWeights.extract(network(file), modelName);
     }
 
+    /** The network as a DAG of layers; by default the chain of {@link #weights} ({@link NetworkDag#ofChain}). */
+    default NetworkDag dag(Path file, String modelName) throws IOException {
+        return NetworkDag.ofChain(weights(file, modelName));
+    }
+
     /** A DL4J MultiLayerNetwork zip, checked before DL4J reads it ({@link ModelLoader#loadZip}). */
     ModelReader DL4J_ZIP = ModelLoader::loadZip;
 
     /** A Keras Sequential model .h5 ({@link KerasModels}). */
     ModelReader KERAS = KerasModels::load;
 
-    /** An ONNX file: weights from its initializers ({@link OnnxModels}), the network converted ({@link OnnxNetworks}). */
+    /**
+     * An ONNX file: weights from its initializers ({@link OnnxModels}, chains), the network converted ({@link OnnxNetworks},
+     * chains), any DAG of the operators {@link OnnxDag} reads as a {@link NetworkDag}.
+     */
     ModelReader ONNX = new ModelReader() {
         @Override
         public MultiLayerNetwork network(Path file) throws IOException {
@@ -36,6 +45,11 @@ public interface ModelReader {
         @Override
         public ModelWeights weights(Path file, String modelName) throws IOException {
             return OnnxModels.read(file);
+        }
+
+        @Override
+        public NetworkDag dag(Path file, String modelName) throws IOException {
+            return OnnxDag.read(file);
         }
     };
 
