@@ -87,14 +87,19 @@ public final class OnnxDag {
      */
     public static NetworkDag read(Path file) throws IOException {
         Onnx.ModelProto model = OnnxModels.parse(file, OnnxModels.MAX_FILE_BYTES);
+        Exception chain;
         try {
             return NetworkDag.ofChain(OnnxModels.weights(model, file));
-        } catch (IllegalArgumentException | ModelFileException chainRefused) {
-            // not a chain (or an operator the chain reader does not know): the graph reader says what it refuses
+        } catch (IllegalArgumentException | ModelFileException e) {
+            chain = e;
         }
         try {
             return new OnnxDag.Walk(model, file).run();
         } catch (IllegalArgumentException e) {
+            // a chain the chain reader refused for what it holds (sizes, NaN) is said in its words, as before
+            String m = chain.getMessage();
+            boolean notAChain = m.contains("only chains of layers") || m.contains("is not supported") || m.contains("more than one input");
+            if (!notAChain) throw chain instanceof ModelFileException ? (ModelFileException) chain : new ModelFileException(file, m, chain);
             throw new ModelFileException(file, e.getMessage(), e);
         }
     }
