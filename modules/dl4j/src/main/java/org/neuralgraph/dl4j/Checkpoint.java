@@ -1,6 +1,7 @@
 package org.neuralgraph.dl4j;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.neuralgraph.core.dag.NetworkDag;
 import org.neuralgraph.core.weights.ModelWeights;
 
 import java.io.IOException;
@@ -98,6 +99,20 @@ public final class Checkpoint {
     public ModelWeights weights(String modelName) throws IOException {
         try {
             return reader.weights(zip, modelName);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(zip, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The model as a DAG of layers: an ONNX file's graph ({@link OnnxDag}: residual, concatenating and attention networks
+     * too), or the chain of {@link #weights} for the other formats.
+     *
+     * @throws ModelFileException naming the file when it cannot be read, or (naming the node) has what is not read
+     */
+    public NetworkDag dag(String modelName) throws IOException {
+        try {
+            return reader.dag(zip, modelName);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(zip, e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package org.neuralgraph.dl4j;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.neuralgraph.core.dag.NetworkDag;
 import org.neuralgraph.core.weights.ModelWeights;
 
 import java.io.IOException;
@@ -29,6 +30,11 @@ public interface ModelReader {
         return LayerRecorder.of(net, file);
     }
 
+    /** The network as a DAG of layers; by default the chain of {@link #weights} ({@link NetworkDag#ofChain}). */
+    default NetworkDag dag(Path file, String modelName) throws IOException {
+        return NetworkDag.ofChain(weights(file, modelName));
+    }
+
     /** A DL4J MultiLayerNetwork zip, checked before DL4J reads it ({@link ModelLoader#loadZip}). */
     ModelReader DL4J_ZIP = ModelLoader::loadZip;
 
@@ -36,8 +42,9 @@ public interface ModelReader {
     ModelReader KERAS = KerasModels::load;
 
     /**
-     * An ONNX file: weights from its initializers ({@link OnnxModels}), activations and feature maps from ONNX Runtime
-     * ({@link OnnxRuntimeActivations}), the DL4J network converted ({@link OnnxNetworks}) where it can be.
+     * An ONNX file: weights from its initializers ({@link OnnxModels}, chains), any DAG of the operators {@link OnnxDag}
+     * reads as a {@link NetworkDag}, activations and feature maps from ONNX Runtime ({@link OnnxRuntimeActivations}), the
+     * DL4J network converted ({@link OnnxNetworks}) where it can be (chains).
      */
     ModelReader ONNX = new ModelReader() {
         @Override
@@ -61,6 +68,11 @@ public interface ModelReader {
         @Override
         public ModelWeights weights(Path file, String modelName) throws IOException {
             return OnnxModels.read(file);
+        }
+
+        @Override
+        public NetworkDag dag(Path file, String modelName) throws IOException {
+            return OnnxDag.read(file);
         }
     };
 

@@ -70,6 +70,8 @@ import java.util.Map;
  *       onnxruntime, beside PyTorch's forward hooks. Only this section: {@code Benchmarks ort}.</li>
  *   <li>the files of one checkpoint of the 44,700-edge weight graph ({@link ExportBench}), beside networkx writing the
  *       same graph. Only this section: {@code Benchmarks export}.</li>
+ *   <li>issue 24's ResNet-18 channel graph from ONNX and into Gephi ({@link ResNetBench}), beside networkx. Only this
+ *       section: {@code Benchmarks resnet18}.</li>
  * </ol>
  */
 public final class Benchmarks {
@@ -85,6 +87,10 @@ public final class Benchmarks {
         }
         if (args.length > 0 && args[0].equals("ort")) {
             OrtActivationsBench.run(ImageDataSource.FASHION_MNIST);
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("resnet18")) {
+            ResNetBench.run();
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("export")) {

@@ -189,7 +189,10 @@ public final class DagLayer {
     public String role() { return role; }
     /** What was collapsed into it, in order: {@code BatchNormalization folded}, {@code Relu}, {@code MaxPool}, ... */
     public List<String> folded() { return folded; }
-    /** A normalisation's per-unit scale kept beside the units (LayerNormalization's gamma), or null. */
+    /**
+     * A normalisation's per-unit scale kept beside the units (LayerNormalization's gamma), or null; on an addition it
+     * belongs to the addition's units, i.e. its deepest input's nodes.
+     */
     public double[] normScale() { return normScale; }
     /** A normalisation's per-unit shift (LayerNormalization's beta), or null. */
     public double[] normShift() { return normShift; }

@@ -120,7 +120,7 @@ public final class DagWeightGraph {
         if (granularity == Granularity.BLOCK) {
             block(dag, e, nodes, nodeLayer, nodeUnit, b);
         } else {
-            units(dag, e, nodes, nodeLayer, nodeUnit, sparsification, b);
+            units(dag, e, nodes, nodeLayer, nodeUnit, nodeOf, sparsification, b);
         }
         StringBuilder sizes = new StringBuilder();
         for (DagLayer d : layers) if (d.hasOwnUnits()) sizes.append(sizes.length() == 0 ? "" : "-").append(d.units());
@@ -244,7 +244,8 @@ public final class DagWeightGraph {
     }
 
     /** Neuron and channel granularity: the nodes as they are. */
-    private static void units(NetworkDag dag, Edges e, int nodes, int[] nodeLayer, int[] nodeUnit, Sparsification s, NeuralGraph.Builder b) {
+    private static void units(NetworkDag dag, Edges e, int nodes, int[] nodeLayer, int[] nodeUnit, int[][] nodeOf, Sparsification s,
+                              NeuralGraph.Builder b) {
         List<DagLayer> layers = dag.layers();
         int weightEdges = 0;
         for (int x = 0; x < e.n; x++) if (e.kind[x] == 0) weightEdges++;
@@ -265,7 +266,7 @@ public final class DagWeightGraph {
         for (int v = 0; v < nodes; v++) {
             DagLayer d = layers.get(nodeLayer[v]);
             int u = nodeUnit[v];
-            b.addNode("L" + ordinal[nodeLayer[v]] + "N" + u, d.name() + " #" + u);
+            b.addNode("L" + ordinal[nodeLayer[v]] + "N" + u, d.name() + (d.role().isEmpty() ? "" : " " + d.role()) + " #" + u);
             layerCol[v] = d.depth();
             indexCol[v] = u;
             layerName[v] = d.name();
@@ -274,8 +275,15 @@ public final class DagWeightGraph {
             role[v] = d.role();
             headCol[v] = d.headOf(u);
             bias[v] = d.bias() == null ? Double.NaN : d.bias()[u];
-            scale[v] = d.normScale() == null ? Double.NaN : d.normScale()[u];
-            shift[v] = d.normShift() == null ? Double.NaN : d.normShift()[u];
+        }
+        Arrays.fill(scale, Double.NaN);
+        Arrays.fill(shift, Double.NaN);
+        for (int l = 0; l < layers.size(); l++) { // a normalisation after an addition belongs to the addition's nodes
+            DagLayer d = layers.get(l);
+            for (int u = 0; u < d.units(); u++) {
+                if (d.normScale() != null) scale[nodeOf[l][u]] = d.normScale()[u];
+                if (d.normShift() != null) shift[nodeOf[l][u]] = d.normShift()[u];
+            }
         }
         double[] value = new double[kept];
         String[] kind = new String[kept];
@@ -360,7 +368,8 @@ public final class DagWeightGraph {
         for (int i = 0; i < nb; i++) {
             int[] blk = blocks.get(i);
             DagLayer d = layers.get(blk[0]);
-            b.addNode("L" + ordinal[blk[0]] + (blk[1] >= 0 ? "H" + blk[1] : ""), d.name() + (blk[1] >= 0 ? " head " + blk[1] : ""));
+            b.addNode("L" + ordinal[blk[0]] + (blk[1] >= 0 ? "H" + blk[1] : ""),
+                    d.name() + (d.role().isEmpty() ? "" : " " + d.role()) + (blk[1] >= 0 ? " head " + blk[1] : ""));
             layerCol[i] = d.depth();
             indexCol[i] = Math.max(0, blk[1]);
             headCol[i] = blk[1];
