@@ -42,6 +42,13 @@ public final class GraphStyle {
     public static final int NEGATIVE = 0x2166ac;
     public static final int POSITIVE = 0xb2182b;
     public static final int UNSIGNED = 0x444444;
+    /**
+     * A DAG's skip edge (a residual identity) and attention edge (Q, K steering V): grey and Okabe and Ito's reddish
+     * purple, apart from the RdBu pair for every colour-vision deficiency, at a fixed opacity since their weight 1 is no
+     * trained |w|.
+     */
+    public static final int SKIP = 0x888888, ATTENTION = 0xcc79a7;
+    static final float STRUCTURAL_ALPHA = 0.6f;
 
     private GraphStyle() { }
 
@@ -65,20 +72,29 @@ public final class GraphStyle {
      * {@code alpha = min(1, |w| / q)^0.75}, q the 99th percentile of |w| among the edges into the same layer (the
      * target node's {@code layer}; all edges when there is none), so that every layer's strong weights stand out
      * although the layers' scales differ (first-layer weights of an MLP are several times smaller), and one outlier
-     * does not wash the rest out.
+     * does not wash the rest out. A network DAG's skip and attention edges ({@link StrongestWeights#isStructural}) are
+     * {@link #SKIP} and {@link #ATTENTION} at one opacity, and stay out of the percentiles.
      */
     public static void colourEdges(GraphModel gm) {
         Column value = gm.getEdgeTable().getColumn(Names.VALUE);
         Column layer = gm.getNodeTable().getColumn(Names.LAYER);
+        Column kind = gm.getEdgeTable().getColumn(org.neuralgraph.core.dag.DagWeightGraph.KIND);
         java.util.List<Edge> edges = new java.util.ArrayList<>(gm.getGraph().getEdges().toCollection());
         Map<Object, java.util.List<Double>> byLayer = new HashMap<>();
-        for (Edge e : edges) byLayer.computeIfAbsent(StrongestWeights.layerOf(e, layer), k -> new java.util.ArrayList<>()).add(StrongestWeights.abs(e, value));
+        for (Edge e : edges) {
+            if (!StrongestWeights.isStructural(e, kind)) byLayer.computeIfAbsent(StrongestWeights.layerOf(e, layer), k -> new java.util.ArrayList<>()).add(StrongestWeights.abs(e, value));
+        }
         Map<Object, Double> q = new HashMap<>();
         for (Map.Entry<Object, java.util.List<Double>> l : byLayer.entrySet()) {
             double[] a = l.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
             q.put(l.getKey(), a.length == 0 ? 1 : a[Math.min(a.length - 1, (int) Math.floor(0.99 * (a.length - 1)))]);
         }
         for (Edge e : edges) {
+            if (StrongestWeights.isStructural(e, kind)) {
+                int rgb = org.neuralgraph.core.dag.DagWeightGraph.SKIP.equals(e.getAttribute(kind)) ? SKIP : ATTENTION;
+                e.setColor(new Color((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, Math.round(STRUCTURAL_ALPHA * 255)));
+                continue;
+            }
             double w = StrongestWeights.abs(e, value), top = q.get(StrongestWeights.layerOf(e, layer));
             float alpha = (float) Math.pow(Math.min(1, top > 0 ? w / top : 1), 0.75);
             int rgb = value == null ? UNSIGNED : StrongestWeights.signed(e, value) < 0 ? NEGATIVE : POSITIVE;

@@ -4,6 +4,7 @@ import org.gephi.graph.api.Column;
 import org.gephi.graph.api.Edge;
 import org.gephi.graph.api.Graph;
 import org.gephi.graph.api.types.TimeMap;
+import org.neuralgraph.core.dag.DagWeightGraph;
 import org.neuralgraph.core.graph.Names;
 
 import java.util.ArrayList;
@@ -21,6 +22,12 @@ import java.util.Set;
  * (an MLP's first-layer weights are several times smaller than its last layer's), so that one global threshold would
  * keep nothing of the first layer. The command line's "-strongest" figures and the Gephi filter of the same name
  * ({@link StrongestWeightsFilter}) both keep these edges.
+ *
+ * <p>Only weights compete: the edges of a network DAG whose {@code kind} is {@code skip} (a residual connection's
+ * identity, He et al. 2016, Eq. 1) or {@code attention} (Q and K steering V, Vaswani et al. 2017, Sec. 3.2.2) carry
+ * weight 1 by construction, not a trained |w|, so they are kept whole, as the weight graph's sparsification keeps them
+ * ({@link org.neuralgraph.core.dag.DagWeightGraph}): without them the strongest weights would fall apart into the
+ * residual blocks' branches.
  */
 public final class StrongestWeights {
 
@@ -33,19 +40,29 @@ public final class StrongestWeights {
      */
     public static Set<Edge> of(Graph g, double share) {
         return new HashSet<>(of(g.getEdges().toCollection(), g.getModel().getEdgeTable().getColumn(Names.VALUE),
-                g.getModel().getNodeTable().getColumn(Names.LAYER), share));
+                g.getModel().getNodeTable().getColumn(Names.LAYER), g.getModel().getEdgeTable().getColumn(DagWeightGraph.KIND), share));
     }
 
-    static List<Edge> of(Iterable<Edge> edges, Column value, Column layer, double share) {
+    static List<Edge> of(Iterable<Edge> edges, Column value, Column layer, Column kind, double share) {
         if (!(share > 0 && share <= 1)) throw new IllegalArgumentException("the share of edges kept must be in (0, 1], got " + share);
         Map<Object, List<Edge>> byLayer = new LinkedHashMap<>();
-        for (Edge e : edges) byLayer.computeIfAbsent(layerOf(e, layer), k -> new ArrayList<>()).add(e);
         List<Edge> kept = new ArrayList<>();
+        for (Edge e : edges) {
+            if (isStructural(e, kind)) kept.add(e);
+            else byLayer.computeIfAbsent(layerOf(e, layer), k -> new ArrayList<>()).add(e);
+        }
         for (List<Edge> l : byLayer.values()) {
             l.sort(Comparator.comparingDouble((Edge e) -> abs(e, value)).reversed());
             kept.addAll(l.subList(0, Math.max(1, (int) Math.ceil(share * l.size()))));
         }
         return kept;
+    }
+
+    /** True for a DAG's skip and attention edges (edge column {@code kind}), which stand for no trained weight. */
+    static boolean isStructural(Edge e, Column kind) {
+        if (kind == null) return false;
+        Object k = e.getAttribute(kind);
+        return DagWeightGraph.SKIP.equals(k) || DagWeightGraph.ATTENTION.equals(k);
     }
 
     /** The layer an edge leads into: its target's {@code layer}, or "" without that column. */

@@ -6,6 +6,7 @@ import org.gephi.graph.api.Graph;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.graph.api.Node;
 import org.neuralgraph.core.graph.Drawing;
+import org.neuralgraph.core.dag.DagWeightGraph;
 import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.graph.PieSlices;
 
@@ -67,7 +68,8 @@ public final class WorkspaceDrawing {
         }
         Column value = gm.getEdgeTable().getColumn(Names.VALUE);
         List<Edge> edges = new ArrayList<>(Arrays.asList(g.getEdges().toArray()));
-        if (strongest > 0) edges = StrongestWeights.of(edges, value, gm.getNodeTable().getColumn(Names.LAYER), strongest);
+        Column kind = gm.getEdgeTable().getColumn(DagWeightGraph.KIND);
+        if (strongest > 0) edges = StrongestWeights.of(edges, value, gm.getNodeTable().getColumn(Names.LAYER), kind, strongest);
         edges.sort(Comparator.comparingDouble(Edge::alpha));
         int m = edges.size();
         int[] src = new int[m], dst = new int[m], ergb = new int[m];
@@ -85,6 +87,8 @@ public final class WorkspaceDrawing {
         if (value != null) {
             legend.add(new Drawing.Entry(Drawing.Entry.Swatch.EDGE, GraphStyle.POSITIVE, "positive weight"));
             legend.add(new Drawing.Entry(Drawing.Entry.Swatch.EDGE, GraphStyle.NEGATIVE, "negative weight"));
+            if (hasKind(edges, kind, DagWeightGraph.SKIP)) legend.add(new Drawing.Entry(Drawing.Entry.Swatch.EDGE, GraphStyle.SKIP, "skip connection"));
+            if (hasKind(edges, kind, DagWeightGraph.ATTENTION)) legend.add(new Drawing.Entry(Drawing.Entry.Swatch.EDGE, GraphStyle.ATTENTION, "attention: Q, K to V"));
             legend.add(Drawing.Entry.text(strongest > 0
                     ? String.format(Locale.ROOT, "edges: the %s %% largest |w| of each layer", percent(strongest))
                     : "opacity: |w| / 99th percentile of its layer"));
@@ -100,6 +104,12 @@ public final class WorkspaceDrawing {
         for (int i = 0; i < nodes.length; i++) slices[i] = pies.of(nodes[i]);
         legend.addAll(pieLegend(gm, pies, pieColumn));
         return new Drawing(title, x, y, r, rgb, src, dst, ergb, alpha, width, List.of()).withPies(slices, pies.colours(), legend);
+    }
+
+    private static boolean hasKind(List<Edge> edges, Column kind, String k) {
+        if (kind == null) return false;
+        for (Edge e : edges) if (k.equals(e.getAttribute(kind))) return true;
+        return false;
     }
 
     /**

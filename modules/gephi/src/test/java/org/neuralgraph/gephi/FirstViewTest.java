@@ -6,7 +6,14 @@ import org.gephi.graph.api.Node;
 import org.gephi.project.api.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neuralgraph.core.dag.DagLayer;
+import org.neuralgraph.core.dag.DagWeightGraph;
+import org.neuralgraph.core.dag.Granularity;
+import org.neuralgraph.core.dag.KernelNorm;
+import org.neuralgraph.core.dag.NetworkDag;
+import org.neuralgraph.core.dag.Source;
 import org.neuralgraph.core.graph.NeuralGraph;
+import org.neuralgraph.core.weights.Sparsification;
 import org.neuralgraph.core.progress.ProgressMonitor;
 
 import java.util.HashSet;
@@ -69,6 +76,43 @@ class FirstViewTest {
             assertTrue(e.alpha() > 0, "an edge of opacity 0 would be drawn in its node's colour by Gephi");
         }
         assertEquals(gm.getGraph().getEdgeCount(), gm.getGraphVisible().getEdgeCount());
+    }
+
+    /** input 20 -> conv 20 -> conv 20, the input skipping into the sum (He et al. 2016, Eq. 1), -> 10 classes. */
+    static NeuralGraph residual() {
+        Random r = new Random(3);
+        double[] a = new double[400], b = new double[400], c = new double[200];
+        for (double[] w : new double[][]{a, b, c}) for (int i = 0; i < w.length; i++) w[i] = r.nextGaussian();
+        java.util.List<DagLayer> l = new java.util.ArrayList<>();
+        l.add(new DagLayer.Builder("input", "input", DagLayer.Kind.INPUT, 20).build());
+        l.add(new DagLayer.Builder("conv1", "Conv", DagLayer.Kind.CONVOLUTION, 20).input(Source.all(0, 20)).kernel(1, 1, 1).weights(a).build());
+        l.add(new DagLayer.Builder("conv2", "Conv", DagLayer.Kind.CONVOLUTION, 20).input(Source.all(1, 20)).kernel(1, 1, 1).weights(b).build());
+        l.add(new DagLayer.Builder("add", "Add", DagLayer.Kind.ADD, 20).input(Source.all(0, 20)).input(Source.all(2, 20)).build());
+        l.add(new DagLayer.Builder("fc", "Gemm", DagLayer.Kind.DENSE, 10).input(Source.all(3, 20)).weights(c).build());
+        return DagWeightGraph.build(new NetworkDag("residual", "x", l, java.util.Collections.emptySet()), Granularity.CHANNEL, KernelNorm.L1, Sparsification.none());
+    }
+
+    @Test
+    void skipEdgesAreGreyAndStayInTheStrongestWeights() {
+        Workspace ws = WorkspaceImporter.importGraph(residual(), "residual", ProgressMonitor.NONE);
+        GephiBridgeTest.pc().openWorkspace(ws);
+        FirstView.open(ws, 0);
+        GraphModel gm = GephiBridgeTest.model(ws);
+        int skips = 0;
+        for (Edge e : gm.getGraph().getEdges().toArray()) {
+            boolean skip = DagWeightGraph.SKIP.equals(e.getAttribute(DagWeightGraph.KIND));
+            if (skip) skips++;
+            int rgb = e.getColor().getRGB() & 0xFFFFFF;
+            assertEquals(skip, rgb == GraphStyle.SKIP, "skip edges, and only they, are grey");
+        }
+        assertEquals(20, skips);
+        Set<Edge> kept = StrongestWeights.of(gm.getGraph(), 0.02);
+        long keptSkips = kept.stream().filter(e -> DagWeightGraph.SKIP.equals(e.getAttribute(DagWeightGraph.KIND))).count();
+        // every skip edge, and of the weights into each of the three layers with weights 2 % (at least one): 8 + 8 + 4
+        assertEquals(20, keptSkips);
+        assertEquals(20 + 8 + 8 + 4, kept.size());
+        org.neuralgraph.core.graph.Drawing d = WorkspaceDrawing.of(gm, "residual", 0.02);
+        assertTrue(d.legend().stream().anyMatch(x -> "skip connection".equals(x.label)), "the legend names the skip edges");
     }
 
     @Test
