@@ -28,8 +28,9 @@ public final class ActivationPatternKind implements GraphKind {
             .described("S, the most active neurons taken per class (the paper: 50, also 25 and 100, of 512); below the layer's width.",
                     Papers.MOSTAFA_MONDAL + ", Eq. 7");
     private static final List<Parameter> PARAMETERS = Collections.unmodifiableList(Arrays.asList(
-            Parameter.integer("layer", "Hidden dense layer", 1, 1, 1000)
-                    .described("The hidden fully connected layer, 1 = first.", ""),
+            Parameter.integer("layer", "Hidden layer", 1, 1, 1000)
+                    .described("The hidden layer, 1 = first: a DL4J model's fully connected layers; an ONNX model's every hidden "
+                            + "layer (activations, residual sums; a convolution's units are its channels, a transformer's its dimensions).", ""),
             NEURONS_PER_CLASS));
 
     @Override public String id() { return ID; }
