@@ -64,6 +64,20 @@ public final class Checkpoint {
     }
 
     /**
+     * Loads the network of either kind (a residual network's zip holds a ComputationGraph), for training, evaluation and
+     * fine-tuning; checked as {@link #load()}.
+     *
+     * @throws ModelFileException naming the file when it cannot be read or run, or holds a NaN or infinite parameter
+     */
+    public Network loadNetwork() throws IOException {
+        try {
+            return reader.anyNetwork(zip).checkFinite();
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(zip, e.getMessage(), e);
+        }
+    }
+
+    /**
      * Checks that the model reads one-channel images of {@code rows x cols} pixels, as the recorders feed them.
      *
      * @throws ModelFileException naming the file and the input the model expects when they do not fit

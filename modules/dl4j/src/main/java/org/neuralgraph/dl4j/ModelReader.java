@@ -20,8 +20,26 @@ public interface ModelReader {
         return Dl4jWeights.extract(network(file), modelName);
     }
 
-    /** A DL4J MultiLayerNetwork zip, checked before DL4J reads it ({@link ModelLoader#loadZip}). */
-    ModelReader DL4J_ZIP = ModelLoader::loadZip;
+    /** The network of either kind, for training and fine-tuning; by default the chain {@link #network} loads. */
+    default Network anyNetwork(Path file) throws IOException {
+        return Network.of(network(file));
+    }
+
+    /**
+     * A DL4J model zip, checked before DL4J reads it: a MultiLayerNetwork ({@link ModelLoader#loadZip}) or, for training
+     * and fine-tuning, a ComputationGraph too ({@link ModelLoader#loadNetwork}).
+     */
+    ModelReader DL4J_ZIP = new ModelReader() {
+        @Override
+        public MultiLayerNetwork network(Path file) throws IOException {
+            return ModelLoader.loadZip(file);
+        }
+
+        @Override
+        public Network anyNetwork(Path file) throws IOException {
+            return ModelLoader.loadNetwork(file);
+        }
+    };
 
     /** A Keras Sequential model .h5 ({@link KerasModels}). */
     ModelReader KERAS = KerasModels::load;
