@@ -11,7 +11,11 @@ import org.neuralgraph.core.data.ImageDataSource;
 import org.neuralgraph.core.data.TrainTestData;
 import org.neuralgraph.core.progress.ProgressMonitor;
 
+import org.neuralgraph.core.capacitance.GradientFlowInteraction;
+import org.neuralgraph.core.capacitance.NeuralCapacitanceProbe;
+
 import java.io.IOException;
+import java.util.List;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -106,5 +110,40 @@ class ResidualNetworkTest {
         flat.layers.add(7, new ModelSpec.LayerSpec("residual", 8, 3, 1, null));
         assertEquals("layers[7]: a residual layer needs a feature map, but the globalavgpool layer (layers[6]) before it made the signal flat",
                 assertThrows(IllegalArgumentException.class, flat::validate).getMessage());
+    }
+
+    @Test
+    void aResidualCnnFineTunesUnderAFrozenProbe() {
+        Network candidate = ModelFactory.network(tinyResidual(1));
+        float[] before = candidate.model().params().dup().data().asFloat();
+        assertEquals(16, ProbedFineTuning.featureWidth(candidate, "tiny-residual"));
+        NeuralCapacitanceProbe probe = NeuralCapacitanceProbe.random(16, new int[]{8}, 10, "relu", 3);
+        ProbedFineTuning.Settings s = new ProbedFineTuning.Settings();
+        s.epochs = 3;
+        s.learningRate = 5e-3;
+        s.probeSamples = 100;
+        long t0 = System.nanoTime();
+        List<ProbedFineTuning.Epoch> epochs = ProbedFineTuning.run(candidate, "tiny-residual", probe, new GradientFlowInteraction(),
+                small.train().sample(400, 4), small.test(), s, ProgressMonitor.NONE);
+        System.out.printf("tiny residual fine-tuned 3 epochs on 400 images: %.1f s, beta_eff %s%n", (System.nanoTime() - t0) / 1e9,
+                epochs.stream().map(e -> String.format(java.util.Locale.ROOT, "%.3g", e.betaEff)).collect(java.util.stream.Collectors.toList()));
+        assertArrayEquals(before, candidate.model().params().dup().data().asFloat(), 0f, "the candidate itself is not changed");
+        assertEquals(4, epochs.size());
+        for (ProbedFineTuning.Epoch e : epochs) {
+            assertTrue(e.betaEff > 0 && Double.isFinite(e.betaEff), "beta_eff " + e.betaEff);
+            assertEquals(16 * 8 + 8 * 10, e.strengths.length);
+        }
+        assertTrue(epochs.get(3).trainingLoss < epochs.get(1).trainingLoss, epochs.get(1).trainingLoss + " -> " + epochs.get(3).trainingLoss);
+
+        // the probe's vertices keep the probe's weights while the bottom moves
+        ComputationGraph g = ProbedFineTuning.withProbe(candidate.graph(), "tiny-residual", probe, s);
+        for (org.nd4j.linalg.dataset.DataSet b : Batches.shuffled(small.train().sample(200, 5), 32, 1)) g.fit(b);
+        double[] w0 = probe.layers().get(0).rawWeights();
+        float[] w = g.getLayer("ncp_1").getParam("W").dup('c').data().asFloat();
+        for (int i = 0; i < w.length; i++) assertEquals(w0[i], w[i], 1e-6, "probe weight " + i);
+        assertFalse(java.util.Arrays.equals(candidate.graph().getLayer("L2_conv1").getParam("W").dup().data().asFloat(),
+                g.getLayer("L2_conv1").getParam("W").dup().data().asFloat()), "the residual blocks are fine-tuned");
+        // the probe reads what ProbedFineTuning measures: the dense vertex under the output
+        assertEquals(200 * 16, ProbedFineTuning.features(g, "L7", small.test()).length);
     }
 }
