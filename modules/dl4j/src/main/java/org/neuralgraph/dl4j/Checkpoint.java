@@ -64,14 +64,15 @@ public final class Checkpoint {
     }
 
     /**
-     * Loads the network of either kind (a residual network's zip holds a ComputationGraph), for training, evaluation and
-     * fine-tuning; checked as {@link #load()}.
+     * Loads the network of either kind (a residual network's zip holds a ComputationGraph) to train, evaluate or
+     * fine-tune; checked as {@link #load()}.
      *
-     * @throws ModelFileException naming the file when it cannot be read or run, or holds a NaN or infinite parameter
+     * @throws ModelFileException naming the file when it cannot be read or run, holds a NaN or infinite parameter, or
+     *                            cannot be trained here (an ONNX model with attention, {@link OnnxAttention})
      */
-    public Network loadNetwork() throws IOException {
+    public Network loadTrainable() throws IOException {
         try {
-            return reader.anyNetwork(zip).checkFinite();
+            return reader.trainable(zip).checkFinite();
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(zip, e.getMessage(), e);
         }

@@ -20,8 +20,8 @@ public interface ModelReader {
         return Dl4jWeights.extract(network(file), modelName);
     }
 
-    /** The network of either kind, for training and fine-tuning; by default the chain {@link #network} loads. */
-    default Network anyNetwork(Path file) throws IOException {
+    /** The network of either kind, to train or fine-tune; by default the chain {@link #network} loads. */
+    default Network trainable(Path file) throws IOException {
         return Network.of(network(file));
     }
 
@@ -36,7 +36,7 @@ public interface ModelReader {
         }
 
         @Override
-        public Network anyNetwork(Path file) throws IOException {
+        public Network trainable(Path file) throws IOException {
             return ModelLoader.loadNetwork(file);
         }
     };
@@ -54,6 +54,13 @@ public interface ModelReader {
         @Override
         public ModelWeights weights(Path file, String modelName) throws IOException {
             return OnnxModels.read(file);
+        }
+
+        /** Refused for a model with attention ({@link OnnxAttention}), which runs inference-only. */
+        @Override
+        public Network trainable(Path file) throws IOException {
+            OnnxAttention.refuseTraining(file);
+            return Network.of(network(file));
         }
     };
 

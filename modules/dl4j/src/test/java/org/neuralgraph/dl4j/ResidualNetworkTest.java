@@ -83,7 +83,7 @@ class ResidualNetworkTest {
         assertTrue(last.testAccuracy() > first.testAccuracy());
 
         TrainingRun reopened = ModelLoader.open(tmp.resolve("run"));
-        Network net = reopened.checkpoints().get(1).loadNetwork();
+        Network net = reopened.checkpoints().get(1).loadTrainable();
         assertTrue(net.isGraph());
         assertEquals(last.testAccuracy(), Evaluation.of(net, small.test()).accuracy(), 1e-9);
         ModelFileException e = assertThrows(ModelFileException.class, () -> reopened.checkpoints().get(1).load());

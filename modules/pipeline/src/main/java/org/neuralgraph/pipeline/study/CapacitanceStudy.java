@@ -22,6 +22,8 @@ import org.neuralgraph.dl4j.Checkpoint;
 import org.neuralgraph.dl4j.ModelLoader;
 import org.neuralgraph.dl4j.ModelSpec;
 import org.neuralgraph.dl4j.ModelZoo;
+import org.neuralgraph.dl4j.OnnxAttention;
+import org.neuralgraph.dl4j.OnnxModels;
 import org.neuralgraph.dl4j.Network;
 import org.neuralgraph.dl4j.ResidualZoo;
 import org.neuralgraph.dl4j.ProbedFineTuning;
@@ -130,7 +132,7 @@ public final class CapacitanceStudy implements Study {
     }
 
     @Override
-    public void check() {
+    public void check() throws IOException {
         List<String> problems = new ArrayList<>(); // every problem at once, not one per run
         if (s.pretrainEpochs < 1) problems.add("--pretrain-epochs must be >= 1, got " + s.pretrainEpochs);
         int epochs = s.tuning.epochs;
@@ -149,6 +151,11 @@ public final class CapacitanceStudy implements Study {
         }
         if (!(s.tuning.learningRate > 0 && s.tuning.learningRate < 10)) problems.add("--learning-rate must be in (0, 10), got " + s.tuning.learningRate);
         if (s.tuning.batchSize < 1) problems.add("--batch-size must be >= 1, got " + s.tuning.batchSize);
+        for (String c : s.candidates) {
+            if (OnnxModels.isOnnxName(Paths.get(c)) && Files.isRegularFile(Paths.get(c))) {
+                OnnxAttention.refuseTraining(Paths.get(c)); // before anything is pretrained
+            }
+        }
         if (s.candidates.size() < 2) problems.add("--candidates: ranking needs at least 2 candidates, got " + s.candidates.size());
         if (new java.util.HashSet<>(s.candidates).size() < s.candidates.size()) problems.add("--candidates names a model twice: " + s.candidates);
         if (s.trainSize < 1) problems.add("--train-size must be >= 1, got " + s.trainSize);
@@ -242,14 +249,14 @@ public final class CapacitanceStudy implements Study {
             TrainingRun run = Trainer.train(spec, source, 2, outDir.resolve("pretrained").resolve(safe(spec.name)), false, monitor);
             Checkpoint last = run.checkpoints().get(run.checkpoints().size() - 1);
             c.sourceAccuracy = last.testAccuracy();
-            net = last.loadNetwork();
+            net = last.loadTrainable();
         } else {
             TrainingRun run = ModelLoader.open(existing(name));
             Checkpoint last = run.checkpoints().get(run.checkpoints().size() - 1);
             c.name = Paths.get(name).getFileName().toString().replaceFirst("\\.zip$", "");
             c.origin = "loaded " + name;
             c.sourceAccuracy = last.testAccuracy();
-            net = last.loadNetwork();
+            net = last.loadTrainable();
         }
         long inputs = net.isGraph() ? -1 : net.chain("fine-tuning").layerInputSize(0);
         boolean conv = net.isGraph() || net.chain("fine-tuning").getLayer(0).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
