@@ -67,7 +67,7 @@ public final class Sparsification {
      * @param nodes    number of nodes
      * @return keep[e]
      */
-    boolean[] keep(int[] source, int[] target, double[] absW, int nodes) {
+    public boolean[] keep(int[] source, int[] target, double[] absW, int nodes) {
         int m = absW.length;
         boolean[] keep = new boolean[m];
         if (rule == Rule.NONE) {
