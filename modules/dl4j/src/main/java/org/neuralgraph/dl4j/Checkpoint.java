@@ -1,9 +1,11 @@
 package org.neuralgraph.dl4j;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.neuralgraph.core.dag.NetworkDag;
 import org.neuralgraph.core.weights.ModelWeights;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** One saved model of a training run, loaded on demand. */
@@ -73,6 +75,26 @@ public final class Checkpoint {
     public Network loadTrainable() throws IOException {
         try {
             return reader.trainable(zip).checkFinite();
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(zip, e.getMessage(), e);
+        }
+    }
+
+    /** True when the model is a DL4J ComputationGraph (a residual network), whose weight graph comes from {@link #dag}. */
+    public boolean isGraph() throws IOException {
+        return reader == ModelReader.DL4J_ZIP && Files.isRegularFile(zip) && ModelLoader.isGraphZip(zip);
+    }
+
+    /**
+     * The network DAG of a ComputationGraph checkpoint ({@link Dl4jDag}), for its weight graph.
+     *
+     * @throws ModelFileException naming the file when it cannot be read or a vertex cannot be converted
+     */
+    public NetworkDag dag(String modelName) throws IOException {
+        try {
+            Network net = loadTrainable();
+            if (!net.isGraph()) return NetworkDag.ofChain(weights(modelName));
+            return Dl4jDag.of(net.graph(), modelName);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(zip, e.getMessage(), e);
         }

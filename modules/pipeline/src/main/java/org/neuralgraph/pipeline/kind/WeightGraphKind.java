@@ -1,5 +1,8 @@
 package org.neuralgraph.pipeline.kind;
 
+import org.neuralgraph.core.dag.DagWeightGraph;
+import org.neuralgraph.core.dag.Granularity;
+import org.neuralgraph.core.dag.KernelNorm;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.core.weights.Sparsification;
@@ -12,7 +15,9 @@ import java.util.List;
 /**
  * The weight graph (Darnell and Leonard, Section 3): every neuron (or input pixel, or convolution channel) a node, every
  * weight a directed edge from input to output with Gephi weight |w| and the signed weight in the column {@code value};
- * {@link WeightGraph} builds it. An ONNX file's weights come straight from its initializers.
+ * {@link WeightGraph} builds it. An ONNX file's weights come straight from its initializers. A DL4J ComputationGraph (a
+ * residual CNN) goes through its network DAG ({@link org.neuralgraph.dl4j.Dl4jDag}, {@link DagWeightGraph}): channels as
+ * nodes, batch normalisation folded, skip edges of weight 1 into each residual sum.
  */
 public final class WeightGraphKind implements GraphKind {
 
@@ -34,6 +39,9 @@ public final class WeightGraphKind implements GraphKind {
     @Override
     public NeuralGraph build(CheckpointInputs in, ParameterValues values, ProgressMonitor monitor) throws IOException {
         Sparsification s = Sparsification.parse(values.text("sparsify"));
+        if (in.checkpoint().isGraph()) { // a residual network: through its network DAG, channels as nodes (as a chain's convolutions)
+            return in.withCheckpoint(DagWeightGraph.build(in.checkpoint().dag(in.modelName()), Granularity.CHANNEL, KernelNorm.L1, s));
+        }
         return in.withCheckpoint(WeightGraph.build(in.checkpoint().weights(in.modelName()), s));
     }
 
