@@ -93,9 +93,21 @@ public final class ModelSpec {
         }
     }
 
-    /** Names of the presets. */
+    /** Names of the presets that are chains of layers (MultiLayerNetworks), which every analysis reads. */
     public static List<String> presetNames() {
-        return Arrays.asList("mlp-seed000", "mlp-512", "lenet", "cnn-mapper", "resnet-mini");
+        return Arrays.asList("mlp-seed000", "mlp-512", "lenet", "cnn-mapper");
+    }
+
+    /** Names of the presets that are residual CNNs (ComputationGraphs, {@link #needsGraph()}). */
+    public static List<String> graphPresetNames() {
+        return Arrays.asList("resnet-mini");
+    }
+
+    /** Names of every preset: {@link #presetNames()}, then {@link #graphPresetNames()}. */
+    public static List<String> allPresetNames() {
+        List<String> all = new ArrayList<>(presetNames());
+        all.addAll(graphPresetNames());
+        return all;
     }
 
     /**
@@ -190,7 +202,7 @@ public final class ModelSpec {
                 s.epochs = 5;
                 return s;
             default:
-                throw new IllegalArgumentException("unknown model preset '" + name + "'; presets: " + presetNames());
+                throw new IllegalArgumentException("unknown model preset '" + name + "'; presets: " + allPresetNames());
         }
     }
 
