@@ -92,7 +92,9 @@ public final class Dl4jDag {
                 if (lc instanceof BatchNormalization && at.containsKey(in) && folds(name, in, conf, consumers)) {
                     at.put(name, at.get(in)); // folded when the layer it follows was built
                 } else {
-                    passedOver.add(lc.getClass().getSimpleName());
+                    String act = lc instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer
+                            ? ((org.deeplearning4j.nn.conf.layers.ActivationLayer) lc).getActivationFn().toString().toLowerCase(Locale.ROOT) : null;
+                    passedOver.add(lc.getClass().getSimpleName() + (act == null ? "" : "(" + act + ")"));
                     at.put(name, at.get(in));
                 }
                 continue;
@@ -181,7 +183,7 @@ public final class Dl4jDag {
         }
         out.input(Source.all(src, from.units())).weights(weights).block(block(name));
         if (bias != null) out.bias(bias);
-        String act = activation(bn != null ? bn.conf().getLayer() : lc);
+        String act = activation(lc); // DL4J's BatchNormalization applies no activation of its own; an ActivationLayer after it is passed over
         if (act != null) out.folded(act);
         return out.build();
     }

@@ -22,12 +22,13 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Layer {@code i} of the spec is the vertex {@code L<i>} (the output layer is {@code output}); a {@code residual}
  * layer is He et al. 2016's basic block (Sec. 3.3, Fig. 2; torchvision's {@code BasicBlock}):
  * <pre>
- *   L&lt;i&gt;_conv1 (k x k, stride s, no bias) - L&lt;i&gt;_bn1 (ReLU) - L&lt;i&gt;_conv2 (k x k, no bias) - L&lt;i&gt;_bn2
+ *   L&lt;i&gt;_conv1 (k x k, stride s, no bias) - L&lt;i&gt;_relu1_bn - L&lt;i&gt;_relu1 - L&lt;i&gt;_conv2 (k x k, no bias) - L&lt;i&gt;_bn2
  *   shortcut: the block's input (identity), or L&lt;i&gt;_proj (1x1, stride s, no bias) - L&lt;i&gt;_proj_bn (projection, option B)
  *   L&lt;i&gt;_add = L&lt;i&gt;_bn2 + shortcut (ElementWiseVertex Add), L&lt;i&gt; = ReLU(L&lt;i&gt;_add)
  * </pre>
  * {@code batchnorm} is DL4J's {@link BatchNormalization} (Ioffe and Szegedy 2015, Alg. 1 in training, the running
- * mean and variance at inference) with the layer's activation (default identity), {@code depthwise} a
+ * mean and variance at inference), followed by an {@link ActivationLayer} of the layer's activation unless that is the
+ * identity (its default): DL4J's BatchNormalization ignores an activation of its own, {@code depthwise} a
  * {@link DepthwiseConvolution2D} with depth multiplier 1 (MobileNet's depthwise convolution, Howard et al. 2017, Sec.
  * 3.1), {@code globalavgpool} a {@link GlobalPoolingLayer} of the mean. Residual and depthwise convolutions are
  * zero-padded ({@link ConvolutionMode#Same}); plain convolutions and pooling are not, as in {@link ModelFactory}.
@@ -67,7 +68,7 @@ public final class GraphModelFactory {
                             .kernelSize(l.kernel, l.kernel).stride(l.stride, l.stride).build(), prev);
                     break;
                 case "batchnorm":
-                    g.addLayer(name, new BatchNormalization.Builder().activation(act).build(), prev);
+                    batchNorm(g, name, prev, act);
                     break;
                 case "depthwise": {
                     DepthwiseConvolution2D.Builder b = new DepthwiseConvolution2D.Builder(l.kernel, l.kernel).stride(l.stride, l.stride)
@@ -117,8 +118,8 @@ public final class GraphModelFactory {
     private static void basicBlock(ComputationGraphConfiguration.GraphBuilder g, String name, String from, ModelSpec.LayerSpec l,
                                    int in, boolean projection, boolean pytorch) {
         g.addLayer(name + "_conv1", conv(l.kernel, l.stride, l.units, in, pytorch), from);
-        g.addLayer(name + "_bn1", new BatchNormalization.Builder().activation(Activation.RELU).build(), name + "_conv1");
-        g.addLayer(name + "_conv2", conv(l.kernel, 1, l.units, l.units, pytorch), name + "_bn1");
+        batchNorm(g, name + "_relu1", name + "_conv1", Activation.RELU);
+        g.addLayer(name + "_conv2", conv(l.kernel, 1, l.units, l.units, pytorch), name + "_relu1");
         g.addLayer(name + "_bn2", new BatchNormalization.Builder().activation(Activation.IDENTITY).build(), name + "_conv2");
         String shortcut = from;
         if (projection) {
@@ -128,6 +129,20 @@ public final class GraphModelFactory {
         }
         g.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), name + "_bn2", shortcut);
         g.addLayer(name, new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_add");
+    }
+
+    /**
+     * Batch normalisation of {@code from}, then {@code activation}, ending in the vertex {@code name}: DL4J's
+     * BatchNormalization layer ignores an activation set on it (it returns its normalised pre-output), so a
+     * non-identity activation is an ActivationLayer {@code name} after the normalisation {@code name_bn}.
+     */
+    private static void batchNorm(ComputationGraphConfiguration.GraphBuilder g, String name, String from, Activation activation) {
+        if (activation == Activation.IDENTITY) {
+            g.addLayer(name, new BatchNormalization.Builder().activation(Activation.IDENTITY).build(), from);
+            return;
+        }
+        g.addLayer(name + "_bn", new BatchNormalization.Builder().activation(Activation.IDENTITY).build(), from);
+        g.addLayer(name, new ActivationLayer.Builder().activation(activation).build(), name + "_bn");
     }
 
     /** A zero-padded convolution without bias (batch normalisation follows), linear. */

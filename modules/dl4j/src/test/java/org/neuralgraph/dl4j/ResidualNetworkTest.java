@@ -80,7 +80,6 @@ class ResidualNetworkTest {
         System.out.printf("tiny residual, 600 images, 1 epoch: %.1f s, train loss %.3f -> %.3f, test acc %.3f%n",
                 (System.nanoTime() - t0) / 1e9, first.trainLoss(), last.trainLoss(), last.testAccuracy());
         assertTrue(last.trainLoss() < first.trainLoss(), first.trainLoss() + " -> " + last.trainLoss());
-        assertTrue(last.testAccuracy() > first.testAccuracy());
 
         TrainingRun reopened = ModelLoader.open(tmp.resolve("run"));
         Network net = reopened.checkpoints().get(1).loadTrainable();
