@@ -43,12 +43,15 @@ public final class LeidenCommunities {
     public static final int DEFAULT_ITERATIONS = 2;
     /** The randomness θ of the refinement phase (networkanalysis and igraph default; Traag et al. use 0.01). */
     public static final double DEFAULT_RANDOMNESS = LeidenAlgorithm.DEFAULT_RANDOMNESS;
+    /** Runs from singletons, each drawing on from the same seeded generator; the best quality is kept (CWTS's --random-starts). */
+    public static final int DEFAULT_RANDOM_STARTS = 1;
 
     private double resolution = 1.0;
     private Convention convention = Convention.GEPHI;
     private long seed;
     private int iterations = DEFAULT_ITERATIONS;
     private double randomness = DEFAULT_RANDOMNESS;
+    private int randomStarts = DEFAULT_RANDOM_STARTS;
 
     /** What one run found. */
     public static final class Result {
@@ -103,6 +106,14 @@ public final class LeidenCommunities {
         return this;
     }
 
+    /** Random starts >= 1: Leiden runs that many times from singletons and keeps the partition of highest quality. */
+    public LeidenCommunities randomStarts(int starts) {
+        if (starts < 1) throw new IllegalArgumentException("random starts must be >= 1, got " + starts);
+        this.randomStarts = starts;
+        return this;
+    }
+
+    public int randomStarts() { return randomStarts; }
     public double resolution() { return resolution; }
     public Convention convention() { return convention; }
     public long seed() { return seed; }
@@ -133,24 +144,33 @@ public final class LeidenCommunities {
         Network network = network(g);
         double gammaRb = reichardtBornholdtResolution();
         LeidenAlgorithm leiden = new LeidenAlgorithm(gammaRb / g.twoM, 1, randomness, new Random(seed));
-        Clustering clustering = new Clustering(g.n);
-        if (iterations > 0) {
-            monitor.start("Leiden communities", iterations);
-            for (int i = 0; i < iterations; i++) {
-                monitor.checkCancelled();
-                leiden.improveClustering(network, clustering);
-                monitor.progress(i + 1, "iteration " + (i + 1));
+        Clustering best = null;
+        double bestQuality = Double.NEGATIVE_INFINITY;
+        monitor.start("Leiden communities", (long) randomStarts * Math.max(iterations, 1));
+        int step = 0;
+        for (int start = 0; start < randomStarts; start++) {
+            Clustering clustering = new Clustering(g.n);
+            if (iterations > 0) {
+                for (int i = 0; i < iterations; i++) {
+                    monitor.checkCancelled();
+                    leiden.improveClustering(network, clustering);
+                    monitor.progress(++step, "start " + (start + 1) + ", iteration " + (i + 1));
+                }
+            } else {
+                boolean changed = true;
+                while (changed) {
+                    monitor.checkCancelled();
+                    changed = leiden.improveClustering(network, clustering);
+                }
+                monitor.progress(++step, "start " + (start + 1) + " stable");
             }
-        } else {
-            monitor.start("Leiden communities (until stable)", 0);
-            int i = 0;
-            boolean changed = true;
-            while (changed) {
-                monitor.checkCancelled();
-                changed = leiden.improveClustering(network, clustering);
-                monitor.progress(++i, "iteration " + i);
+            double quality = leiden.calcQuality(network, clustering);
+            if (quality > bestQuality) {
+                best = clustering;
+                bestQuality = quality;
             }
         }
+        Clustering clustering = best;
         clustering.orderClustersByNNodes();
         int[] membership = clustering.getClusters();
         double q = PartitionModularity.of(g, membership, 1.0, Convention.REICHARDT_BORNHOLDT);
