@@ -57,6 +57,8 @@ public class LeidenCommunitiesTest {
         LeidenCommunities.Result a = new LeidenCommunities().seed(3).run(g);
         LeidenCommunities.Result b = new LeidenCommunities().seed(3).run(g);
         assertArrayEquals(a.membership(), b.membership());
+        assertArrayEquals(a.membership(), new LeidenCommunities().seed(3).randomStarts(1).run(g).membership());
+        assertThrows(IllegalArgumentException.class, () -> new LeidenCommunities().randomStarts(0));
         assertEquals(4, a.communities());
         assertArrayEquals(new int[]{15, 15, 15, 15}, a.sizes());
         assertEquals(PartitionModularity.of(g, a.membership(), 1, Convention.GEPHI), a.modularity(), 1e-12);
