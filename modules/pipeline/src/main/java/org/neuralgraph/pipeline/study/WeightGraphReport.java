@@ -80,6 +80,11 @@ final class WeightGraphReport {
         m.put("seed", settings.seed);
         m.put("graph", "weight graph (Darnell and Leonard, Section 3): neurons as nodes, weights as directed edges, Gephi weight |w|");
         m.put("sparsification", sparsification());
+        m.put("sparsification_requested", settings.graph.text("sparsify"));
+        Object reduction = last().graphAttributes.get(org.neuralgraph.core.weights.WeightGraph.REDUCTION);
+        if (reduction != null) m.put("reduction", reduction.toString());
+        Object summary = last().graphAttributes.get(org.neuralgraph.core.weights.WeightGraph.REDUCTION_SUMMARY);
+        if (summary != null) m.put("reduction_summary", org.neuralgraph.core.backbone.ReductionSummary.parseJson(summary.toString()).asMaps());
         m.put("modularity_convention", "Gephi's Louvain Modularity, weighted, randomize off; Gephi resolution gamma multiplies the "
                 + "internal term, Q = sum_c [gamma*L_c/W - (d_c/2W)^2] (not networkx's convention); edges treated as undirected");
         m.put("resolutions", settings.resolutions);
@@ -115,9 +120,11 @@ final class WeightGraphReport {
         return m;
     }
 
-    /** The sparsification as the report names it ("none", "percentile:90.0", ...). */
+    /** The sparsification applied, as the report names it ("none", "percentile:90", "disparity:0.05", ...): auto resolved. */
     private String sparsification() {
-        return org.neuralgraph.core.weights.Sparsification.parse(settings.graph.text("sparsify")).toString();
+        Object applied = last().graphAttributes.get("sparsification");
+        return applied != null ? applied.toString()
+                : org.neuralgraph.core.weights.Sparsification.parse(settings.graph.text("sparsify")).toString();
     }
 
     /** The untrained-versus-trained comparison and, for the paper's architecture, the paper's figures. */
@@ -353,6 +360,12 @@ final class WeightGraphReport {
                 .append("Statistics are Gephi's own (Degree, WeightedDegree, ClusteringCoefficient, GraphDistance directed, ")
                 .append("ConnectedComponents weakly); modularity is Gephi's Louvain, weighted, randomize off, with Gephi's resolution ")
                 .append("convention (γ multiplies the internal term: a higher resolution gives fewer communities).\n\n");
+        Object reduction = last().graphAttributes.get(org.neuralgraph.core.weights.WeightGraph.REDUCTION);
+        Object summary = last().graphAttributes.get(org.neuralgraph.core.weights.WeightGraph.REDUCTION_SUMMARY);
+        if (reduction != null && summary != null) {
+            m.append("## Reduction\n\n").append(one ? "" : "Last checkpoint: ").append(reduction).append(".\n\n")
+                    .append(org.neuralgraph.core.backbone.ReductionSummary.parseJson(summary.toString()).toMarkdown()).append("\n");
+        }
         m.append("## Checkpoints\n\n| epoch | train acc | test acc | avg degree | avg weighted degree | clustering | diameter | avg path length | components | modularity (").append(fmt(settings.colourResolution)).append(") | communities |\n");
         m.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (WeightGraphStudy.CheckpointResult r : result.checkpoints) {
