@@ -214,7 +214,7 @@ public final class DagWeightGraph {
         }
     }
 
-    private static void addEdges(List<DagLayer> layers, int l, int[][] nodeOf, KernelNorm norm, EdgeSink e) {
+    static void addEdges(List<DagLayer> layers, int l, int[][] nodeOf, KernelNorm norm, EdgeSink e) {
         DagLayer d = layers.get(l);
         int[] out = nodeOf[l];
         int units = d.units();
