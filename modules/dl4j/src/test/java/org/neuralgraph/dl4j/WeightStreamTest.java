@@ -157,6 +157,6 @@ class WeightStreamTest {
         assertArrayEquals(auto.sources(), ra.backbone().sources());
         assertArrayEquals(auto.targets(), ra.backbone().targets());
         assertTrue(ra.reduction().startsWith("reduced by the disparity filter"), ra.reduction());
-        assertTrue(ra.reduction().endsWith("auto: the graph has over " + budget + " weight edges, '--sparsify none' keeps every edge"), ra.reduction());
+        assertTrue(ra.reduction().endsWith("auto: the graph has over " + String.format(java.util.Locale.ROOT, "%,d", budget) + " weight edges, '--sparsify none' keeps every edge"), ra.reduction());
     }
 }
