@@ -72,6 +72,9 @@ import java.util.Map;
  *       same graph. Only this section: {@code Benchmarks export}.</li>
  *   <li>issue 24's ResNet-18 channel graph from ONNX and into Gephi ({@link ResNetBench}), beside networkx. Only this
  *       section: {@code Benchmarks resnet18}.</li>
+ *   <li>issue 25's streaming weight graphs ({@link StreamBench}): a 70 M-weight MLP and a GPT-2-small-sized transformer
+ *       from ONNX to distributions, layer statistics and the disparity backbone under -Xmx8g, beside numpy. Only this
+ *       section: {@code Benchmarks stream}.</li>
  * </ol>
  */
 public final class Benchmarks {
@@ -91,6 +94,10 @@ public final class Benchmarks {
         }
         if (args.length > 0 && args[0].equals("resnet18")) {
             ResNetBench.run();
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("stream")) {
+            StreamBench.run();
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("export")) {

@@ -100,7 +100,8 @@ public final class WeightStreamStudy implements Study {
 
         List<String> files = new ArrayList<>(Arrays.asList("nodes.csv", "degree-distribution.csv", "strength-distribution.csv", "layers.csv"));
         int edges = r.backbone().edgeCount();
-        if (edges <= Sparsification.AUTO_EDGES) {
+        long keptWeights = r.summary().edgesKept();
+        if (keptWeights <= Sparsification.AUTO_EDGES) { // the auto budget counts weight edges; skip and attention edges come on top
             String name = "weights backbone";
             Workspace ws = project.importGraph(r.backbone(), name, monitor);
             GraphModel gm = project.graphModel(ws);
@@ -111,7 +112,8 @@ public final class WeightStreamStudy implements Study {
             project.save(outDir.resolve("neuralgraph.gephi"));
             files.add("neuralgraph.gephi");
         } else {
-            notes.add("the reduced graph has " + edges + " edges, more than " + Sparsification.AUTO_EDGES + ": no Gephi workspace or graph file written (use --sparsify disparity:A with a smaller A)");
+            notes.add(String.format(Locale.ROOT, "the backbone keeps %,d weight edges, more than %,d: no Gephi workspace or graph file written (use --sparsify auto or disparity:A with a smaller A)",
+                    keptWeights, Sparsification.AUTO_EDGES));
         }
         long peak = peakHeap();
         double seconds = (System.nanoTime() - t0) / 1e9;
