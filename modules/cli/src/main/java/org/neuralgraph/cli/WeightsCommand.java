@@ -55,8 +55,20 @@ final class WeightsCommand extends StudyCommand implements ModelOptions.Defaults
     @Mixin
     DynamicOption dynamic;
 
+    @Option(names = "--stream", description = "For models too large for Gephi (100 million weights): stream the weight graph of the "
+            + "model's last checkpoint without holding it and write degree and strength distributions (nodes.csv, "
+            + "degree-distribution.csv, strength-distribution.csv), per-layer weight statistics (layers.csv, report.json) and "
+            + "the backbone --sparsify keeps (auto or disparity:A; into Gephi and --formats when at most 1,000,000 edges). "
+            + "No Gephi statistics or modularity.")
+    boolean stream;
+
     @Override
     Study study() {
+        if (stream) {
+            return new org.neuralgraph.pipeline.study.WeightStreamStudy(model.request(defaultModel(), 1),
+                    GraphKinds.get(WeightGraphKind.ID).values(KindOptions.given(spec, GraphKinds.get(WeightGraphKind.ID).parameters())),
+                    drawing.formats(), commandText());
+        }
         WeightGraphStudy.Settings s = new WeightGraphStudy.Settings();
         s.resolutions = resolutions;
         s.colourResolution = colourResolution;

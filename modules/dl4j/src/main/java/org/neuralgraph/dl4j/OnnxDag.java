@@ -76,7 +76,7 @@ public final class OnnxDag {
             "Softsign", "Mish", "Dropout", "Identity", "Cast", "Sqrt", "Neg", "Abs", "Exp", "Softmax", "LogSoftmax"));
 
     private static final String READ = "read are Conv, Gemm, MatMul, Add, Sub, Mul, Div, Pow, BatchNormalization, LayerNormalization, Concat, Slice, Split, "
-            + "Gather, Flatten, Reshape, Transpose, Squeeze, Unsqueeze, Shape, Constant, MaxPool, AveragePool, GlobalAveragePool, "
+            + "Gather, Range (of constants), Flatten, Reshape, Transpose, Squeeze, Unsqueeze, Shape, Constant, MaxPool, AveragePool, GlobalAveragePool, "
             + "GlobalMaxPool, ReduceMean, Pad and the element-wise " + String.join(", ", PASSED);
 
     private OnnxDag() { }
@@ -1034,6 +1034,14 @@ public final class OnnxDag {
                                 : integer ? Math.floor(x / y) : x / y;
                     }
                     return one(new Const(big.dims, v, null));
+                }
+                case "Range": { // start, limit, delta: PyTorch's torch.arange(T) of a learned position table
+                    double start = konst(0).v[0], limit = konst(1).v[0], delta = konst(2).v[0];
+                    double count = delta == 0 ? Double.NaN : Math.max(0, Math.ceil((limit - start) / delta));
+                    if (!(count <= 1 << 24)) throw fail("Range of constants from " + start + " to " + limit + " by " + delta + " is not read");
+                    double[] v = new double[(int) count];
+                    for (int i = 0; i < v.length; i++) v[i] = start + i * delta;
+                    return one(new Const(new long[]{v.length}, v, null));
                 }
                 case "Sqrt": {
                     Const a = konst(0);

@@ -74,6 +74,9 @@ import java.util.Map;
  *       section: {@code Benchmarks resnet18}.</li>
  *   <li>issue 25's Leiden communities and distances on the 668,672-edge weight graph ({@link LeidenBench}), beside igraph's
  *       Leiden and Louvain, Gephi's Modularity and GraphDistance. Only this section: {@code Benchmarks leiden}.</li>
+ *   <li>issue 25's streaming weight graphs ({@link StreamBench}): a 70 M-weight MLP and a GPT-2-small-sized transformer
+ *       from ONNX to distributions, layer statistics and the disparity backbone under -Xmx8g, beside numpy. Only this
+ *       section: {@code Benchmarks stream}.</li>
  * </ol>
  */
 public final class Benchmarks {
@@ -97,6 +100,10 @@ public final class Benchmarks {
         }
         if (args.length > 0 && args[0].equals("leiden")) {
             LeidenBench.run();
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("stream")) {
+            StreamBench.run();
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("export")) {

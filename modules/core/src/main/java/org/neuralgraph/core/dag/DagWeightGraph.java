@@ -3,7 +3,9 @@ package org.neuralgraph.core.dag;
 import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.graph.NeuralGraph.Column;
+import org.neuralgraph.core.backbone.ReductionSummary;
 import org.neuralgraph.core.weights.Sparsification;
+import org.neuralgraph.core.weights.WeightGraph;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,7 +46,8 @@ import java.util.Map;
  * {@code norm_scale} and {@code norm_shift} (a kept LayerNormalization's gamma and beta, NaN elsewhere). Edge columns:
  * {@code value} (signed), {@code kind} ({@code weight}, {@code skip}, {@code attention}); at {@link Granularity#BLOCK} also
  * {@code count}. Graph attributes: {@code graph_kind}, {@code model}, {@code layers}, {@code parameters},
- * {@code sparsification}, {@code granularity}, {@code kernel_norm}, {@code batch_norm_folded},
+ * {@code sparsification} (the rule applied, {@code auto} resolved), {@code reduction} and {@code reduction_summary}
+ * (neuron and channel granularity: see {@link WeightGraph}), {@code granularity}, {@code kernel_norm}, {@code batch_norm_folded},
  * {@code operators_passed_over}, {@code input}.
  */
 public final class DagWeightGraph {
@@ -57,8 +60,52 @@ public final class DagWeightGraph {
 
     private DagWeightGraph() { }
 
+    /** Receives the graph's edges, layer by layer in the order of {@link NetworkDag#layers()}; kind 0 weight, 1 skip, 2 attention. */
+    interface EdgeSink {
+        void edge(int source, int target, double absW, double value, int kind);
+    }
+
+    /** The nodes of a DAG: for each layer its units' node numbers, and each node's layer and unit. */
+    static final class Nodes {
+        final int[][] nodeOf;
+        final int count;
+        final int[] nodeLayer, nodeUnit;
+        final long edgeCapacity;
+
+        Nodes(List<DagLayer> layers) {
+            nodeOf = new int[layers.size()][];
+            int nodes = 0;
+            long edges = 0;
+            for (int l = 0; l < layers.size(); l++) {
+                DagLayer d = layers.get(l);
+                if (d.hasOwnUnits()) {
+                    nodeOf[l] = new int[d.units()];
+                    for (int u = 0; u < d.units(); u++) nodeOf[l][u] = nodes++;
+                } else if (d.kind() == DagLayer.Kind.ADD) {
+                    nodeOf[l] = resolve(nodeOf, d.inputs().get(mainInput(layers, d)));
+                } else {
+                    nodeOf[l] = resolve(nodeOf, d.inputs().get(2));
+                }
+                edges += edgeCount(d);
+            }
+            count = nodes;
+            edgeCapacity = edges;
+            nodeLayer = new int[nodes];
+            nodeUnit = new int[nodes];
+            for (int l = 0; l < layers.size(); l++) {
+                if (!layers.get(l).hasOwnUnits()) continue;
+                for (int u = 0; u < nodeOf[l].length; u++) { nodeLayer[nodeOf[l][u]] = l; nodeUnit[nodeOf[l][u]] = u; }
+            }
+        }
+    }
+
+    /** Every edge of {@code dag}, in the order the in-memory graph numbers them, to {@code sink}; nothing is stored. */
+    static void emit(List<DagLayer> layers, Nodes n, KernelNorm norm, EdgeSink sink) {
+        for (int l = 0; l < layers.size(); l++) addEdges(layers, l, n.nodeOf, norm, sink);
+    }
+
     /** Growable edge arrays. */
-    private static final class Edges {
+    static final class Edges implements EdgeSink {
         int[] src, dst;
         double[] w, value;
         byte[] kind;
@@ -69,6 +116,8 @@ public final class DagWeightGraph {
             int c = (int) Math.max(16, capacity);
             src = new int[c]; dst = new int[c]; w = new double[c]; value = new double[c]; kind = new byte[c];
         }
+
+        @Override public void edge(int s, int d, double weight, double v, int k) { add(s, d, weight, v, k); }
 
         void add(int s, int d, double weight, double v, int k) {
             if (n == src.length) {
@@ -83,6 +132,25 @@ public final class DagWeightGraph {
     /** The weight graph of {@code dag}; {@code sparsification} selects among the weight edges. */
     public static NeuralGraph build(NetworkDag dag, Granularity granularity, KernelNorm norm, Sparsification sparsification) {
         List<DagLayer> layers = dag.layers();
+        checkGranularity(layers, granularity);
+        Nodes n = new Nodes(layers);
+        int nodes = n.count;
+        int[] nodeLayer = n.nodeLayer, nodeUnit = n.nodeUnit;
+        // edges
+        Edges e = new Edges(n.edgeCapacity);
+        emit(layers, n, norm, e);
+
+        NeuralGraph.Builder b = new NeuralGraph.Builder(true);
+        if (granularity == Granularity.BLOCK) {
+            b.graphAttribute("sparsification", "none");
+            block(dag, e, nodes, nodeLayer, nodeUnit, b);
+        } else {
+            units(dag, e, n, sparsification, b);
+        }
+        return attributes(dag, granularity, norm, b);
+    }
+
+    static void checkGranularity(List<DagLayer> layers, Granularity granularity) {
         if (granularity == Granularity.NEURON) {
             for (DagLayer l : layers) {
                 if (l.kind() == DagLayer.Kind.CONVOLUTION) {
@@ -91,44 +159,17 @@ public final class DagWeightGraph {
                 }
             }
         }
-        // nodes
-        int[][] nodeOf = new int[layers.size()][];
-        int nodes = 0;
-        long edgeCapacity = 0;
-        for (int l = 0; l < layers.size(); l++) {
-            DagLayer d = layers.get(l);
-            if (d.hasOwnUnits()) {
-                nodeOf[l] = new int[d.units()];
-                for (int u = 0; u < d.units(); u++) nodeOf[l][u] = nodes++;
-            } else if (d.kind() == DagLayer.Kind.ADD) {
-                nodeOf[l] = resolve(nodeOf, d.inputs().get(mainInput(layers, d)));
-            } else {
-                nodeOf[l] = resolve(nodeOf, d.inputs().get(2));
-            }
-            edgeCapacity += edgeCount(d);
-        }
-        int[] nodeLayer = new int[nodes], nodeUnit = new int[nodes];
-        for (int l = 0; l < layers.size(); l++) {
-            if (!layers.get(l).hasOwnUnits()) continue;
-            for (int u = 0; u < nodeOf[l].length; u++) { nodeLayer[nodeOf[l][u]] = l; nodeUnit[nodeOf[l][u]] = u; }
-        }
-        // edges
-        Edges e = new Edges(edgeCapacity);
-        for (int l = 0; l < layers.size(); l++) addEdges(layers, l, nodeOf, norm, e);
+    }
 
-        NeuralGraph.Builder b = new NeuralGraph.Builder(true);
-        if (granularity == Granularity.BLOCK) {
-            block(dag, e, nodes, nodeLayer, nodeUnit, b);
-        } else {
-            units(dag, e, nodes, nodeLayer, nodeUnit, nodeOf, sparsification, b);
-        }
+    /** The graph-level attributes every granularity records, then the graph. */
+    static NeuralGraph attributes(NetworkDag dag, Granularity granularity, KernelNorm norm, NeuralGraph.Builder b) {
+        List<DagLayer> layers = dag.layers();
         StringBuilder sizes = new StringBuilder();
         for (DagLayer d : layers) if (d.hasOwnUnits()) sizes.append(sizes.length() == 0 ? "" : "-").append(d.units());
         return b.graphAttribute(Names.GRAPH_KIND, "weight")
                 .graphAttribute("model", dag.name())
                 .graphAttribute("layers", sizes.toString())
                 .graphAttribute("parameters", dag.parameterCount())
-                .graphAttribute("sparsification", granularity == Granularity.BLOCK ? "none" : sparsification.toString())
                 .graphAttribute("granularity", granularity.word())
                 .graphAttribute("kernel_norm", norm.word())
                 .graphAttribute("batch_norm_folded", dag.batchNormFolded())
@@ -173,7 +214,7 @@ public final class DagWeightGraph {
         }
     }
 
-    private static void addEdges(List<DagLayer> layers, int l, int[][] nodeOf, KernelNorm norm, Edges e) {
+    static void addEdges(List<DagLayer> layers, int l, int[][] nodeOf, KernelNorm norm, EdgeSink e) {
         DagLayer d = layers.get(l);
         int[] out = nodeOf[l];
         int units = d.units();
@@ -188,12 +229,12 @@ public final class DagWeightGraph {
                         int row = c * units;
                         for (int o = 0; o < units; o++) {
                             double x = w[row + o];
-                            e.add(in[c], out[o], Math.abs(x), x, 0);
+                            e.edge(in[c], out[o], Math.abs(x), x, 0);
                         }
                     } else {
                         for (int o = 0; o < units; o++) {
                             int from = c * g * units + o;
-                            e.add(in[c], out[o], norm.of(w, from, g, units), sum(w, from, g, units), 0);
+                            e.edge(in[c], out[o], norm.of(w, from, g, units), sum(w, from, g, units), 0);
                         }
                     }
                 }
@@ -207,7 +248,7 @@ public final class DagWeightGraph {
                     int group = c / perGroupIn, ci = c % perGroupIn;
                     for (int o = group * perGroupOut; o < (group + 1) * perGroupOut; o++) {
                         int base = (o * perGroupIn + ci) * k;
-                        e.add(in[c], out[o], norm.of(w, base, k, 1), sum(w, base, k, 1), 0);
+                        e.edge(in[c], out[o], norm.of(w, base, k, 1), sum(w, base, k, 1), 0);
                     }
                 }
                 break;
@@ -217,7 +258,7 @@ public final class DagWeightGraph {
                 for (int i = 0; i < d.inputs().size(); i++) {
                     if (i == main) continue;
                     int[] in = resolve(nodeOf, d.inputs().get(i));
-                    for (int u = 0; u < units; u++) if (in[u] != out[u]) e.add(in[u], out[u], 1, 1, 1);
+                    for (int u = 0; u < units; u++) if (in[u] != out[u]) e.edge(in[u], out[u], 1, 1, 1);
                 }
                 break;
             }
@@ -227,7 +268,7 @@ public final class DagWeightGraph {
                     int[] in = resolve(nodeOf, d.inputs().get(i));
                     for (int h = 0; h < d.heads(); h++) {
                         for (int u = h * dh; u < (h + 1) * dh; u++) {
-                            for (int v = h * dh; v < (h + 1) * dh; v++) e.add(in[u], out[v], 1, 1, 2);
+                            for (int v = h * dh; v < (h + 1) * dh; v++) e.edge(in[u], out[v], 1, 1, 2);
                         }
                     }
                 }
@@ -244,9 +285,10 @@ public final class DagWeightGraph {
     }
 
     /** Neuron and channel granularity: the nodes as they are. */
-    private static void units(NetworkDag dag, Edges e, int nodes, int[] nodeLayer, int[] nodeUnit, int[][] nodeOf, Sparsification s,
-                              NeuralGraph.Builder b) {
+    private static void units(NetworkDag dag, Edges e, Nodes n, Sparsification s, NeuralGraph.Builder b) {
         List<DagLayer> layers = dag.layers();
+        int nodes = n.count;
+        int[] nodeLayer = n.nodeLayer;
         int weightEdges = 0;
         for (int x = 0; x < e.n; x++) if (e.kind[x] == 0) weightEdges++;
         int[] ws = new int[weightEdges], wd = new int[weightEdges];
@@ -255,9 +297,30 @@ public final class DagWeightGraph {
             if (e.kind[x] != 0) continue;
             ws[y] = e.src[x]; wd[y] = e.dst[x]; wa[y] = e.w[x]; y++;
         }
-        boolean[] keepWeight = s.keep(ws, wd, wa, nodes);
+        Sparsification applied = s.resolve(ws, wd, wa, nodes);
+        boolean[] keepWeight = applied.keep(ws, wd, wa, nodes);
         int kept = 0;
         for (int x = 0, y = 0; x < e.n; x++) if (e.kind[x] != 0 || keepWeight[y++]) kept++;
+        String[] layerNames = new String[layers.size()];
+        for (int l = 0; l < layerNames.length; l++) layerNames[l] = layers.get(l).name();
+        ReductionSummary.Builder summary = new ReductionSummary.Builder(nodeLayer, layerNames);
+        for (int x = 0, y = 0; x < e.n; x++) {
+            if (e.kind[x] == 0) { summary.weightEdge(e.src[x], e.dst[x], e.w[x], keepWeight[y]); y++; }
+            else summary.structuralEdge(e.src[x], e.dst[x]);
+        }
+        ReductionSummary reduction = summary.build();
+        b.graphAttribute("sparsification", applied.toString())
+                .graphAttribute(WeightGraph.REDUCTION, applied.describe(s, reduction))
+                .graphAttribute(WeightGraph.REDUCTION_SUMMARY, reduction.toJson());
+        unitsGraph(dag, e, keepWeight, kept, n, b);
+    }
+
+    /** The nodes with their columns and the edges of {@code e} that are structural or whose weight edge keepWeight keeps (all when null). */
+    static void unitsGraph(NetworkDag dag, Edges e, boolean[] keepWeight, int kept, Nodes n, NeuralGraph.Builder b) {
+        List<DagLayer> layers = dag.layers();
+        int nodes = n.count;
+        int[] nodeLayer = n.nodeLayer, nodeUnit = n.nodeUnit;
+        int[][] nodeOf = n.nodeOf;
         b.capacity(nodes, kept);
         int[] ordinal = ordinals(layers);
         int[] layerCol = new int[nodes], indexCol = new int[nodes], headCol = new int[nodes];
@@ -289,7 +352,7 @@ public final class DagWeightGraph {
         String[] kind = new String[kept];
         int k = 0;
         for (int x = 0, y = 0; x < e.n; x++) {
-            if (e.kind[x] == 0 && !keepWeight[y++]) continue;
+            if (e.kind[x] == 0 && keepWeight != null && !keepWeight[y++]) continue;
             b.addEdge(e.src[x], e.dst[x], e.w[x]);
             value[k] = e.value[x];
             kind[k++] = KINDS[e.kind[x]];

@@ -1,5 +1,6 @@
 package org.neuralgraph.core.weights;
 
+import org.neuralgraph.core.backbone.ReductionSummary;
 import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.graph.NeuralGraph.Column;
@@ -21,9 +22,16 @@ import java.util.List;
  *
  * <p>Node ids are {@code L<layer>N<index>} with layer 0 the input. Node columns: {@code layer}, {@code layer_name},
  * {@code index}, {@code bias} (NaN for inputs). Graph attributes: {@code graph_kind}, {@code model},
- * {@code layers}, {@code parameters}, {@code sparsification}.
+ * {@code layers}, {@code parameters}, {@code sparsification} (the rule applied: {@code auto} resolved),
+ * {@code reduction} (one line: what the rule kept and why) and {@code reduction_summary} (a {@link ReductionSummary} as
+ * JSON: weight edges, total |w| and nodes kept per layer).
  */
 public final class WeightGraph {
+
+    /** Graph attribute: one line saying what the sparsification kept ({@link Sparsification#describe}). */
+    public static final String REDUCTION = "reduction";
+    /** Graph attribute: {@link ReductionSummary#toJson()}. */
+    public static final String REDUCTION_SUMMARY = "reduction_summary";
 
     private WeightGraph() { }
 
@@ -85,9 +93,19 @@ public final class WeightGraph {
             offset = next;
         }
 
-        boolean[] keep = sparsification.keep(src, dst, absW, nodes);
+        Sparsification applied = sparsification.resolve(src, dst, absW, nodes);
+        boolean[] keep = applied.keep(src, dst, absW, nodes);
         int kept = 0;
         for (boolean k : keep) if (k) kept++;
+        int[] nodeLayer = new int[nodes];
+        String[] layerNames = new String[units.length];
+        for (int l = 0, v0 = 0; l < units.length; l++) {
+            layerNames[l] = l == 0 ? "input" : layers.get(l - 1).name();
+            for (int i = 0; i < units[l]; i++) nodeLayer[v0++] = l;
+        }
+        ReductionSummary.Builder summary = new ReductionSummary.Builder(nodeLayer, layerNames);
+        for (int x = 0; x < m; x++) summary.weightEdge(src[x], dst[x], absW[x], keep[x]);
+        ReductionSummary reduction = summary.build();
 
         NeuralGraph.Builder b = new NeuralGraph.Builder(true).capacity(nodes, kept);
         int[] layerCol = new int[nodes], indexCol = new int[nodes];
@@ -122,7 +140,9 @@ public final class WeightGraph {
                 .graphAttribute("model", model.modelName())
                 .graphAttribute("layers", sizes.toString())
                 .graphAttribute("parameters", model.parameterCount())
-                .graphAttribute("sparsification", sparsification.toString())
+                .graphAttribute("sparsification", applied.toString())
+                .graphAttribute(REDUCTION, applied.describe(sparsification, reduction))
+                .graphAttribute(REDUCTION_SUMMARY, reduction.toJson())
                 .build();
     }
 

@@ -25,10 +25,14 @@ public final class WeightGraphKind implements GraphKind {
     public static final String ID = "weights";
 
     private static final List<Parameter> PARAMETERS = Collections.unmodifiableList(Arrays.asList(
-            Parameter.text("sparsify", "Edges kept (none, percentile:P, top-k:K)", "none", Sparsification::parse)
-                    .described("Which weights become edges: none (every weight), percentile:P (the largest |w| above the P-th "
-                            + "percentile of each layer) or top-k:K (the K largest |w| into each neuron); skip and attention "
-                            + "edges are always kept.", ""),
+            Parameter.text("sparsify", "Edges kept (auto, none, disparity:A, top-k:K, percentile:P)", "auto", Sparsification::parse)
+                    .described("Which weights become edges: auto (every weight up to 1,000,000 weight edges, the disparity "
+                            + "backbone above: alpha 0.05, lowered until at most 1,000,000 edges are kept; auto:N sets the budget), "
+                            + "none (every weight), disparity:A (the disparity backbone at significance A in (0, 1): an edge "
+                            + "stays when its |w| is a significant share of its source's out-strength or its target's "
+                            + "in-strength), top-k:K (each neuron's K largest |w| in and out) or percentile:P (|w| at or above "
+                            + "the P-th percentile of all |w|); skip and attention edges are always kept.",
+                            "Serrano, Boguna and Vespignani, PNAS 106 (2009) 6483, Eq. 2"),
             Parameter.choice("granularity", "Nodes", "channel", "neuron", "channel", "block")
                     .described("neuron: every node a neuron (refuses convolutions); channel: neurons and convolution channels "
                             + "(Filan et al.); block: one node per layer (per head for attention projections), edges summed.",

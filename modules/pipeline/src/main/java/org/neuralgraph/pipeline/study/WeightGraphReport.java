@@ -82,6 +82,11 @@ final class WeightGraphReport {
         m.put("seed", settings.seed);
         m.put("graph", "weight graph (Darnell and Leonard, Section 3): neurons as nodes, weights as directed edges, Gephi weight |w|");
         m.put("sparsification", sparsification());
+        m.put("sparsification_requested", settings.graph.text("sparsify"));
+        Object reduction = last().graphAttributes.get(org.neuralgraph.core.weights.WeightGraph.REDUCTION);
+        if (reduction != null) m.put("reduction", reduction.toString());
+        Object summary = last().graphAttributes.get(org.neuralgraph.core.weights.WeightGraph.REDUCTION_SUMMARY);
+        if (summary != null) m.put("reduction_summary", org.neuralgraph.core.backbone.ReductionSummary.parseJson(summary.toString()).asMaps());
         m.put("modularity_convention", (first().communitiesBy == CommunityAlgorithm.LEIDEN ? "Leiden (CWTS networkanalysis), weighted, seeded by --seed"
                 : "Gephi's Louvain Modularity, weighted, randomize off") + "; Gephi resolution gamma multiplies the "
                 + "internal term, Q = sum_c [gamma*L_c/W - (d_c/2W)^2] (not networkx's convention); edges treated as undirected");
@@ -122,9 +127,11 @@ final class WeightGraphReport {
         return m;
     }
 
-    /** The sparsification as the report names it ("none", "percentile:90.0", ...). */
+    /** The sparsification applied, as the report names it ("none", "percentile:90", "disparity:0.05", ...): auto resolved. */
     private String sparsification() {
-        return org.neuralgraph.core.weights.Sparsification.parse(settings.graph.text("sparsify")).toString();
+        Object applied = last().graphAttributes.get("sparsification");
+        return applied != null ? applied.toString()
+                : org.neuralgraph.core.weights.Sparsification.parse(settings.graph.text("sparsify")).toString();
     }
 
     /** The untrained-versus-trained comparison and, for the paper's architecture, the paper's figures. */
@@ -161,7 +168,8 @@ final class WeightGraphReport {
 
     private boolean isPaperArchitecture() {
         Object layers = first().graphAttributes.get("layers");
-        return PAPER_ARCHITECTURE.equals(layers) && "none".equals(sparsification());
+        String applied = sparsification(); // "auto" only when the graph did not record the rule applied: on the paper's
+        return PAPER_ARCHITECTURE.equals(layers) && ("none".equals(applied) || "auto".equals(applied)); // 44,700 edges it is none
     }
 
     /** The paper's claims this run can check. */
@@ -369,6 +377,12 @@ final class WeightGraphReport {
                     .append("above ").append(GephiMetrics.BREADTH_FIRST_ABOVE_EDGES).append(" edges).\n");
         }
         m.append('\n');
+        Object reduction = last().graphAttributes.get(org.neuralgraph.core.weights.WeightGraph.REDUCTION);
+        Object summary = last().graphAttributes.get(org.neuralgraph.core.weights.WeightGraph.REDUCTION_SUMMARY);
+        if (reduction != null && summary != null) {
+            m.append("## Reduction\n\n").append(one ? "" : "Last checkpoint: ").append(reduction).append(".\n\n")
+                    .append(org.neuralgraph.core.backbone.ReductionSummary.parseJson(summary.toString()).toMarkdown()).append("\n");
+        }
         m.append("## Checkpoints\n\n| epoch | train acc | test acc | avg degree | avg weighted degree | clustering | diameter | avg path length | components | modularity (").append(fmt(settings.colourResolution)).append(") | communities |\n");
         m.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (WeightGraphStudy.CheckpointResult r : result.checkpoints) {

@@ -118,6 +118,11 @@ public final class WeightGraphStudy implements Study {
             CheckpointResult r = new CheckpointResult();
             r.checkpoint = cp;
             NeuralGraph g = kind.build(new CheckpointInputs(run, k, null, s.seed), s.graph, monitor);
+            Object reduction = g.graphAttributes().get(org.neuralgraph.core.weights.WeightGraph.REDUCTION);
+            if (reduction != null && reduction.toString().startsWith("reduced") && !result.notes.contains(reduction.toString())) {
+                result.notes.add(reduction.toString());
+                monitor.start(reduction.toString(), 1);
+            }
             String name = CheckpointGraphs.title("weights", cp);
             Workspace ws = project.importGraph(g, name, monitor);
             GraphModel gm = project.graphModel(ws);

@@ -45,6 +45,11 @@ class GraphKindsTest {
         e = assertThrows(ParameterException.class, () -> weights.values(Map.of("sparsify", "best:3")));
         assertTrue(e.getMessage().startsWith("--sparsify "), e.getMessage());
         assertEquals("top-k:3", weights.values(Map.of("sparsify", " top-k:3 ")).text("sparsify"));
+        for (String bad : new String[]{"disparity:0", "disparity:1.5", "top-k:0"}) {
+            e = assertThrows(ParameterException.class, () -> weights.values(Map.of("sparsify", bad)));
+            assertTrue(e.getMessage().startsWith("--sparsify "), e.getMessage());
+        }
+        assertEquals("auto", weights.values(Map.of()).text("sparsify"), "the default: every edge up to 1,000,000, the disparity backbone above");
     }
 
     @Test
