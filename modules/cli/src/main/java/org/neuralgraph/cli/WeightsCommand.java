@@ -52,6 +52,26 @@ final class WeightsCommand extends StudyCommand implements ModelOptions.Defaults
     @Mixin
     DynamicOption dynamic;
 
+    @Option(names = "--engine", defaultValue = WeightsEngine.MEMORY, paramLabel = "NAME",
+            description = "Where the edge-level work runs: memory (this JVM, default) or spark (Apache Spark: a Parquet edge "
+                    + "table, degrees, strengths, per-layer statistics, the disparity backbone and components; needs "
+                    + "bin/neuralgraph-spark, see docs/spark.md).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: the Spark master (default local[*], or the one spark-submit gives): local[N], "
+                    + "spark://HOST:PORT, yarn, k8s://...")
+    String master;
+
+    @Option(names = "--table", paramLabel = "DIR",
+            description = "With --engine spark: where the Parquet tables go, a directory or a URL every executor reads "
+                    + "(hdfs://..., s3a://...; default OUT/table).")
+    String table;
+
+    @Option(names = "--alpha", defaultValue = "0.05",
+            description = "With --engine spark: significance level of the disparity backbone (Serrano et al. 2009; default: ${DEFAULT-VALUE}).")
+    double alpha;
+
     @Override
     Study study() {
         WeightGraphStudy.Settings s = new WeightGraphStudy.Settings();
@@ -64,6 +84,17 @@ final class WeightsCommand extends StudyCommand implements ModelOptions.Defaults
         s.seed = model.seed;
         s.dynamic = dynamic.enabled;
         s.command = commandText();
-        return new WeightGraphStudy(model.request(defaultModel(), CHECKPOINTS), s);
+        if (engine.equals(WeightsEngine.MEMORY)) {
+            for (String o : new String[]{"--master", "--table", "--alpha"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) throw new IllegalArgumentException(o + " needs --engine spark");
+            }
+            return new WeightGraphStudy(model.request(defaultModel(), CHECKPOINTS), s);
+        }
+        WeightsEngine e = WeightsEngine.find(engine);
+        WeightsEngine.Options o = new WeightsEngine.Options();
+        o.master = master;
+        o.table = table;
+        o.alpha = alpha;
+        return e.study(model.request(defaultModel(), CHECKPOINTS), s, o);
     }
 }
