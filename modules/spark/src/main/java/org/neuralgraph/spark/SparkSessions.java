@@ -49,10 +49,11 @@ final class SparkSessions {
      */
     static SparkSession start(String master, boolean verbose) {
         if (!verbose) {
-            Configurator.setRootLevel(Level.ERROR);
-            Configurator.setLevel("org.apache.spark", Level.ERROR);
-            Configurator.setLevel("org.apache.hadoop", Level.ERROR);
-            Configurator.setLevel("org.apache.parquet", Level.ERROR);
+            try {
+                Configurator.setRootLevel(Level.ERROR);
+            } catch (ClassCastException e) {
+                // the command line's logging set log4j's simple context, which logs errors only: already quiet
+            }
         }
         SparkSession.Builder b = SparkSession.builder().appName("neuralgraph").master(master);
         if (isLocal(master)) {
@@ -64,7 +65,9 @@ final class SparkSessions {
         try {
             return b.getOrCreate();
         } catch (RuntimeException | ExceptionInInitializerError e) {
-            throw new IllegalArgumentException("--master " + master + ": Spark did not start: " + e.getMessage(), e);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            throw new IllegalArgumentException("--master " + master + ": Spark did not start: " + root, e);
         }
     }
 }
