@@ -48,12 +48,10 @@ final class SparkSessions {
      * @throws IllegalArgumentException naming --master when Spark does not start there
      */
     static SparkSession start(String master, boolean verbose) {
-        if (!verbose) {
-            try {
-                Configurator.setRootLevel(Level.ERROR);
-            } catch (ClassCastException e) {
-                // the command line's logging set log4j's simple context, which logs errors only: already quiet
-            }
+        try {
+            Configurator.setRootLevel(verbose ? Level.INFO : Level.ERROR); // log4j2.properties of this jar starts at ERROR
+        } catch (ClassCastException e) {
+            // log4j's simple context (the command line's default): Spark cannot start on it, the builder says so below
         }
         SparkSession.Builder b = SparkSession.builder().appName("neuralgraph").master(master);
         if (isLocal(master)) {

@@ -27,7 +27,9 @@ import org.neuralgraph.pipeline.study.StudyOutcome;
 import org.neuralgraph.pipeline.study.WeightGraphStudy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +37,7 @@ import java.util.Locale;
 
 /**
  * {@code weights --engine spark}: for every checkpoint, the weight graph written as a Parquet {@link EdgeTable} (straight
- * from an ONNX MLP's initializers by {@link OnnxDenseStream}, else from the graph the in-memory path builds), then on
+ * from an ONNX MLP's initializers by {@link OnnxDenseStream}, which never opens the model through the in-memory readers, else from the graph the in-memory path builds), then on
  * Spark its {@link NodeStatistics degrees and strengths}, {@link LayerStatistics per-layer statistics}, the
  * {@link DisparityBackbone disparity backbone} and {@link WeakComponents components} of the graph and of the backbone;
  * the backbone comes back to the driver ({@link BackboneGraph}) and goes the weights study's way: a Gephi workspace,
@@ -64,13 +66,23 @@ final class SparkWeightsStudy implements Study {
         if (!s.graph.text("sparsify").equals("none")) {
             throw new IllegalArgumentException("--sparsify: the Spark engine keeps every weight in its table and filters with the disparity backbone (--alpha)");
         }
-        model.check();
+        if (streamedFile() == null) model.check(); // a streamed ONNX file is checked by OnnxDenseStream.plan as it is read
+    }
+
+    /** The ONNX file --model names when the table can be streamed from it (an MLP), else null. */
+    private Path streamedFile() {
+        if (model.model == null || !model.model.toLowerCase(Locale.ROOT).endsWith(".onnx") || !s.graph.text("granularity").equals("channel")) return null;
+        Path f = Paths.get(model.model);
+        return Files.isRegularFile(f) ? f : null;
     }
 
     @Override
     public StudyOutcome run(GephiProject project, Path outDir, ProgressMonitor monitor) throws IOException {
-        TrainingRun run = model.open(outDir.resolve("run"), monitor);
-        if (run.manifest() != null) s.seed = run.manifest().seed;
+        Path file = streamedFile();
+        OnnxDenseStream stream = file == null ? null : OnnxDenseStream.plan(file);
+        if (stream == null) model.check();
+        TrainingRun run = stream != null ? null : model.open(outDir.resolve("run"), monitor);
+        if (run != null && run.manifest() != null) s.seed = run.manifest().seed;
         String master = SparkSessions.master(o.master);
         monitor.start("starting Spark (" + master + ")", 1);
         SparkSession spark = SparkSessions.start(master, s.command.contains("--verbose"));
@@ -79,16 +91,18 @@ final class SparkWeightsStudy implements Study {
         try {
             String tables = o.table != null ? o.table : outDir.resolve("table").toUri().toString();
             GraphKind kind = GraphKinds.get(WeightGraphKind.ID);
-            for (int k = 0; k < run.checkpoints().size(); k++) {
+            int checkpoints = run == null ? 1 : run.checkpoints().size();
+            for (int k = 0; k < checkpoints; k++) {
                 monitor.checkCancelled();
-                Checkpoint cp = run.checkpoints().get(k);
-                String base = cp.epoch() >= 0 ? String.format(Locale.ROOT, "epoch-%04d", cp.epoch()) : "model";
-                SparkWeightsReport.Checkpoint r = report.checkpoint(cp.epochOrName(), cp.file() == null ? "" : cp.file().toString());
+                Checkpoint cp = run == null ? null : run.checkpoints().get(k);
+                int epoch = cp == null ? -1 : cp.epoch();
+                String base = epoch >= 0 ? String.format(Locale.ROOT, "epoch-%04d", epoch) : "model";
+                SparkWeightsReport.Checkpoint r = report.checkpoint(cp == null ? String.valueOf(file.getFileName()) : cp.epochOrName(),
+                        cp == null ? file.toString() : cp.file() == null ? "" : cp.file().toString());
                 long t0 = System.nanoTime();
                 r.table = tables + "/" + base;
                 monitor.start("writing the Parquet edge table " + r.table, 1);
                 try (EdgeTable table = EdgeTable.create(r.table, spark.sparkContext().hadoopConfiguration())) {
-                    OnnxDenseStream stream = cp.isOnnx() && s.graph.text("granularity").equals("channel") ? OnnxDenseStream.plan(cp.file()) : null;
                     if (stream != null) {
                         r.source = "ONNX initializers, layer by layer (" + stream.sizes() + ")";
                         stream.write(table);
@@ -103,7 +117,8 @@ final class SparkWeightsStudy implements Study {
                 compute(spark, r, monitor);
                 r.secondsSpark = (System.nanoTime() - t0) / 1e9 - r.secondsTable;
                 if (r.backboneEdges <= MAX_GEPHI_EDGES) {
-                    r.files.addAll(toGephi(project, spark, r, cp, outDir, "backbone-" + base, monitor));
+                    String title = cp == null ? "backbone " + file.getFileName() : CheckpointGraphs.title("backbone", cp);
+                    r.files.addAll(toGephi(project, spark, r, title, epoch, outDir, "backbone-" + base, monitor));
                 } else {
                     notes.add(base + ": the backbone's " + r.backboneEdges + " edges stay in " + r.table + "/backbone (more than "
                             + MAX_GEPHI_EDGES + " for a Gephi workspace); lower --alpha to bring it into Gephi");
@@ -143,13 +158,12 @@ final class SparkWeightsStudy implements Study {
     }
 
     /** The backbone as a Gephi workspace, styled as the weights study styles its graphs, and its files. */
-    private List<String> toGephi(GephiProject project, SparkSession spark, SparkWeightsReport.Checkpoint r, Checkpoint cp, Path outDir,
-                                 String base, ProgressMonitor monitor) throws IOException {
+    private List<String> toGephi(GephiProject project, SparkSession spark, SparkWeightsReport.Checkpoint r, String name, int epoch,
+                                 Path outDir, String base, ProgressMonitor monitor) throws IOException {
         Dataset<Row> nodes = spark.read().parquet(r.table + "/" + EdgeTable.NODES);
         Dataset<Row> backbone = spark.read().parquet(r.table + "/backbone");
         NeuralGraph g = BackboneGraph.collect(nodes, backbone, r.nodes, r.backboneEdges)
-                .withGraphAttributes(r.graphAttributes(cp.epoch()));
-        String name = CheckpointGraphs.title("backbone", cp);
+                .withGraphAttributes(r.graphAttributes(epoch));
         Workspace ws = project.importGraph(g, name, monitor);
         GraphModel gm = project.graphModel(ws);
         ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
