@@ -9,7 +9,7 @@
 #      it remembers; one step down the kind list each time), 2 epochs on the bundled sample, each kind's default
 #      model; after each, the workspace's first view. On the activation pattern graph: Statistics > every static
 #      entry of the metrics plugin (Small-world coefficients, Effective coupling, Capacitance ranking, Modularity over
-#      resolutions, Overlapping modularity, Activation pattern entropy): its settings, its report; then the Data
+#      resolutions, Overlapping modularity, Leiden communities, Activation pattern entropy): its settings, its report; then the Data
 #      Laboratory with the columns they wrote.
 #   2. Gephi again, the generator set to "all checkpoints as one dynamic graph": the timeline workspace, then the
 #      three entries of Statistics > Dynamic (each statistic over time) with their reports, and the Data Laboratory.
@@ -165,8 +165,9 @@ statistic $run 634 "Effective coupling (beta_eff)"
 statistic $run 672 "Neural capacitance ranking"
 statistic $run 803 "Modularity over resolutions"
 statistic $run 841 "Overlapping modularity"
+statistic $run 879 "Leiden communities"
 collapse 305                                   # Network Overview
-statistic $run 555 "Activation pattern entropy"
+statistic $run 593 "Activation pattern entropy"  # one row lower: Leiden communities sits above it
 shot "statistics-panel" 1
 data_laboratory
 generate 1 line-graph

@@ -33,7 +33,7 @@ final class GeneratorPanel extends JPanel {
 
     /** The model choices: presets to train, and the trained models shipped with the plugin. */
     static String[] modelChoices() {
-        List<String> m = new ArrayList<>(org.neuralgraph.dl4j.ModelSpec.presetNames());
+        List<String> m = new ArrayList<>(org.neuralgraph.dl4j.ModelSpec.allPresetNames());
         for (int i = 1; i <= org.neuralgraph.dl4j.NetFragmentModels.COUNT; i++) m.add("nf-" + i);
         return m.toArray(new String[0]);
     }

@@ -32,11 +32,11 @@ class MetricsPluginTest {
     @Test
     void everyStatisticIsRegistered() {
         for (Class<?> ui : new Class<?>[]{CommunityQualityUI.class, SmallWorldUI.class, ActivationEntropyUI.class, EffectiveCouplingUI.class, CapacitanceRankingUI.class,
-                DynamicSmallWorldUI.class, DynamicEffectiveCouplingUI.class, DynamicOverlappingModularityUI.class, DynamicCommunityTrackingUI.class}) {
+                DynamicSmallWorldUI.class, DynamicEffectiveCouplingUI.class, DynamicOverlappingModularityUI.class, DynamicCommunityTrackingUI.class, LeidenModularityUI.class}) {
             assertTrue(Lookup.getDefault().lookupAll(StatisticsUI.class).stream().anyMatch(ui::isInstance), ui.getName());
         }
         for (Class<?> b : new Class<?>[]{CommunityQualityUI.Builder.class, SmallWorldUI.Builder.class, ActivationEntropyUI.Builder.class, EffectiveCouplingUI.Builder.class, CapacitanceRankingUI.Builder.class,
-                DynamicSmallWorldUI.Builder.class, DynamicEffectiveCouplingUI.Builder.class, DynamicOverlappingModularityUI.Builder.class, DynamicCommunityTrackingUI.Builder.class}) {
+                DynamicSmallWorldUI.Builder.class, DynamicEffectiveCouplingUI.Builder.class, DynamicOverlappingModularityUI.Builder.class, DynamicCommunityTrackingUI.Builder.class, LeidenModularityUI.Builder.class}) {
             assertTrue(Lookup.getDefault().lookupAll(StatisticsBuilder.class).stream().anyMatch(b::isInstance), b.getName());
         }
     }
@@ -57,6 +57,29 @@ class MetricsPluginTest {
         sw.setup(new SmallWorldUI.Builder().getStatistics());
         p2.set("nrand (references)", "x");
         assertThrows(IllegalArgumentException.class, sw::unsetup);
+    }
+
+    @Test
+    void leidenSettingsReachTheStatistic() {
+        LeidenModularityUI ui = new LeidenModularityUI();
+        org.neuralgraph.gephi.LeidenModularity stat = (org.neuralgraph.gephi.LeidenModularity) new LeidenModularityUI.Builder().getStatistics();
+        SettingsPanel panel = (SettingsPanel) ui.getSettingsPanel();
+        ui.setup(stat);
+        assertEquals(List.of(LeidenModularityUI.GEPHI, LeidenModularityUI.NETWORKX), panel.offered("Convention"));
+        panel.set("Resolution", "2");
+        panel.set("Convention", LeidenModularityUI.NETWORKX);
+        panel.set("Seed", 11);
+        panel.set("Column", "leiden_class");
+        ui.unsetup();
+        assertEquals(2.0, stat.getResolution(), 0);
+        assertEquals(org.neuralgraph.core.stats.PartitionModularity.Convention.REICHARDT_BORNHOLDT, stat.getConvention());
+        assertEquals(11, stat.getSeed());
+        assertEquals("leiden_class", stat.getColumn());
+        LeidenModularityUI bad = new LeidenModularityUI();
+        SettingsPanel p2 = (SettingsPanel) bad.getSettingsPanel();
+        bad.setup(stat);
+        p2.set("Resolution", "0");
+        assertThrows(IllegalArgumentException.class, bad::unsetup);
     }
 
     /** A workspace of four nodes with the given node columns (id, type, values), as the Data Laboratory holds them. */

@@ -16,15 +16,20 @@ import java.util.List;
 @Command(name = "capacitance", mixinStandardHelpOptions = true,
         description = {"Neural capacitance (Jiang et al.): rank candidate models by the accuracy predicted from beta_eff of a frozen probe "
                 + "over the first fine-tuning epochs, against the ranking after full fine-tuning and three baselines.",
-                "Default: the ten-model zoo pretrained on the shipped MNIST sample and fine-tuned on Fashion-MNIST "
+                "Default: the ten-model zoo (--zoo residual: eight residual, depthwise and plain CNNs) pretrained on the shipped MNIST sample and fine-tuned on Fashion-MNIST "
                         + "(Debian's dataset-fashion-mnist), 10,000 training and 5,000 validation images, 10 epochs, predicted from 3.",
                 "Writes into --out: pretrained/, tables/ (CSV), charts/ (PNG), graphs/ (GEXF), neuralgraph.gephi, report.md, report.json."})
 final class CapacitanceCommand extends StudyCommand {
 
     @Option(names = "--candidates", split = ",", paramLabel = "MODEL",
             description = "Zoo models, model spec .json files (pretrained here on --source) or DL4J model .zip files / run directories, ONNX .onnx or Keras .h5 files "
-                    + "(already pretrained) (default: the zoo, ${DEFAULT-VALUE}).")
+                    + "(already pretrained) (default: the --zoo's, for mlp-cnn ${DEFAULT-VALUE}).")
     List<String> candidates = new CapacitanceStudy.Settings().candidates;
+
+    @Option(names = "--zoo", defaultValue = "mlp-cnn", paramLabel = "ZOO",
+            description = "The candidates when --candidates is not given: mlp-cnn (ten MLPs and CNNs) or residual (ResNet-, MobileNet- and "
+                    + "VGG-like CNNs: res-4, res-8-16, res-16-32, mobile-8, mobile-8-16, mobile-16-32, vgg-4, vgg-8-16) (default: ${DEFAULT-VALUE}).")
+    String zoo;
 
     @Option(names = "--source", paramLabel = "DIR", description = "IDX data the candidates are pretrained on (default: the shipped MNIST sample).")
     Path source;
@@ -76,7 +81,8 @@ final class CapacitanceCommand extends StudyCommand {
     @Override
     Study study() throws Exception {
         CapacitanceStudy.Settings s = new CapacitanceStudy.Settings();
-        s.candidates = candidates;
+        List<String> zooNames = CapacitanceStudy.zoo(zoo);
+        s.candidates = spec.commandLine().getParseResult().hasMatchedOption("--candidates") ? candidates : zooNames;
         s.pretrainEpochs = pretrainEpochs;
         s.earlyEpochs = earlyEpochs;
         s.probeWidths = probe;

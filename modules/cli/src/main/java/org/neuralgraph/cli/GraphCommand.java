@@ -63,6 +63,9 @@ final class GraphCommand implements Callable<Integer> {
         ModelOptions model;
 
         @Mixin
+        CommunitiesOption communities;
+
+        @Mixin
         DrawingOptions drawing;
 
         @Mixin
@@ -75,6 +78,7 @@ final class GraphCommand implements Callable<Integer> {
             s.formats = drawing.formats();
             s.colourByLayer = drawing.byLayer();
             s.dynamic = dynamic.enabled;
+            s.communities = communities.algorithm();
             s.command = commandText();
             GraphJob job = new GraphJob(model.request(defaultModel(), CHECKPOINTS), kind, kind.values(KindOptions.given(spec, kind.parameters())), -1);
             return new GraphStudy(job, s);

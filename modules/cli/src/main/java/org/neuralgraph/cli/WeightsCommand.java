@@ -47,6 +47,9 @@ final class WeightsCommand extends StudyCommand implements ModelOptions.Defaults
     double colourResolution;
 
     @Mixin
+    CommunitiesOption communities;
+
+    @Mixin
     DrawingOptions drawing;
 
     @Mixin
@@ -77,6 +80,7 @@ final class WeightsCommand extends StudyCommand implements ModelOptions.Defaults
         WeightGraphStudy.Settings s = new WeightGraphStudy.Settings();
         s.resolutions = resolutions;
         s.colourResolution = colourResolution;
+        s.communities = communities.algorithm();
         s.colourByLayer = drawing.byLayer();
         s.graph = GraphKinds.get(WeightGraphKind.ID).values(KindOptions.given(spec, GraphKinds.get(WeightGraphKind.ID).parameters()));
         s.layoutIterations = drawing.layoutIterations(0);

@@ -37,6 +37,8 @@ class OptionsCheckedFirstTest {
             "weights | --test-fraction | 1.5",
             "weights | --train-size | 0",
             "weights | --formats | gexf,docx",
+            "weights | --communities | infomap",
+            "graph weights | --communities | louvian",
             "activations | --bins | 0",
             "activations | --klb-iterations | -1",
             "activations | --resolution | -1",

@@ -5,6 +5,7 @@ import org.neuralgraph.core.dag.NetworkDag;
 import org.neuralgraph.core.weights.ModelWeights;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** One saved model of a training run, loaded on demand. */
@@ -68,7 +69,27 @@ public final class Checkpoint {
     }
 
     /**
-     * Checks that the model reads one-channel images of {@code rows x cols} pixels, as its recorder feeds them.
+     * Loads the network of either kind (a residual network's zip holds a ComputationGraph) to train, evaluate or
+     * fine-tune; checked as {@link #load()}.
+     *
+     * @throws ModelFileException naming the file when it cannot be read or run, holds a NaN or infinite parameter, or
+     *                            cannot be trained here (an ONNX model with attention, {@link OnnxAttention})
+     */
+    public Network loadTrainable() throws IOException {
+        try {
+            return reader.trainable(zip).checkFinite();
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(zip, e.getMessage(), e);
+        }
+    }
+
+    /** True when the model is a DL4J ComputationGraph (a residual network), whose weight graph comes from {@link #dag} ({@link Dl4jDag}). */
+    public boolean isGraph() throws IOException {
+        return reader == ModelReader.DL4J_ZIP && Files.isRegularFile(zip) && ModelLoader.isGraphZip(zip);
+    }
+
+    /**
+     * Checks that the model reads one-channel images of {@code rows x cols} pixels, as the recorders feed them.
      *
      * @throws ModelFileException naming the file and the input the model expects when they do not fit
      */

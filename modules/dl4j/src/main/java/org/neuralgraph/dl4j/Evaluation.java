@@ -22,12 +22,17 @@ public final class Evaluation {
 
     /** Evaluates {@code net} on {@code data} in batches of 1,000. */
     public static Evaluation of(MultiLayerNetwork net, LabeledImages data) {
+        return of(Network.of(net), data);
+    }
+
+    /** Evaluates a network of either kind on {@code data} in batches of 1,000. */
+    public static Evaluation of(Network net, LabeledImages data) {
         int correct = 0;
         double lossSum = 0;
         int[] labels = data.labels();
         int offset = 0;
         for (DataSet batch : Batches.inOrder(data, 1000)) {
-            INDArray p = net.output(batch.getFeatures(), false);
+            INDArray p = net.output(batch.getFeatures());
             int b = (int) p.size(0);
             float[] probs = p.dup('c').data().asFloat();
             int classes = (int) p.size(1);

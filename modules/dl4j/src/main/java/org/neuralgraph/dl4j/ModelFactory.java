@@ -26,7 +26,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import java.util.Random;
 
 /**
- * Builds a DL4J {@link MultiLayerNetwork} from a {@link ModelSpec}.
+ * Builds a DL4J {@link MultiLayerNetwork} from a {@link ModelSpec}, or with {@link #network} a network of either kind
+ * (a residual CNN's spec becomes a ComputationGraph, {@link GraphModelFactory}).
  *
  * <p>Weight initialisations: {@code xavier} and {@code relu} are DL4J's; {@code pytorch-default} draws weights
  * and biases from U(-1/sqrt(fanIn), +1/sqrt(fanIn)), what PyTorch's {@code nn.Linear} and {@code nn.Conv2d} do by
@@ -42,24 +43,28 @@ public final class ModelFactory {
 
     private ModelFactory() { }
 
-    /** Builds and initialises the network (float32, seeded by {@code spec.seed}). */
+    /**
+     * Builds and initialises the network of a spec of either kind: a ComputationGraph ({@link GraphModelFactory}) when
+     * it has residual-CNN layers ({@link ModelSpec#needsGraph()}), otherwise the MultiLayerNetwork of {@link #build}.
+     */
+    public static Network network(ModelSpec spec) {
+        spec.validate();
+        return spec.needsGraph() ? Network.of(GraphModelFactory.build(spec)) : Network.of(build(spec));
+    }
+
+    /**
+     * Builds and initialises the network (float32, seeded by {@code spec.seed}).
+     *
+     * @throws IllegalArgumentException for a spec with residual-CNN layers, which is a ComputationGraph ({@link #network})
+     */
     public static MultiLayerNetwork build(ModelSpec spec) {
         spec.validate();
-        boolean pytorch = spec.weightInit.equals("pytorch-default");
-        boolean truncatedNormal = spec.weightInit.equals("truncated-normal-0.1");
-        NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
-                .seed(spec.seed)
-                .dataType(DataType.FLOAT)
-                .updater(updater(spec));
-        if (truncatedNormal) {
-            global.weightInit(new WeightInitDistribution(new TruncatedNormalDistribution(0, 0.1))).biasInit(0.1);
-        } else {
-            global.weightInit(spec.weightInit.equals("relu") ? WeightInit.RELU : WeightInit.XAVIER);
+        if (spec.needsGraph()) {
+            throw new IllegalArgumentException("model " + spec.name + " has " + ModelSpec.GRAPH_LAYER_TYPES
+                    + " layers and is a DL4J ComputationGraph; this analysis reads a chain of layers (a MultiLayerNetwork)");
         }
-        NeuralNetConfiguration.ListBuilder list = global
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
-                .list();
+        boolean pytorch = spec.weightInit.equals("pytorch-default");
+        NeuralNetConfiguration.ListBuilder list = global(spec).list();
         int fanIn = spec.hasConv() ? spec.channels : spec.channels * spec.height * spec.width;
         int h = spec.height, w = spec.width;
         for (int i = 0; i < spec.layers.size(); i++) {
@@ -124,9 +129,25 @@ public final class ModelFactory {
         MultiLayerConfiguration conf = list.build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        if (pytorch) initBiasesLikePyTorch(net, spec.seed);
+        if (pytorch) initBiasesLikePyTorch(net.getLayers(), spec.seed);
         setFixedKernels(spec, net);
         return ConvolutionOps.install(net);
+    }
+
+    /** The settings every layer shares: seed, float32, the spec's updater and weight initialisation, workspaces. */
+    static NeuralNetConfiguration.Builder global(ModelSpec spec) {
+        NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed)
+                .dataType(DataType.FLOAT)
+                .updater(updater(spec));
+        if (spec.weightInit.equals("truncated-normal-0.1")) {
+            global.weightInit(new WeightInitDistribution(new TruncatedNormalDistribution(0, 0.1))).biasInit(0.1);
+        } else {
+            global.weightInit(spec.weightInit.equals("relu") ? WeightInit.RELU : WeightInit.XAVIER);
+        }
+        return global
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
     }
 
     /** Writes each {@code fixedKernels} layer's kernels into its W ([filters, inChannels, k, k]) and zeroes its bias. */
@@ -143,7 +164,7 @@ public final class ModelFactory {
         }
     }
 
-    private static boolean previousIsSpatial(ModelSpec spec, int i) {
+    static boolean previousIsSpatial(ModelSpec spec, int i) {
         for (int k = i - 1; k >= 0; k--) {
             String t = spec.layers.get(k).type;
             if (t.equals("conv") || t.equals("maxpool")) return true;
@@ -152,26 +173,30 @@ public final class ModelFactory {
         return false;
     }
 
-    private static WeightInitDistribution uniform(int fanIn) {
+    static WeightInitDistribution uniform(int fanIn) {
         double bound = 1 / Math.sqrt(fanIn);
         return new WeightInitDistribution(new UniformDistribution(-bound, bound));
     }
 
-    /** PyTorch draws biases from U(-1/sqrt(fanIn), 1/sqrt(fanIn)) too; DL4J starts them at 0. */
-    private static void initBiasesLikePyTorch(MultiLayerNetwork net, long seed) {
+    /**
+     * PyTorch draws biases from U(-1/sqrt(fanIn), 1/sqrt(fanIn)) too; DL4J starts them at 0. A depthwise kernel
+     * ({@code [kH, kW, nIn, 1]}) has fan-in kH kW.
+     */
+    static void initBiasesLikePyTorch(org.deeplearning4j.nn.api.Layer[] layers, long seed) {
         Random rnd = new Random(seed ^ 0x9E3779B97F4A7C15L);
-        for (int i = 0; i < net.getnLayers(); i++) {
-            INDArray wArr = net.getLayer(i).paramTable().get("W");
-            INDArray bArr = net.getLayer(i).paramTable().get("b");
+        for (org.deeplearning4j.nn.api.Layer layer : layers) {
+            INDArray wArr = layer.paramTable().get("W");
+            INDArray bArr = layer.paramTable().get("b");
             if (wArr == null || bArr == null) continue;
-            long fanIn = wArr.rank() == 4 ? wArr.size(1) * wArr.size(2) * wArr.size(3) : wArr.size(0);
+            long fanIn = layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D ? wArr.size(0) * wArr.size(1)
+                    : wArr.rank() == 4 ? wArr.size(1) * wArr.size(2) * wArr.size(3) : wArr.size(0);
             double bound = 1 / Math.sqrt(fanIn);
             for (long j = 0; j < bArr.length(); j++) bArr.putScalar(j, (rnd.nextDouble() * 2 - 1) * bound);
         }
     }
 
-    private static Activation activation(ModelSpec.LayerSpec l, int i) {
-        String a = l.activation == null ? (l.type.equals("output") ? "softmax" : "relu") : l.activation;
+    static Activation activation(ModelSpec.LayerSpec l, int i) {
+        String a = l.activation != null ? l.activation : l.type.equals("output") ? "softmax" : l.type.equals("batchnorm") ? "identity" : "relu";
         try {
             return Activation.fromString(a);
         } catch (RuntimeException e) {

@@ -72,15 +72,53 @@ public final class ModelLoader {
         return TrainingRun.ofFile(path, ModelReader.forFile(path));
     }
 
-    /** Loads a network from a model zip after {@link #checkZip(Path)}. */
+    /**
+     * Loads a MultiLayerNetwork from a model zip after {@link #checkZip(Path)}.
+     *
+     * @throws ModelFileException naming the file when it cannot be read, or holds a ComputationGraph ({@link #loadNetwork})
+     */
     public static MultiLayerNetwork loadZip(Path zip) throws IOException {
         checkZip(zip);
+        if (isGraphZip(zip)) {
+            throw new ModelFileException(zip, "holds a DL4J ComputationGraph (a residual network); this analysis reads a chain of layers (a MultiLayerNetwork)");
+        }
         try {
             return ConvolutionOps.install(ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false));
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (why.length() > 300) why = why.substring(0, 300) + "...";
             throw new ModelFileException(zip, "DL4J could not read this model (" + why + "); is it a MultiLayerNetwork saved with DL4J 1.0.0-M2.1?", e);
+        }
+    }
+
+    /**
+     * Loads the network of a model zip of either kind after {@link #checkZip(Path)}: a ComputationGraph when its
+     * {@code configuration.json} has DL4J's graph fields ({@code vertices}), a MultiLayerNetwork otherwise.
+     *
+     * @throws ModelFileException naming the file when DL4J cannot read it
+     */
+    public static Network loadNetwork(Path zip) throws IOException {
+        checkZip(zip);
+        if (!isGraphZip(zip)) return Network.of(loadZip(zip));
+        try {
+            return Network.of(ModelSerializer.restoreComputationGraph(zip.toFile(), false));
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (why.length() > 300) why = why.substring(0, 300) + "...";
+            throw new ModelFileException(zip, "DL4J could not read this ComputationGraph (" + why + "); was it saved with DL4J 1.0.0-M2.1?", e);
+        }
+    }
+
+    /** True when a checked model zip's configuration is a ComputationGraph's (a top-level {@code vertices} field). */
+    static boolean isGraphZip(Path zip) throws ModelFileException {
+        try (ZipFile zf = new ZipFile(zip.toFile())) {
+            ZipEntry e = zf.getEntry("configuration.json");
+            try (java.io.Reader r = new java.io.InputStreamReader(zf.getInputStream(e), java.nio.charset.StandardCharsets.UTF_8)) {
+                com.google.gson.JsonElement json = com.google.gson.JsonParser.parseReader(r);
+                return json.isJsonObject() && json.getAsJsonObject().has("vertices");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFileException(zip, "configuration.json is not readable JSON: " + e.getMessage(), e);
         }
     }
 

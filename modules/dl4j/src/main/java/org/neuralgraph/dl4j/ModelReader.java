@@ -35,8 +35,33 @@ public interface ModelReader {
         return NetworkDag.ofChain(weights(file, modelName));
     }
 
-    /** A DL4J MultiLayerNetwork zip, checked before DL4J reads it ({@link ModelLoader#loadZip}). */
-    ModelReader DL4J_ZIP = ModelLoader::loadZip;
+    /** The network of either kind, to train or fine-tune; by default the chain {@link #network} loads. */
+    default Network trainable(Path file) throws IOException {
+        return Network.of(network(file));
+    }
+
+    /**
+     * A DL4J model zip, checked before DL4J reads it: a MultiLayerNetwork ({@link ModelLoader#loadZip}) or, for training,
+     * fine-tuning and the weight graph, a ComputationGraph too ({@link ModelLoader#loadNetwork}; its DAG by {@link Dl4jDag}).
+     */
+    ModelReader DL4J_ZIP = new ModelReader() {
+        @Override
+        public MultiLayerNetwork network(Path file) throws IOException {
+            return ModelLoader.loadZip(file);
+        }
+
+        @Override
+        public Network trainable(Path file) throws IOException {
+            return ModelLoader.loadNetwork(file);
+        }
+
+        @Override
+        public NetworkDag dag(Path file, String modelName) throws IOException {
+            if (!ModelLoader.isGraphZip(file)) return NetworkDag.ofChain(weights(file, modelName));
+            Network net = ModelLoader.loadNetwork(file).checkFinite();
+            return Dl4jDag.of(net.graph(), modelName);
+        }
+    };
 
     /** A Keras Sequential model .h5 ({@link KerasModels}). */
     ModelReader KERAS = KerasModels::load;
@@ -73,6 +98,13 @@ public interface ModelReader {
         @Override
         public NetworkDag dag(Path file, String modelName) throws IOException {
             return OnnxDag.read(file);
+        }
+
+        /** Refused for a model with attention ({@link OnnxAttention}), which runs inference-only. */
+        @Override
+        public Network trainable(Path file) throws IOException {
+            OnnxAttention.refuseTraining(file);
+            return Network.of(network(file));
         }
     };
 

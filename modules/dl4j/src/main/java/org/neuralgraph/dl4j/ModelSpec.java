@@ -22,7 +22,15 @@ import java.util.List;
 public final class ModelSpec {
 
     /** Layer types. */
-    public static final List<String> LAYER_TYPES = Arrays.asList("dense", "conv", "maxpool", "output");
+    public static final List<String> LAYER_TYPES = Arrays.asList("dense", "conv", "maxpool", "output",
+            "batchnorm", "depthwise", "residual", "globalavgpool");
+    /**
+     * The layer types of a residual CNN ({@link GraphModelFactory}): a spec with any of them is built as a DL4J
+     * ComputationGraph, a spec without them as a MultiLayerNetwork ({@link ModelFactory}).
+     */
+    public static final List<String> GRAPH_LAYER_TYPES = Arrays.asList("batchnorm", "depthwise", "residual", "globalavgpool");
+    /** Shortcuts of a {@code residual} block: He et al. 2016, Sec. 3.2-3.3, identity or a 1x1 projection. */
+    public static final List<String> SHORTCUTS = Arrays.asList("identity", "projection");
     /** Weight initialisations; see {@link ModelFactory} for their definitions. */
     public static final List<String> WEIGHT_INITS = Arrays.asList("xavier", "relu", "pytorch-default", "truncated-normal-0.1");
     /** Updaters. */
@@ -41,7 +49,25 @@ public final class ModelSpec {
     public int epochs = 20;
     public long seed = 42;
 
-    /** One layer: {@code dense}/{@code output} use units, {@code conv} units (filters), kernel, stride and optionally fixed kernels, {@code maxpool} kernel and stride. */
+    /**
+     * One layer: {@code dense}/{@code output} use units, {@code conv} units (filters), kernel, stride and optionally fixed
+     * kernels, {@code maxpool} kernel and stride. The layers of a residual CNN ({@link #GRAPH_LAYER_TYPES}):
+     * <ul>
+     *   <li>{@code batchnorm}: batch normalisation of the channels (or units) below (Ioffe and Szegedy 2015, Alg. 1-2);
+     *       no fields.</li>
+     *   <li>{@code depthwise}: a depthwise convolution, one kernel x kernel filter per input channel (depth multiplier 1),
+     *       zero-padded ("same"), with stride; {@code units} may be left 0 (it keeps the channels). Followed by a 1x1
+     *       {@code conv} it is the depthwise separable convolution of MobileNet (Howard et al. 2017, Sec. 3.1).</li>
+     *   <li>{@code residual}: the basic block of He et al. 2016 (Sec. 3.3, Fig. 2 and 5 left; torchvision's
+     *       {@code BasicBlock}): conv kernel x kernel (stride) - BN - ReLU - conv kernel x kernel - BN, plus the
+     *       shortcut, then ReLU. {@code units} output channels; {@code shortcut} {@code identity} (needs the same
+     *       channels and stride 1) or {@code projection} (a 1x1 convolution with the stride, then BN, option B of
+     *       Sec. 3.3); left out, identity when the shapes allow it, projection otherwise. Convolutions are zero-padded and
+     *       have no bias (BN supplies it).</li>
+     *   <li>{@code globalavgpool}: the mean of each channel over the map (He et al. 2016, Sec. 3.4: "global average
+     *       pooling"); no fields.</li>
+     * </ul>
+     */
     public static final class LayerSpec {
         public String type;
         public int units;
@@ -53,6 +79,8 @@ public final class ModelSpec {
          * column order) per filter. The layer starts from them with bias 0 and is never trained (the net-fragment study's model 11).
          */
         public double[][] fixedKernels;
+        /** {@code residual} only, optional: {@code identity} or {@code projection} (see {@link #SHORTCUTS}). */
+        public String shortcut;
 
         public LayerSpec() { }
 
@@ -65,9 +93,21 @@ public final class ModelSpec {
         }
     }
 
-    /** Names of the presets. */
+    /** Names of the presets that are chains of layers (MultiLayerNetworks), which every analysis reads. */
     public static List<String> presetNames() {
         return Arrays.asList("mlp-seed000", "mlp-512", "lenet", "cnn-mapper");
+    }
+
+    /** Names of the presets that are residual CNNs (ComputationGraphs, {@link #needsGraph()}). */
+    public static List<String> graphPresetNames() {
+        return Arrays.asList("resnet-mini");
+    }
+
+    /** Names of every preset: {@link #presetNames()}, then {@link #graphPresetNames()}. */
+    public static List<String> allPresetNames() {
+        List<String> all = new ArrayList<>(presetNames());
+        all.addAll(graphPresetNames());
+        return all;
     }
 
     /**
@@ -100,6 +140,11 @@ public final class ModelSpec {
      *       maps are 28-24-12-8-4 and the dense layer sees 8 x 4 x 4 = 128 inputs. Section 7 trains 10,000 batches
      *       ({@link Trainer#trainBatches}); {@code epochs} 17 is the whole-epoch equivalent on MNIST's 60,000 images.
      *       For the circle-versus-square data (Section 6) use {@link #withClasses(int) withClasses(2)}.</li>
+     *   <li>{@code resnet-mini}: a ResNet narrowed for 28x28 digits (He et al. 2016, Sec. 3.3-4.2, the CIFAR-10 ResNets'
+     *       plan of three stages that halve the map and double the filters, one basic block each): conv 3x3 8 filters
+     *       (no padding: 26x26) - BN - ReLU, residual 8 (identity shortcut), residual 16 stride 2 (projection, 13x13),
+     *       residual 32 stride 2 (projection, 7x7), global average pooling, softmax 10; He initialisation
+     *       ({@code relu}), Adam 1e-3, batch 64, 5 epochs (ours). A DL4J ComputationGraph.</li>
      * </ul>
      */
     public static ModelSpec preset(String name) {
@@ -145,8 +190,19 @@ public final class ModelSpec {
                 s.batchSize = 100;
                 s.epochs = 17;
                 return s;
+            case "resnet-mini":
+                s.layers.add(new LayerSpec("conv", 8, 3, 1, "identity"));
+                s.layers.add(new LayerSpec("batchnorm", 0, 0, 1, "relu"));
+                s.layers.add(new LayerSpec("residual", 8, 3, 1, null));
+                s.layers.add(new LayerSpec("residual", 16, 3, 2, null));
+                s.layers.add(new LayerSpec("residual", 32, 3, 2, null));
+                s.layers.add(new LayerSpec("globalavgpool", 0, 0, 1, null));
+                s.layers.add(new LayerSpec("output", 10, 0, 1, "softmax"));
+                s.weightInit = "relu";
+                s.epochs = 5;
+                return s;
             default:
-                throw new IllegalArgumentException("unknown model preset '" + name + "'; presets: " + presetNames());
+                throw new IllegalArgumentException("unknown model preset '" + name + "'; presets: " + allPresetNames());
         }
     }
 
@@ -217,8 +273,11 @@ public final class ModelSpec {
             if (l == null || l.type == null || !LAYER_TYPES.contains(l.type)) {
                 throw new IllegalArgumentException(at + ".type must be one of " + LAYER_TYPES + ", got " + (l == null ? null : l.type));
             }
-            if (!l.type.equals("maxpool")) positive(at + ".units", l.units);
-            if (l.type.equals("conv") || l.type.equals("maxpool")) positive(at + ".kernel", l.kernel);
+            boolean noUnits = l.type.equals("maxpool") || l.type.equals("batchnorm") || l.type.equals("depthwise") || l.type.equals("globalavgpool");
+            if (!noUnits) positive(at + ".units", l.units);
+            if (l.type.equals("conv") || l.type.equals("maxpool") || l.type.equals("depthwise") || l.type.equals("residual")) positive(at + ".kernel", l.kernel);
+            if (l.shortcut != null && !l.type.equals("residual")) throw new IllegalArgumentException(at + ".shortcut: only a residual block has a shortcut");
+            if (l.shortcut != null && !SHORTCUTS.contains(l.shortcut)) throw new IllegalArgumentException(at + ".shortcut must be one of " + SHORTCUTS + ", got " + l.shortcut);
             if (l.fixedKernels != null) {
                 if (!l.type.equals("conv")) throw new IllegalArgumentException(at + ".fixedKernels: only a conv layer can have fixed kernels");
                 if (l.fixedKernels.length != l.units) throw new IllegalArgumentException(at + ".fixedKernels: " + l.fixedKernels.length + " kernels for " + l.units + " filters");
@@ -233,6 +292,7 @@ public final class ModelSpec {
             if (l.type.equals("output") && i != layers.size() - 1) throw new IllegalArgumentException(at + ": the output layer must be the last");
         }
         if (!layers.get(layers.size() - 1).type.equals("output")) throw new IllegalArgumentException("the last layer must have type output");
+        if (needsGraph()) new SpecShapes(this); // channels and map sizes through the blocks, refused naming the field
         if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout (probability of dropping a unit) must be in [0, 1), got " + dropout);
         if (!WEIGHT_INITS.contains(weightInit)) throw new IllegalArgumentException("weightInit must be one of " + WEIGHT_INITS + ", got " + weightInit);
         if (!UPDATERS.contains(updater)) throw new IllegalArgumentException("updater must be one of " + UPDATERS + ", got " + updater);
@@ -249,13 +309,22 @@ public final class ModelSpec {
     /** Layer sizes as the papers write them, e.g. {@code 784-50-50-50-10} (for a CNN, the filter counts). */
     public String sizes() {
         StringBuilder b = new StringBuilder(String.valueOf(hasConv() ? channels : channels * height * width));
-        for (LayerSpec l : layers) if (!l.type.equals("maxpool")) b.append('-').append(l.units);
+        for (LayerSpec l : layers) if (!l.type.equals("maxpool") && !(GRAPH_LAYER_TYPES.contains(l.type) && l.units == 0)) b.append('-').append(l.units);
         return b.toString();
     }
 
-    /** True when a layer is a convolution. */
+    /** True when a layer is a convolution (plain, depthwise or in a residual block). */
     public boolean hasConv() {
-        for (LayerSpec l : layers) if (l.type.equals("conv")) return true;
+        for (LayerSpec l : layers) if (l.type.equals("conv") || l.type.equals("depthwise") || l.type.equals("residual")) return true;
+        return false;
+    }
+
+    /**
+     * True when a layer is one of {@link #GRAPH_LAYER_TYPES}: the network is then a DL4J ComputationGraph
+     * ({@link GraphModelFactory}), otherwise a MultiLayerNetwork ({@link ModelFactory#build}).
+     */
+    public boolean needsGraph() {
+        for (LayerSpec l : layers) if (l != null && GRAPH_LAYER_TYPES.contains(l.type)) return true;
         return false;
     }
 

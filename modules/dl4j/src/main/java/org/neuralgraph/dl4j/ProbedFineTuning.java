@@ -1,6 +1,9 @@
 package org.neuralgraph.dl4j;
 
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -30,6 +33,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The neural-capacitance paper's fine-tuning under a neural capacitance probe (method note, section 3, steps 1-3): the candidate's output
@@ -43,7 +47,9 @@ import java.util.Locale;
  * the probe's while errors still flow through them to the bottom layers (DL4J's {@code NoOp} updater would not do:
  * it passes the raw gradient on as the update). beta_eff is computed from the bottom layers' features by the
  * probe itself, in plain Java ({@link NeuralCapacitanceProbe#forward}), so the numbers do not depend on DL4J's
- * backward pass; a test checks that the probe's softmax equals the DL4J network's output.
+ * backward pass; a test checks that the probe's softmax equals the DL4J network's output. A candidate may be a
+ * MultiLayerNetwork or a ComputationGraph (a residual CNN, {@link GraphModelFactory}); the probe then reads the dense
+ * vertex under the graph's output layer.
  */
 public final class ProbedFineTuning {
 
@@ -88,14 +94,36 @@ public final class ProbedFineTuning {
      */
     public static List<Epoch> run(MultiLayerNetwork candidate, String name, NeuralCapacitanceProbe probe, EdgeInteraction interaction,
                                   LabeledImages train, LabeledImages validation, Settings settings, ProgressMonitor monitor) {
-        MultiLayerNetwork net = withProbe(candidate, name, probe, settings);
-        Trainer.readyForFit(net); // for good: this copy is only trained and measured
-        int bottom = net.getnLayers() - probe.layerCount();
+        return run(Network.of(candidate), name, probe, interaction, train, validation, settings, monitor);
+    }
+
+    /**
+     * Fine-tunes a candidate of either kind (left unchanged) with {@code probe} on top: a MultiLayerNetwork, or a
+     * ComputationGraph (a residual CNN) whose single output layer is fed by a dense layer of the probe's input width.
+     *
+     * @throws IllegalArgumentException as {@link #run(MultiLayerNetwork, String, NeuralCapacitanceProbe, EdgeInteraction, LabeledImages, LabeledImages, Settings, ProgressMonitor)}
+     */
+    public static List<Epoch> run(Network candidate, String name, NeuralCapacitanceProbe probe, EdgeInteraction interaction,
+                                  LabeledImages train, LabeledImages validation, Settings settings, ProgressMonitor monitor) {
+        Network net;
+        Function<LabeledImages, double[]> features;
+        if (candidate.isGraph()) {
+            ComputationGraph g = withProbe(candidate.graph(), name, probe, settings);
+            String under = featureVertex(candidate.graph(), name);
+            net = Network.of(g);
+            features = d -> features(g, under, d);
+        } else {
+            MultiLayerNetwork chain = withProbe(candidate.chain("fine-tuning"), name, probe, settings);
+            Trainer.readyForFit(chain); // for good: this copy is only trained and measured
+            int bottom = chain.getnLayers() - probe.layerCount();
+            net = Network.of(chain);
+            features = d -> features(chain, bottom, d);
+        }
         LabeledImages probeData = train.sample(Math.min(settings.probeSamples, train.size()), settings.seed ^ 0x5DEECE66DL);
         int batches = (train.size() + settings.batchSize - 1) / settings.batchSize;
         monitor.start("fine-tuning " + name, (long) batches * settings.epochs);
         List<Epoch> out = new ArrayList<>();
-        out.add(measure(net, bottom, probe, interaction, probeData, validation, 0, Double.NaN, 0));
+        out.add(measure(net, features, probe, interaction, probeData, validation, 0, Double.NaN, 0));
         long done = 0;
         for (int epoch = 1; epoch <= settings.epochs; epoch++) {
             long t0 = System.nanoTime();
@@ -108,11 +136,31 @@ public final class ProbedFineTuning {
                 n++;
                 monitor.progress(++done, null);
             }
-            Epoch e = measure(net, bottom, probe, interaction, probeData, validation, epoch, lossSum / n, (System.nanoTime() - t0) / 1e9);
+            Epoch e = measure(net, features, probe, interaction, probeData, validation, epoch, lossSum / n, (System.nanoTime() - t0) / 1e9);
             out.add(e);
             monitor.progress(done, String.format(Locale.ROOT, "%s epoch %d: beta_eff %.4g, val acc %.3f", name, epoch, e.betaEff, e.validationAccuracy));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The width of the layer under the candidate's output layer, which the probe reads.
+     *
+     * @throws IllegalArgumentException naming the candidate when that layer is not dense
+     */
+    public static int featureWidth(Network candidate, String name) {
+        org.deeplearning4j.nn.conf.layers.Layer under;
+        if (candidate.isGraph()) {
+            under = layerOf(candidate.graph(), featureVertex(candidate.graph(), name));
+        } else {
+            MultiLayerNetwork net = candidate.chain("fine-tuning");
+            int n = net.getnLayers();
+            under = n < 2 ? null : net.getLayer(n - 2).conf().getLayer();
+        }
+        if (!(under instanceof DenseLayer)) {
+            throw new IllegalArgumentException("candidate " + name + " has no dense layer under its output layer for the probe to read");
+        }
+        return (int) ((FeedForwardLayer) under).getNOut();
     }
 
     /**
@@ -162,10 +210,77 @@ public final class ProbedFineTuning {
         return ConvolutionOps.install(net);
     }
 
+    /**
+     * The candidate graph without its output layer, the probe's layers on top (vertices {@code ncp_1}, ...; frozen as in
+     * the chain's {@link #withProbe(MultiLayerNetwork, String, NeuralCapacitanceProbe, Settings)}), read from the dense
+     * vertex under the output, every other vertex with the candidate's weights (and batch-normalisation statistics)
+     * and Adam at the fine-tuning learning rate.
+     */
+    static ComputationGraph withProbe(ComputationGraph candidate, String name, NeuralCapacitanceProbe probe, Settings s) {
+        String under = featureVertex(candidate, name);
+        long features = ((FeedForwardLayer) layerOf(candidate, under)).getNOut();
+        if (features != probe.inputs()) {
+            throw new IllegalArgumentException(name + ": the probe reads " + probe.inputs() + " features but the layer under the output has " + features);
+        }
+        String out = candidate.getConfiguration().getNetworkOutputs().get(0);
+        TransferLearning.GraphBuilder b = new TransferLearning.GraphBuilder(candidate)
+                .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(new Adam(s.learningRate)).seed(s.seed).build())
+                .removeVertexAndConnections(out);
+        List<LayerWeights> layers = probe.layers();
+        List<String> names = new ArrayList<>();
+        String from = under;
+        for (int k = 0; k < layers.size(); k++) {
+            LayerWeights lw = layers.get(k);
+            String v = "ncp_" + (k + 1);
+            if (k < layers.size() - 1) {
+                b.addLayer(v, new DenseLayer.Builder().nIn(lw.nIn()).nOut(lw.nOut()).activation(Activation.fromString(lw.activation())).build(), from);
+            } else {
+                b.addLayer(v, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(lw.nIn()).nOut(lw.nOut())
+                        .activation(Activation.SOFTMAX).build(), from);
+            }
+            names.add(v);
+            from = v;
+        }
+        ComputationGraph built = b.setOutputs(from).build();
+        ComputationGraphConfiguration conf = built.getConfiguration().clone();
+        for (String v : names) ((BaseLayer) ((LayerVertex) conf.getVertices().get(v)).getLayerConf().getLayer()).setIUpdater(new Sgd(0.0));
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init(built.params().dup(), false);
+        for (int k = 0; k < layers.size(); k++) {
+            LayerWeights lw = layers.get(k);
+            org.deeplearning4j.nn.api.Layer layer = net.getLayer(names.get(k));
+            layer.setParam("W", Nd4j.create(lw.rawWeights(), new long[]{lw.nIn(), lw.nOut()}, 'c').castTo(net.params().dataType()));
+            double[] bias = new double[lw.nOut()];
+            for (int j = 0; j < bias.length; j++) bias[j] = lw.hasBias() ? lw.bias(j) : 0;
+            layer.setParam("b", Nd4j.create(bias, new long[]{1, lw.nOut()}, 'c').castTo(net.params().dataType()));
+        }
+        return net;
+    }
+
+    /** The vertex that feeds the graph's single output layer, checked to be a dense layer. */
+    static String featureVertex(ComputationGraph g, String name) {
+        List<String> outs = g.getConfiguration().getNetworkOutputs();
+        if (outs.size() != 1 || !(layerOf(g, outs.get(0)) instanceof OutputLayer)) {
+            throw new IllegalArgumentException(name + ": the graph must end in one DL4J OutputLayer (the classifier the probe replaces), got outputs " + outs);
+        }
+        List<String> in = g.getConfiguration().getVertexInputs().get(outs.get(0));
+        org.deeplearning4j.nn.conf.layers.Layer under = in.size() == 1 ? layerOf(g, in.get(0)) : null;
+        if (!(under instanceof DenseLayer)) {
+            throw new IllegalArgumentException(name + ": the layer under the output layer must be dense (the probe reads its features), got "
+                    + (under == null ? "vertex " + in : under.getClass().getSimpleName()));
+        }
+        return in.get(0);
+    }
+
+    private static org.deeplearning4j.nn.conf.layers.Layer layerOf(ComputationGraph g, String vertex) {
+        org.deeplearning4j.nn.conf.graph.GraphVertex v = g.getConfiguration().getVertices().get(vertex);
+        return v instanceof LayerVertex ? ((LayerVertex) v).getLayerConf().getLayer() : null;
+    }
+
     /** Evaluates, and measures the probe's interactions on {@code probeData}. */
-    private static Epoch measure(MultiLayerNetwork net, int bottom, NeuralCapacitanceProbe probe, EdgeInteraction interaction,
+    private static Epoch measure(Network net, Function<LabeledImages, double[]> features, NeuralCapacitanceProbe probe, EdgeInteraction interaction,
                                  LabeledImages probeData, LabeledImages validation, int epoch, double trainingLoss, double seconds) {
-        ProbeBatch batch = probe.forward(features(net, bottom, probeData), probeData.labels());
+        ProbeBatch batch = probe.forward(features.apply(probeData), probeData.labels());
         InteractionStrengths s = interaction.strengths(batch);
         double acc = Evaluation.of(net, validation).accuracy();
         return new Epoch(epoch, s.betaEff(), acc, trainingLoss, s.inStrength(), seconds);
@@ -177,5 +292,19 @@ public final class ProbedFineTuning {
         INDArray x = Nd4j.create(Arrays.copyOf(data.pixels(), data.size() * px), new long[]{data.size(), px}, 'c');
         List<INDArray> acts = net.feedForwardToLayer(bottom - 1, x, false); // index 0 is the input, i + 1 the output of layer i
         return acts.get(bottom).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    /** The activations of {@code vertex} for every sample, row-major {@code samples x features}, in chunks of 256 samples. */
+    static double[] features(ComputationGraph net, String vertex, LabeledImages data) {
+        int px = data.rows() * data.cols();
+        double[] out = null;
+        for (int from = 0; from < data.size(); from += 256) {
+            int n = Math.min(256, data.size() - from);
+            INDArray x = Nd4j.create(Arrays.copyOfRange(data.pixels(), from * px, (from + n) * px), new long[]{n, px}, 'c');
+            double[] a = net.output(Collections.singletonList(vertex), false, new INDArray[]{x}, null)[0].castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            if (out == null) out = new double[data.size() * (a.length / n)];
+            System.arraycopy(a, 0, out, from * (a.length / n), a.length);
+        }
+        return out;
     }
 }

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Trains a {@link ModelSpec} and writes a run directory: a DL4J model zip at each checkpoint (epoch 0, the
+ * Trains a {@link ModelSpec} (a MultiLayerNetwork, or the ComputationGraph of a residual CNN: {@link ModelFactory#network})
+ * and writes a run directory: a DL4J model zip at each checkpoint (epoch 0, the
  * untrained network, included) and {@code manifest.json}, rewritten after each checkpoint. All files are written
  * atomically; on cancel or failure a run directory this trainer created is deleted again.
  */
@@ -112,8 +113,8 @@ public final class Trainer {
 
     private static TrainingRun trainInto(ModelSpec spec, TrainTestData data, int[] at, Path runDir,
                                          boolean shuffledLabels, ProgressMonitor monitor) throws IOException {
-        MultiLayerNetwork net = ModelFactory.build(spec);
-        readyForFit(net); // for good: this network is only trained, evaluated and saved
+        Network net = ModelFactory.network(spec);
+        if (!net.isGraph()) readyForFit(net.chain("training")); // for good: this network is only trained, evaluated and saved
         RunManifest manifest = new RunManifest();
         manifest.spec = spec;
         manifest.data = data.description();
@@ -148,7 +149,7 @@ public final class Trainer {
         return new TrainingRun(runDir, manifest, cps);
     }
 
-    private static Checkpoint save(MultiLayerNetwork net, int epoch, double secondsPerEpoch, TrainTestData data,
+    private static Checkpoint save(Network net, int epoch, double secondsPerEpoch, TrainTestData data,
                                    Path runDir, RunManifest manifest) throws IOException {
         Evaluation train = Evaluation.of(net, data.train());
         Evaluation test = Evaluation.of(net, data.test());
@@ -161,7 +162,7 @@ public final class Trainer {
         info.testLoss = test.loss();
         info.secondsPerEpoch = secondsPerEpoch;
         Path zip = runDir.resolve(info.file);
-        AtomicFiles.write(zip, tmp -> ModelSerializer.writeModel(net, tmp.toFile(), false));
+        AtomicFiles.write(zip, tmp -> ModelSerializer.writeModel(net.model(), tmp.toFile(), false));
         manifest.checkpoints.add(info);
         manifest.write(runDir);
         return new Checkpoint(info, zip);

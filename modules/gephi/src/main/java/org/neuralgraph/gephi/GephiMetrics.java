@@ -9,6 +9,7 @@ import org.gephi.statistics.plugin.WeightedDegree;
 import org.gephi.utils.longtask.spi.LongTask;
 import org.neuralgraph.core.progress.CancelledException;
 import org.neuralgraph.core.progress.ProgressMonitor;
+import org.neuralgraph.core.stats.GraphDistances;
 
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -27,8 +28,18 @@ import java.util.concurrent.TimeUnit;
  * directed path; Gephi averages over reachable pairs only). The clustering coefficient is Gephi's undirected one
  * (triangles of the undirected view): a layered network has no triangles in either view, so the paper's 0 holds
  * both ways, and Gephi's directed variant took 10 s against 0.06 s on that graph.
+ *
+ * <p>Above {@link #BREADTH_FIRST_ABOVE_EDGES} edges the distances (diameter, average path length and GraphDistance's four
+ * node columns) come from {@link BreadthFirstDistances} instead of Gephi's GraphDistance, with the same values.
  */
 public final class GephiMetrics {
+
+    /**
+     * Above this many edges the distances come from {@link BreadthFirstDistances} (core's parallel searches, or the closed
+     * form of complete layers): the same figures and node columns as Gephi's GraphDistance, which took 17-35 s on the
+     * 668,672 edges of 784-512-512-10 (docs/benchmarks.md). Smaller graphs keep Gephi's own.
+     */
+    public static final int BREADTH_FIRST_ABOVE_EDGES = 100_000;
 
     private GephiMetrics() { }
 
@@ -60,12 +71,20 @@ public final class GephiMetrics {
         for (int s : comp.getComponentsSize()) largest = Math.max(largest, s);
         m.largestComponent = largest;
 
-        GraphDistance gd = new GraphDistance();
-        gd.setDirected(directed);
-        gd.setNormalized(false);
-        run(gd, () -> gd.execute(gm), monitor, 5, "distances");
-        m.diameter = gd.getDiameter();
-        m.averagePathLength = gd.getPathLength();
+        if (m.edges > BREADTH_FIRST_ABOVE_EDGES) {
+            monitor.checkCancelled();
+            GraphDistances d = BreadthFirstDistances.compute(gm, directed, new Unstarted(monitor));
+            m.diameter = d.diameter;
+            m.averagePathLength = d.averagePathLength;
+            monitor.progress(5, "distances");
+        } else {
+            GraphDistance gd = new GraphDistance();
+            gd.setDirected(directed);
+            gd.setNormalized(false);
+            run(gd, () -> gd.execute(gm), monitor, 5, "distances");
+            m.diameter = gd.getDiameter();
+            m.averagePathLength = gd.getPathLength();
+        }
 
         gm.getGraph().writeLock();
         try {
@@ -74,6 +93,15 @@ public final class GephiMetrics {
             gm.getGraph().writeUnlock();
         }
         return m;
+    }
+
+    /** Passes cancellation through but keeps the caller's phase and step count (the searches' own progress is dropped). */
+    private static final class Unstarted implements ProgressMonitor {
+        private final ProgressMonitor outer;
+        Unstarted(ProgressMonitor outer) { this.outer = outer; }
+        @Override public void start(String phase, long totalUnits) { }
+        @Override public void progress(long doneUnits, String message) { }
+        @Override public boolean isCancelled() { return outer.isCancelled(); }
     }
 
     /**

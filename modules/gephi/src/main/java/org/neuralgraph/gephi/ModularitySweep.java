@@ -5,6 +5,8 @@ import org.gephi.graph.api.GraphModel;
 import org.gephi.graph.api.Node;
 import org.gephi.statistics.plugin.Modularity;
 import org.neuralgraph.core.progress.ProgressMonitor;
+import org.neuralgraph.core.stats.LeidenCommunities;
+import org.neuralgraph.core.stats.PartitionModularity;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,6 +69,18 @@ public final class ModularitySweep {
      * {@code modularity_class} (it must be one of the resolutions).
      */
     public static List<Result> run(GraphModel gm, double[] resolutions, double keepResolution, ProgressMonitor monitor) {
+        return run(gm, resolutions, keepResolution, CommunityAlgorithm.LOUVAIN, 0, monitor);
+    }
+
+    /**
+     * As {@link #run(GraphModel, double[], double, ProgressMonitor)} with {@code algorithm} (AUTO resolved on the graph's
+     * edge count): Gephi's Louvain, or {@link LeidenCommunities} at the same resolutions in Gephi's convention, seeded by
+     * {@code seed}, on the same undirected weighted view. Either way the modularity reported is Newman's Q (γ = 1) of the
+     * partition and the column {@code modularity_class} (Integer, Gephi's id and title) keeps the communities of
+     * {@code keepResolution}.
+     */
+    public static List<Result> run(GraphModel gm, double[] resolutions, double keepResolution, CommunityAlgorithm algorithm,
+                                   long seed, ProgressMonitor monitor) {
         if (resolutions.length == 0) throw new IllegalArgumentException("resolutions: give at least one");
         int keepIndex = -1;
         for (int i = 0; i < resolutions.length; i++) {
@@ -76,6 +90,9 @@ public final class ModularitySweep {
             if (Math.abs(resolutions[i] - keepResolution) < 1e-9) keepIndex = i;
         }
         if (keepIndex < 0) throw new IllegalArgumentException("the colour resolution " + keepResolution + " is not among the resolutions");
+        if (algorithm.resolve(gm.getGraphVisible().getEdgeCount()) == CommunityAlgorithm.LEIDEN) {
+            return leiden(gm, resolutions, keepIndex, seed, monitor);
+        }
         monitor.start("modularity", resolutions.length);
         List<Result> out = new ArrayList<>();
         Map<Node, Object> kept = new java.util.HashMap<>();
@@ -99,5 +116,38 @@ public final class ModularitySweep {
         Column col = gm.getNodeTable().getColumn(Modularity.MODULARITY_CLASS);
         for (Map.Entry<Node, Object> e : kept.entrySet()) e.getKey().setAttribute(col, e.getValue());
         return out;
+    }
+
+    private static List<Result> leiden(GraphModel gm, double[] resolutions, int keepIndex, long seed, ProgressMonitor monitor) {
+        GraphArrays a = GraphArrays.of(gm);
+        monitor.start("Leiden modularity", resolutions.length);
+        List<Result> out = new ArrayList<>();
+        int[] kept = null;
+        for (int i = 0; i < resolutions.length; i++) {
+            monitor.checkCancelled();
+            LeidenCommunities.Result r = new LeidenCommunities().resolution(resolutions[i], PartitionModularity.Convention.GEPHI)
+                    .seed(seed).run(a.weights);
+            if (i == keepIndex) kept = r.membership();
+            out.add(new Result(resolutions[i], r.modularity(), r.communities()));
+            monitor.progress(i + 1, String.format(java.util.Locale.ROOT, "Leiden, resolution %.2f: Q=%.3f", resolutions[i], r.modularity()));
+        }
+        writeClasses(gm, a.nodes, kept, Modularity.MODULARITY_CLASS, "Modularity Class");
+        return out;
+    }
+
+    /** Writes a community per node into an Integer column (made, or remade when it holds another type). */
+    static void writeClasses(GraphModel gm, Node[] nodes, int[] membership, String id, String title) {
+        Column col = gm.getNodeTable().getColumn(id);
+        if (col != null && col.getTypeClass() != Integer.class) {
+            gm.getNodeTable().removeColumn(col);
+            col = null;
+        }
+        if (col == null) col = gm.getNodeTable().addColumn(id, title, Integer.class, 0);
+        gm.getGraph().writeLock();
+        try {
+            for (int v = 0; v < nodes.length; v++) nodes[v].setAttribute(col, membership[v]);
+        } finally {
+            gm.getGraph().writeUnlock();
+        }
     }
 }

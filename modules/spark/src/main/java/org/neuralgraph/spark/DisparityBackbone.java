@@ -14,7 +14,7 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * The disparity backbone (Serrano, Boguñá and Vespignani, PNAS 106 (2009) 6483, Eq. 2) as DataFrame expressions, with
- * the conventions of core's {@code DisparityFilter}: an edge u -> v of weight w = |w| has alpha = (1 - w/s)^(k - 1) at
+ * the conventions of core's {@link org.neuralgraph.core.backbone.DisparityFilter}: an edge u -> v of weight w = |w| has alpha = (1 - w/s)^(k - 1) at
  * its source (out-degree k, out-strength s) and at its target (in-degree, in-strength); an end with k &lt;= 1 or s = 0
  * gives 1 (it cannot judge the edge); the edge's alpha is the smaller of the two and it is kept when alpha &lt; level
  * (strict). Only edges of kind {@code weight} are judged and counted in degrees and strengths; skip and attention

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neuralgraph.core.dag.DagWeightGraph;
+import org.neuralgraph.core.backbone.DisparityFilter;
 import org.neuralgraph.core.graph.Names;
 import org.neuralgraph.core.graph.NeuralGraph;
 import org.neuralgraph.core.progress.ProgressMonitor;
@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every number of the Spark engine against the in-memory path on the same model, in local[2]: the edge table against the
  * weights study's graph (WeightGraphKind), degrees and strengths and per-layer statistics against sums over its arrays
- * (1e-9 relative), the backbone against the disparity filter over the arrays (the same edge set), components against a
+ * (1e-9 relative), the backbone against core's DisparityFilter over the arrays (the same edge set), components against a
  * union-find. Two models: an ONNX MLP (the table streamed from its initializers) and an ONNX LeNet (convolution channels,
  * the table written from the in-memory graph).
  */
@@ -168,7 +168,7 @@ class SparkEngineNumbersTest {
 
         // the disparity backbone: the same edge set
         for (double level : new double[]{0.05}) {
-            boolean[] keep = DisparityReference.keep(src, dst, w, n, level);
+            boolean[] keep = DisparityFilter.at(level).filter(src, dst, w, n, true).keep();
             Set<Long> want2 = new HashSet<>();
             for (int e = 0; e < m; e++) if (keep[e]) want2.add(key(src[e], dst[e]));
             Set<Long> got = new HashSet<>();

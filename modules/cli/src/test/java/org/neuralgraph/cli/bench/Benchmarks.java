@@ -72,6 +72,8 @@ import java.util.Map;
  *       same graph. Only this section: {@code Benchmarks export}.</li>
  *   <li>issue 24's ResNet-18 channel graph from ONNX and into Gephi ({@link ResNetBench}), beside networkx. Only this
  *       section: {@code Benchmarks resnet18}.</li>
+ *   <li>issue 25's Leiden communities and distances on the 668,672-edge weight graph ({@link LeidenBench}), beside igraph's
+ *       Leiden and Louvain, Gephi's Modularity and GraphDistance. Only this section: {@code Benchmarks leiden}.</li>
  * </ol>
  */
 public final class Benchmarks {
@@ -91,6 +93,10 @@ public final class Benchmarks {
         }
         if (args.length > 0 && args[0].equals("resnet18")) {
             ResNetBench.run();
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("leiden")) {
+            LeidenBench.run();
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("export")) {

@@ -17,7 +17,8 @@ import java.util.List;
  * weight a directed edge from input to output with Gephi weight |w| and the signed weight in the column {@code value};
  * {@link DagWeightGraph} builds it from the model's {@link org.neuralgraph.core.dag.NetworkDag} at a {@link Granularity}
  * (for a chain: {@link org.neuralgraph.core.weights.WeightGraph}'s graph, with more columns). An ONNX file's weights come
- * straight from its initializers, for residual, concatenating and attention networks too.
+ * straight from its initializers, for residual, concatenating and attention networks too; a DL4J ComputationGraph (a
+ * residual CNN) comes through {@link org.neuralgraph.dl4j.Dl4jDag}, batch normalisation folded.
  */
 public final class WeightGraphKind implements GraphKind {
 

@@ -7,8 +7,6 @@ import org.neuralgraph.core.data.ImageDataSource;
 import java.util.Collections;
 import java.util.Arrays;
 import org.neuralgraph.gephi.GephiProject;
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gephi.project.api.Workspace;
 import org.neuralgraph.core.capacitance.CapacitancePrediction;
 import org.neuralgraph.core.capacitance.EarlyPredictors;
@@ -24,6 +22,10 @@ import org.neuralgraph.dl4j.Checkpoint;
 import org.neuralgraph.dl4j.ModelLoader;
 import org.neuralgraph.dl4j.ModelSpec;
 import org.neuralgraph.dl4j.ModelZoo;
+import org.neuralgraph.dl4j.OnnxAttention;
+import org.neuralgraph.dl4j.OnnxModels;
+import org.neuralgraph.dl4j.Network;
+import org.neuralgraph.dl4j.ResidualZoo;
 import org.neuralgraph.dl4j.ProbedFineTuning;
 import org.neuralgraph.dl4j.Trainer;
 import org.neuralgraph.dl4j.TrainingRun;
@@ -57,6 +59,18 @@ public final class CapacitanceStudy implements Study {
 
     /** Fashion-MNIST as Debian's dataset-fashion-mnist installs it: the default target. */
     public static final Path FASHION = Paths.get("/usr/share/datasets/fashion-mnist");
+
+    /** The candidate zoos by name: {@link ModelZoo} (the default) and {@link ResidualZoo}. */
+    public static final List<String> ZOOS = Arrays.asList("mlp-cnn", "residual");
+
+    /** The candidates of a zoo named in {@link #ZOOS}. */
+    public static List<String> zoo(String name) {
+        switch (name) {
+            case "mlp-cnn": return ModelZoo.names();
+            case "residual": return ResidualZoo.names();
+            default: throw new IllegalArgumentException("--zoo must be one of " + ZOOS + ", got " + name);
+        }
+    }
 
     /** What the command line sets. */
     public static final class Settings {
@@ -118,7 +132,7 @@ public final class CapacitanceStudy implements Study {
     }
 
     @Override
-    public void check() {
+    public void check() throws IOException {
         List<String> problems = new ArrayList<>(); // every problem at once, not one per run
         if (s.pretrainEpochs < 1) problems.add("--pretrain-epochs must be >= 1, got " + s.pretrainEpochs);
         int epochs = s.tuning.epochs;
@@ -137,6 +151,11 @@ public final class CapacitanceStudy implements Study {
         }
         if (!(s.tuning.learningRate > 0 && s.tuning.learningRate < 10)) problems.add("--learning-rate must be in (0, 10), got " + s.tuning.learningRate);
         if (s.tuning.batchSize < 1) problems.add("--batch-size must be >= 1, got " + s.tuning.batchSize);
+        for (String c : s.candidates) {
+            if (OnnxModels.isOnnxName(Paths.get(c)) && Files.isRegularFile(Paths.get(c))) {
+                OnnxAttention.refuseTraining(Paths.get(c)); // before anything is pretrained
+            }
+        }
         if (s.candidates.size() < 2) problems.add("--candidates: ranking needs at least 2 candidates, got " + s.candidates.size());
         if (new java.util.HashSet<>(s.candidates).size() < s.candidates.size()) problems.add("--candidates names a model twice: " + s.candidates);
         if (s.trainSize < 1) problems.add("--train-size must be >= 1, got " + s.trainSize);
@@ -182,8 +201,8 @@ public final class CapacitanceStudy implements Study {
         for (String name : s.candidates) {
             monitor.checkCancelled();
             Candidate c = new Candidate();
-            MultiLayerNetwork net = pretrained(name, s, source, train, outDir, c, monitor);
-            NeuralCapacitanceProbe probe = NeuralCapacitanceProbe.random(features(net, c.name), s.probeWidths, train.classes(),
+            Network net = pretrained(name, s, source, train, outDir, c, monitor);
+            NeuralCapacitanceProbe probe = NeuralCapacitanceProbe.random(ProbedFineTuning.featureWidth(net, c.name), s.probeWidths, train.classes(),
                     s.probeActivation, s.tuning.seed);
             c.epochs = ProbedFineTuning.run(net, c.name, probe, new GradientFlowInteraction(), train, validation, s.tuning, monitor);
             score(c, s);
@@ -205,18 +224,24 @@ public final class CapacitanceStudy implements Study {
         return result;
     }
 
-    /** The candidate, pretrained on the source data here (a zoo name or a spec .json) or loaded (a model .zip or run directory). */
-    private static MultiLayerNetwork pretrained(String name, Settings s, TrainTestData source, LabeledImages target, Path outDir,
+    /**
+     * The candidate, pretrained on the source data here (a name of either zoo or a spec .json) or loaded (a model .zip or
+     * run directory, an ONNX or Keras file): a MultiLayerNetwork or, for a residual CNN, a ComputationGraph.
+     */
+    private static Network pretrained(String name, Settings s, TrainTestData source, LabeledImages target, Path outDir,
                                                 Candidate c, ProgressMonitor monitor) throws IOException {
         ModelSpec spec = null;
         if (ModelZoo.names().contains(name)) {
             spec = ModelZoo.spec(name);
             c.origin = "zoo";
+        } else if (ResidualZoo.names().contains(name)) {
+            spec = ResidualZoo.spec(name);
+            c.origin = "residual zoo";
         } else if (name.endsWith(".json")) {
             spec = ModelSpec.read(existing(name));
             c.origin = "spec " + name;
         }
-        MultiLayerNetwork net;
+        Network net;
         if (spec != null) {
             spec.seed = s.tuning.seed;
             spec.epochs = s.pretrainEpochs;
@@ -224,31 +249,23 @@ public final class CapacitanceStudy implements Study {
             TrainingRun run = Trainer.train(spec, source, 2, outDir.resolve("pretrained").resolve(safe(spec.name)), false, monitor);
             Checkpoint last = run.checkpoints().get(run.checkpoints().size() - 1);
             c.sourceAccuracy = last.testAccuracy();
-            net = last.load();
+            net = last.loadTrainable();
         } else {
             TrainingRun run = ModelLoader.open(existing(name));
             Checkpoint last = run.checkpoints().get(run.checkpoints().size() - 1);
             c.name = Paths.get(name).getFileName().toString().replaceFirst("\\.zip$", "");
             c.origin = "loaded " + name;
             c.sourceAccuracy = last.testAccuracy();
-            net = last.load();
+            net = last.loadTrainable();
         }
-        long inputs = net.layerInputSize(0);
-        boolean conv = net.getLayer(0).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+        long inputs = net.isGraph() ? -1 : net.chain("fine-tuning").layerInputSize(0);
+        boolean conv = net.isGraph() || net.chain("fine-tuning").getLayer(0).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
         if (!conv && inputs != (long) target.rows() * target.cols()) {
             throw new IllegalArgumentException("candidate " + name + " takes " + inputs + " inputs but the target images have "
                     + target.rows() + "x" + target.cols() + " pixels");
         }
         c.parameters = net.numParams();
         return net;
-    }
-
-    private static int features(MultiLayerNetwork net, String name) {
-        int n = net.getnLayers();
-        if (n < 2 || !(net.getLayer(n - 2).conf().getLayer() instanceof FeedForwardLayer)) {
-            throw new IllegalArgumentException("candidate " + name + " has no dense layer under its output layer for the probe to read");
-        }
-        return (int) ((FeedForwardLayer) net.getLayer(n - 2).conf().getLayer()).getNOut();
     }
 
     /** The predictors' scores from epochs 1..t_e, and the truth at T. */
@@ -301,7 +318,7 @@ public final class CapacitanceStudy implements Study {
 
     private static Path existing(String name) {
         Path p = Paths.get(name);
-        if (!Files.exists(p)) throw new IllegalArgumentException("--candidates: " + name + " is neither a zoo model " + ModelZoo.names() + " nor an existing file");
+        if (!Files.exists(p)) throw new IllegalArgumentException("--candidates: " + name + " is neither a zoo model " + ModelZoo.names() + " / " + ResidualZoo.names() + " nor an existing file");
         return p;
     }
 

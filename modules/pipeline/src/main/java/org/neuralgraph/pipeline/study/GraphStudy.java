@@ -13,6 +13,7 @@ import org.neuralgraph.gephi.GephiProject;
 import org.neuralgraph.gephi.GraphMetrics;
 import org.neuralgraph.gephi.GraphStyle;
 import org.neuralgraph.gephi.ModularitySweep;
+import org.neuralgraph.gephi.CommunityAlgorithm;
 import org.neuralgraph.pipeline.GraphJob;
 import org.neuralgraph.pipeline.report.Json;
 
@@ -41,6 +42,8 @@ public final class GraphStudy implements Study {
         public Set<GraphFiles.Format> formats;
         public boolean colourByLayer;
         public boolean dynamic;
+        /** Louvain, Leiden, or AUTO (Leiden above {@link CommunityAlgorithm#AUTO_LEIDEN_ABOVE_EDGES} edges). */
+        public CommunityAlgorithm communities = CommunityAlgorithm.AUTO;
         public String command = "";
     }
 
@@ -76,7 +79,8 @@ public final class GraphStudy implements Study {
             for (Object o : job.workspaceData(monitor)) ws.add(o);
             GraphModel gm = project.graphModel(ws);
             GraphMetrics metrics = GephiMetrics.compute(gm, monitor);
-            ModularitySweep.Result louvain = ModularitySweep.run(gm, new double[]{1.0}, 1.0, monitor).get(0);
+            long edges = gm.getGraphVisible().getEdgeCount();
+            ModularitySweep.Result louvain = ModularitySweep.run(gm, new double[]{1.0}, 1.0, s.communities, job.model().seed, monitor).get(0);
             gm.getGraph().setAttribute("modularity", louvain.modularity());
             gm.getGraph().setAttribute("communities", louvain.communities());
             ForceAtlas2Runner.run(gm, s.layoutIterations, monitor);
@@ -93,6 +97,8 @@ public final class GraphStudy implements Study {
             row.put("metrics", metrics.asMap());
             row.put("modularity", louvain.modularity());
             row.put("communities", louvain.communities());
+            row.put("communities_algorithm", s.communities.resolve(edges).id());
+            row.put("communities_why", s.communities.why(edges));
             row.put("files", files);
             rows.add(row);
             timeline.add(fileBase, gm, cp.epoch());
@@ -115,6 +121,9 @@ public final class GraphStudy implements Study {
         j.put("parameters", job.values().asMap());
         j.put("model", job.model().model);
         j.put("modularity_convention", "Gephi's Louvain Modularity, weighted, randomize off, resolution 1.0; edges treated as undirected");
+        j.put("communities_option", s.communities.id());
+        j.put("communities_algorithm", rows.get(0).get("communities_algorithm"));
+        j.put("communities_why", rows.get(0).get("communities_why"));
         j.put("checkpoints", rows);
         j.put("timeline_files", timelineFiles);
         j.put("notes", notes);
@@ -123,7 +132,9 @@ public final class GraphStudy implements Study {
         StringBuilder md = new StringBuilder("# ").append(job.kind().title()).append(" of ").append(job.model().model).append("\n\n");
         md.append("Command: `").append(s.command).append("`  \nSeed: ").append(job.model().seed).append("  \n");
         md.append("Graph: ").append(job.kind().description()).append(job.kind().reference().isEmpty() ? "" : " (" + job.kind().reference() + ")")
-                .append("; parameters ").append(job.values().asMap()).append(".\n\n");
+                .append("; parameters ").append(job.values().asMap()).append(".\n");
+        md.append("Communities: ").append(rows.get(0).get("communities_why")).append("; resolution 1, weighted, edges as undirected")
+                .append("leiden".equals(rows.get(0).get("communities_algorithm")) ? ", seeded by --seed" : ", randomize off").append(".\n\n");
         Map<String, Object> firstMetrics = (Map<String, Object>) rows.get(0).get("metrics");
         md.append("| epoch | test acc |");
         for (String key : firstMetrics.keySet()) {

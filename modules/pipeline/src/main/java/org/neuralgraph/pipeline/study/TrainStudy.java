@@ -2,6 +2,8 @@ package org.neuralgraph.pipeline.study;
 
 import org.neuralgraph.core.progress.ProgressMonitor;
 import org.neuralgraph.dl4j.Checkpoint;
+import org.neuralgraph.dl4j.OnnxAttention;
+import org.neuralgraph.dl4j.OnnxModels;
 import org.neuralgraph.dl4j.TrainingRun;
 import org.neuralgraph.gephi.GephiProject;
 import org.neuralgraph.pipeline.model.ModelRequest;
@@ -23,6 +25,8 @@ public final class TrainStudy implements Study {
 
     @Override
     public void check() throws IOException {
+        java.nio.file.Path file = java.nio.file.Paths.get(model.model);
+        if (OnnxModels.isOnnxName(file) && java.nio.file.Files.isRegularFile(file)) OnnxAttention.refuseTraining(file);
         if (!model.trains()) throw new IllegalArgumentException("--model " + model.model + " is a saved model; train takes a preset or a spec .json");
         model.check();
     }

@@ -8,6 +8,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.neuralgraph.gephi.Charts;
 import org.neuralgraph.gephi.GraphMetrics;
 import org.neuralgraph.gephi.ModularitySweep;
+import org.neuralgraph.gephi.CommunityAlgorithm;
+import org.neuralgraph.gephi.GephiMetrics;
 import org.neuralgraph.pipeline.report.Claim;
 import org.neuralgraph.pipeline.report.Claims;
 import org.neuralgraph.pipeline.report.Json;
@@ -80,8 +82,12 @@ final class WeightGraphReport {
         m.put("seed", settings.seed);
         m.put("graph", "weight graph (Darnell and Leonard, Section 3): neurons as nodes, weights as directed edges, Gephi weight |w|");
         m.put("sparsification", sparsification());
-        m.put("modularity_convention", "Gephi's Louvain Modularity, weighted, randomize off; Gephi resolution gamma multiplies the "
+        m.put("modularity_convention", (first().communitiesBy == CommunityAlgorithm.LEIDEN ? "Leiden (CWTS networkanalysis), weighted, seeded by --seed"
+                : "Gephi's Louvain Modularity, weighted, randomize off") + "; Gephi resolution gamma multiplies the "
                 + "internal term, Q = sum_c [gamma*L_c/W - (d_c/2W)^2] (not networkx's convention); edges treated as undirected");
+        m.put("communities_option", settings.communities.id());
+        m.put("communities_algorithm", first().communitiesBy.id());
+        m.put("communities_why", first().communitiesWhy);
         m.put("resolutions", settings.resolutions);
         if (run.manifest() != null) {
             m.put("model", run.manifest().spec);
@@ -101,6 +107,7 @@ final class WeightGraphReport {
             List<Map<String, Object>> mods = new ArrayList<>();
             for (ModularitySweep.Result x : r.modularity) mods.add(x.asMap());
             c.put("modularity", mods);
+            c.put("communities_algorithm", r.communitiesBy.id());
             c.put("files", r.files);
             cps.add(c);
         }
@@ -352,7 +359,16 @@ final class WeightGraphReport {
                 .append("(Darnell and Leonard, Section 3); sparsification ").append(sparsification()).append(".\n")
                 .append("Statistics are Gephi's own (Degree, WeightedDegree, ClusteringCoefficient, GraphDistance directed, ")
                 .append("ConnectedComponents weakly); modularity is Gephi's Louvain, weighted, randomize off, with Gephi's resolution ")
-                .append("convention (γ multiplies the internal term: a higher resolution gives fewer communities).\n\n");
+                .append("convention (γ multiplies the internal term: a higher resolution gives fewer communities).\n")
+                .append("Communities: ").append(first().communitiesWhy)
+                .append(first().communitiesBy == CommunityAlgorithm.LEIDEN
+                        ? " (Traag, Waltman and van Eck 2019, seeded by --seed, at the same resolutions in Gephi's convention, in place of Gephi's Louvain)"
+                        : "").append(".\n");
+        if (first().metrics.edges() > GephiMetrics.BREADTH_FIRST_ABOVE_EDGES) {
+            m.append("Diameter and average path length: neuralgraph's breadth-first searches (equal to GraphDistance's, which is slow ")
+                    .append("above ").append(GephiMetrics.BREADTH_FIRST_ABOVE_EDGES).append(" edges).\n");
+        }
+        m.append('\n');
         m.append("## Checkpoints\n\n| epoch | train acc | test acc | avg degree | avg weighted degree | clustering | diameter | avg path length | components | modularity (").append(fmt(settings.colourResolution)).append(") | communities |\n");
         m.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (WeightGraphStudy.CheckpointResult r : result.checkpoints) {

@@ -14,6 +14,7 @@ import org.neuralgraph.gephi.GephiProject;
 import org.neuralgraph.gephi.GraphMetrics;
 import org.neuralgraph.gephi.GraphStyle;
 import org.neuralgraph.gephi.ModularitySweep;
+import org.neuralgraph.gephi.CommunityAlgorithm;
 import org.neuralgraph.pipeline.kind.CheckpointInputs;
 import org.neuralgraph.pipeline.kind.GraphKind;
 import org.neuralgraph.pipeline.kind.GraphKinds;
@@ -52,6 +53,8 @@ public final class WeightGraphStudy implements Study {
         public long seed;
         public String command = "";
         public boolean dynamic;
+        /** Louvain, Leiden, or AUTO (Leiden above {@link CommunityAlgorithm#AUTO_LEIDEN_ABOVE_EDGES} edges). */
+        public CommunityAlgorithm communities = CommunityAlgorithm.AUTO;
     }
 
     /** What one checkpoint gave. */
@@ -60,6 +63,9 @@ public final class WeightGraphStudy implements Study {
         Map<String, Object> graphAttributes;
         GraphMetrics metrics;
         List<ModularitySweep.Result> modularity;
+        /** The optimiser that found the communities, and why (a sentence for the report). */
+        CommunityAlgorithm communitiesBy = CommunityAlgorithm.LOUVAIN;
+        String communitiesWhy = "";
         List<String> files = new ArrayList<>();
     }
 
@@ -116,7 +122,10 @@ public final class WeightGraphStudy implements Study {
             Workspace ws = project.importGraph(g, name, monitor);
             GraphModel gm = project.graphModel(ws);
             r.metrics = GephiMetrics.compute(gm, monitor);
-            r.modularity = ModularitySweep.run(gm, s.resolutions, s.colourResolution, monitor);
+            long edges = gm.getGraphVisible().getEdgeCount();
+            r.communitiesBy = s.communities.resolve(edges);
+            r.communitiesWhy = s.communities.why(edges);
+            r.modularity = ModularitySweep.run(gm, s.resolutions, s.colourResolution, s.communities, s.seed, monitor);
             for (ModularitySweep.Result m : r.modularity) {
                 if (Math.abs(m.resolution() - s.colourResolution) < 1e-9) {
                     gm.getGraph().setAttribute("modularity", m.modularity());
