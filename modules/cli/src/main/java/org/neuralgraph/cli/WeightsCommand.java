@@ -62,9 +62,30 @@ final class WeightsCommand extends StudyCommand implements ModelOptions.Defaults
             + "No Gephi statistics or modularity.")
     boolean stream;
 
+    @Option(names = "--engine", defaultValue = WeightsEngine.MEMORY, paramLabel = "NAME",
+            description = "Where the edge-level work runs: memory (this JVM, default) or spark (Apache Spark: a Parquet edge "
+                    + "table, degrees, strengths, per-layer statistics, the disparity backbone and components; needs "
+                    + "bin/neuralgraph-spark, see docs/spark.md).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: the Spark master (default local[*], or the one spark-submit gives): local[N], "
+                    + "spark://HOST:PORT, yarn, k8s://...")
+    String master;
+
+    @Option(names = "--table", paramLabel = "DIR",
+            description = "With --engine spark: where the Parquet tables go, a directory or a URL every executor reads "
+                    + "(hdfs://..., s3a://...; default OUT/table).")
+    String table;
+
+    @Option(names = "--alpha", defaultValue = "0.05",
+            description = "With --engine spark: significance level of the disparity backbone (Serrano et al. 2009; default: ${DEFAULT-VALUE}).")
+    double alpha;
+
     @Override
     Study study() {
         if (stream) {
+            if (!engine.equals(WeightsEngine.MEMORY)) throw new IllegalArgumentException("--stream runs in this JVM; --engine " + engine + " is another engine: choose one");
             return new org.neuralgraph.pipeline.study.WeightStreamStudy(model.request(defaultModel(), 1),
                     GraphKinds.get(WeightGraphKind.ID).values(KindOptions.given(spec, GraphKinds.get(WeightGraphKind.ID).parameters())),
                     drawing.formats(), commandText());
@@ -80,6 +101,17 @@ final class WeightsCommand extends StudyCommand implements ModelOptions.Defaults
         s.seed = model.seed;
         s.dynamic = dynamic.enabled;
         s.command = commandText();
-        return new WeightGraphStudy(model.request(defaultModel(), CHECKPOINTS), s);
+        if (engine.equals(WeightsEngine.MEMORY)) {
+            for (String o : new String[]{"--master", "--table", "--alpha"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) throw new IllegalArgumentException(o + " needs --engine spark");
+            }
+            return new WeightGraphStudy(model.request(defaultModel(), CHECKPOINTS), s);
+        }
+        WeightsEngine e = WeightsEngine.find(engine);
+        WeightsEngine.Options o = new WeightsEngine.Options();
+        o.master = master;
+        o.table = table;
+        o.alpha = alpha;
+        return e.study(model.request(defaultModel(), CHECKPOINTS), s, o);
     }
 }
