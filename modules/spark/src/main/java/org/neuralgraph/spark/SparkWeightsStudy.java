@@ -63,7 +63,8 @@ final class SparkWeightsStudy implements Study {
         SparkSessions.master(o.master);
         if (!(o.alpha > 0 && o.alpha < 1)) throw new IllegalArgumentException("--alpha must be in (0, 1), got " + o.alpha);
         if (s.layoutIterations < 0) throw new IllegalArgumentException("--layout-iterations must be >= 0, got " + s.layoutIterations);
-        if (!s.graph.text("sparsify").equals("none")) {
+        String sparsify = s.graph.text("sparsify"); // the default, auto, is what the engine does: the disparity backbone
+        if (!sparsify.equals("none") && !sparsify.equals("auto")) {
             throw new IllegalArgumentException("--sparsify: the Spark engine keeps every weight in its table and filters with the disparity backbone (--alpha)");
         }
         if (streamedFile() == null) model.check(); // a streamed ONNX file is checked by OnnxDenseStream.plan as it is read
