@@ -284,6 +284,8 @@ public final class PlatformProbe implements Runnable {
                     return new Expectation("a report of the communities followed over the windows", none, none, "births");
                 case "Modularity over resolutions":
                     return new Expectation("modularity_class on every node", new String[]{"modularity_class"}, none, null);
+                case "Leiden communities":
+                    return new Expectation("modularity_class on every node", new String[]{"modularity_class"}, none, null);
                 case "Overlapping modularity":
                     return new Expectation("belonging on every node", new String[]{"belonging"}, none, null);
                 case "Small-world coefficients":
